@@ -1,0 +1,78 @@
+package org.tipx.api.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.ingest.Period;
+
+/**
+ * The one repository of tipx: agencies, extracts and their records, the audit log. Implementations
+ * (H2 file database, PostgreSQL) share one set of Flyway migrations. Thread-safe.
+ */
+public interface TipxStore extends AutoCloseable {
+
+    // --- agencies ---
+
+    /** Registers an agency with the hash of its first token; false when the id is taken. */
+    boolean createAgency(Agency agency, String tokenHash);
+
+    Optional<Agency> agency(String id);
+
+    List<Agency> agencies();
+
+    /** The agency whose active token has this hash. */
+    Optional<Agency> agencyByTokenHash(String tokenHash);
+
+    /** Replaces the agency's token hash (rotation); false when the agency does not exist. */
+    boolean rotateToken(String agencyId, String newTokenHash);
+
+    /** Revokes the agency's token; false when the agency does not exist. */
+    boolean revokeToken(String agencyId);
+
+    // --- extracts ---
+
+    /** The extract that is current for (agency, period), if any. */
+    Optional<StoredExtract> currentExtract(String agencyId, Period period);
+
+    Optional<StoredExtract> extract(String id);
+
+    /** The agency's extracts, newest first, current and replaced. */
+    List<StoredExtract> extracts(String agencyId);
+
+    /**
+     * Opens a write of a new extract. Records added to it are invisible until {@link ExtractWrite#commit};
+     * closing without a commit leaves nothing behind.
+     */
+    ExtractWrite beginExtract(String agencyId, Period period, String mediaType);
+
+    /** Streams the records of one extract, in upload order. */
+    void records(String extractId, Consumer<CaseRecord> consumer);
+
+    // --- operations ---
+
+    void audit(AuditEvent event);
+
+    List<AuditEvent> auditLog(int limit);
+
+    /** True when the store answers a trivial query (readiness). */
+    boolean ping();
+
+    @Override
+    void close();
+
+    /** A write in progress: all-or-nothing. Not thread-safe; one uploader owns it. */
+    interface ExtractWrite extends AutoCloseable {
+        void add(CaseRecord record);
+
+        /**
+         * Makes the extract visible and current for its (agency, period), replacing the previous current
+         * one; atomic against concurrent uploads for the same (agency, period).
+         */
+        StoredExtract commit(String sha256);
+
+        /** Rolls back unless committed. */
+        @Override
+        void close();
+    }
+}
