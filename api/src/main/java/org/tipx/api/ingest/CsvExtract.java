@@ -1,0 +1,99 @@
+package org.tipx.api.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads a CSV extract: the header, then one row per record. Row numbers count data records, header excluded. */
+final class CsvExtract {
+
+    private CsvExtract() {
+    }
+
+    static void read(Reader reader, ExtractRun run) throws IOException {
+        CsvReader csv = new CsvReader(reader);
+        Problems problems = run.problems();
+        List<String> cells = new ArrayList<>();
+        long row = 0;
+        try {
+            if (!csv.next(cells)) {
+                problems.add(0, "", "missing_header", "the extract is empty: a CSV extract starts with a header row");
+                return;
+            }
+            if (csv.malformed()) {
+                problems.add(0, "", "malformed_csv",
+                        "the header has a double quote inside an unquoted cell, or text after a closing quote");
+            }
+            Field[] columns = header(cells, problems);
+            Set<Field> missing = EnumSet.allOf(Field.class);
+            for (Field column : columns) {
+                if (column != null) {
+                    missing.remove(column);
+                }
+            }
+            RowValues values = run.values();
+            while (csv.next(cells)) {
+                row++;
+                if (cells.size() != columns.length) {
+                    problems.add(row, "", "wrong_cell_count",
+                            "the row has " + cells.size() + " cells, the header " + columns.length);
+                    run.skipRow();
+                    continue;
+                }
+                if (csv.malformed()) {
+                    problems.add(row, "", "malformed_csv",
+                            "a double quote inside an unquoted cell, or text after a closing quote");
+                    run.skipRow();
+                    continue;
+                }
+                values.clear();
+                for (int i = 0; i < columns.length; i++) {
+                    if (columns[i] != null) {
+                        values.text(columns[i], cells.get(i));
+                    }
+                }
+                for (Field absent : missing) {
+                    // A missing column is reported once, at the header, not again on every row.
+                    values.reported(absent);
+                }
+                run.validateRow(row);
+            }
+        } catch (CsvReader.UnterminatedQuoteException e) {
+            problems.add(row + 1, "", "unterminated_quote",
+                    "a quoted cell opened in this row is never closed; nothing after it can be read");
+            run.skipRow();
+        }
+    }
+
+    /** Maps each column to its field (null for a column that is reported as unknown or duplicate). */
+    private static Field[] header(List<String> cells, Problems problems) {
+        Field[] columns = new Field[cells.size()];
+        Set<Field> seen = EnumSet.noneOf(Field.class);
+        for (int i = 0; i < cells.size(); i++) {
+            String name = cells.get(i).strip();
+            var field = Field.byWireName(name);
+            if (field.isEmpty()) {
+                problems.add(0, "", "unknown_column", "column " + (i + 1) + " " + Problems.quote(name)
+                        + " is not a field of the case-record contract");
+            } else if (!seen.add(field.get())) {
+                problems.add(0, name, "duplicate_column", "column " + (i + 1) + " repeats " + name);
+            } else {
+                columns[i] = field.get();
+            }
+        }
+        for (Field required : Field.REQUIRED) {
+            if (!seen.contains(required)) {
+                problems.add(0, required.wireName(), "missing_column",
+                        "the header has no " + required.wireName() + " column");
+            }
+        }
+        if (!seen.contains(Field.REGISTRATION_DATE) && !seen.contains(Field.REGISTRATION_YEAR)) {
+            problems.add(0, Field.REGISTRATION_DATE.wireName(), "missing_column",
+                    "the header needs a registration_date or a registration_year column");
+        }
+        return columns;
+    }
+}

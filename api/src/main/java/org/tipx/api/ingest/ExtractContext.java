@@ -1,0 +1,21 @@
+package org.tipx.api.ingest;
+
+import java.util.Objects;
+
+/**
+ * Who uploads an extract and for which period.
+ *
+ * @param agencyId      the uploading agency, passed to the pseudonymiser
+ * @param agencyCountry ISO 3166-1 alpha-2 country of the agency: the default {@code country_of_identification}
+ * @param period        the reporting period the extract covers
+ */
+public record ExtractContext(String agencyId, String agencyCountry, Period period) {
+    public ExtractContext {
+        Objects.requireNonNull(agencyId, "agencyId");
+        Objects.requireNonNull(agencyCountry, "agencyCountry");
+        Objects.requireNonNull(period, "period");
+        if (agencyId.isBlank()) {
+            throw new IllegalArgumentException("agency id must not be blank");
+        }
+    }
+}
