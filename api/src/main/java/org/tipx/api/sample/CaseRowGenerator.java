@@ -37,6 +37,9 @@ final class CaseRowGenerator {
             "G", 5, "H", 5, "N", 5);
     private static final Weighted<String> SEXUAL_TYPES = Weighted.of("prostitution", 70, "remote_interactive", 12,
             "pornography", 10, "private_sexual_services", 8);
+    /** Young children are more often recorded for abuse material than for prostitution (assumption). */
+    private static final Weighted<String> SEXUAL_TYPES_CHILD = Weighted.of("pornography", 50, "remote_interactive", 30,
+            "prostitution", 20);
     private static final Weighted<String> MEANS_OF_CONTROL = Weighted.of("false_promises", 20, "threats", 15,
             "takes_earnings", 12, "psychological_abuse", 10, "withholds_documents", 9, "debt_bondage", 8,
             "restricts_movement", 7, "physical_abuse", 6, "excessive_working_hours", 5, "sexual_abuse", 3,
@@ -203,7 +206,8 @@ final class CaseRowGenerator {
             v.put("labour_sector", LABOUR_SECTORS.drawDistinct(random, random.nextDouble() < 0.1 ? 2 : 1));
         }
         if (forms.contains("sexual") && random.nextDouble() < 0.6) {
-            v.put("sexual_exploitation_type", SEXUAL_TYPES.drawDistinct(random, random.nextDouble() < 0.1 ? 2 : 1));
+            Weighted<String> types = age < 14 ? SEXUAL_TYPES_CHILD : SEXUAL_TYPES;
+            v.put("sexual_exploitation_type", types.drawDistinct(random, random.nextDouble() < 0.1 ? 2 : 1));
         }
         maybe(v, "means_of_control", 0.65, random, () -> MEANS_OF_CONTROL.drawDistinct(random, 4));
         maybe(v, "recruiter_relation", 0.4, random, () -> random.nextDouble() < 0.08

@@ -2,6 +2,7 @@ package org.tipx.api.sample;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes {@link SampleRow}s as case-record-v1 CSV (RFC 4180) or NDJSON lines. Stateless. */
 final class ExtractEncoding {
@@ -96,7 +97,7 @@ final class ExtractEncoding {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

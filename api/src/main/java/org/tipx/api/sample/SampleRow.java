@@ -1,5 +1,6 @@
 package org.tipx.api.sample;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,6 @@ record SampleRow(Map<String, Object> values) {
                 throw new IllegalArgumentException("empty or unsupported value for field " + e.getKey());
             }
         }
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }

@@ -42,6 +42,7 @@ public final class SyntheticExtracts {
     private static final int[] MEAN_RECORDS_PER_QUARTER = {45, 30, 25, 35, 40, 20};
     private static final Period FIRST_PERIOD = new Period(2025, 1);
     private static final int QUARTERS = 6;
+    private static final List<Period> PERIODS = quartersFrom(FIRST_PERIOD, QUARTERS);
     /** Of the persons reported twice, the share written in two scripts (the rest: same script). */
     private static final double CROSS_SCRIPT_SHARE = 0.7;
 
@@ -60,16 +61,16 @@ public final class SyntheticExtracts {
 
     /** The quarters covered by {@link #generate()}: 2025-Q1 to 2026-Q2. */
     public static List<Period> periods() {
-        List<Period> periods = new ArrayList<>();
-        for (int i = 0; i < QUARTERS; i++) {
-            periods.add(next(FIRST_PERIOD, i));
-        }
-        return List.copyOf(periods);
+        return PERIODS;
     }
 
-    private static Period next(Period period, int quarters) {
-        int index = period.year() * 4 + period.quarter() - 1 + quarters;
-        return new Period(index / 4, index % 4 + 1);
+    private static List<Period> quartersFrom(Period first, int count) {
+        List<Period> periods = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = first.year() * 4 + first.quarter() - 1 + i;
+            periods.add(new Period(index / 4, index % 4 + 1));
+        }
+        return List.copyOf(periods);
     }
 
     /** One entry of an extract before it is written: who, and when they were registered. */
@@ -87,7 +88,7 @@ public final class SyntheticExtracts {
     public List<SampleExtract> generate() {
         RandomGenerator random = new SplittableRandom(seed);
         List<Draft> drafts = new ArrayList<>();
-        for (Period period : periods()) {
+        for (Period period : PERIODS) {
             for (int a = 0; a < AGENCIES.size(); a++) {
                 int mean = MEAN_RECORDS_PER_QUARTER[a];
                 int target = (int) Math.round(mean * (0.7 + 0.6 * random.nextDouble()));
@@ -120,13 +121,13 @@ public final class SyntheticExtracts {
     private void addPersonReportedTwice(List<Draft> drafts, boolean crossScript, Set<String> identityKeys,
                                         RandomGenerator random) {
         Draft first = pickWithRoom(drafts.stream().filter(d -> !crossScript || d.cyrillic()).toList(), random);
-        int firstQuarter = periods().indexOf(first.period());
+        int firstQuarter = PERIODS.indexOf(first.period());
         // The second report comes from another agency, in the same quarter or a neighbouring one, and
         // for a cross-script pair from an agency writing the other script.
         List<Draft> candidates = drafts.stream()
                 .filter(d -> !d.agency().equals(first.agency()))
                 .filter(d -> crossScript ? !d.cyrillic() : d.cyrillic() == first.cyrillic())
-                .filter(d -> Math.abs(periods().indexOf(d.period()) - firstQuarter) <= 1)
+                .filter(d -> Math.abs(PERIODS.indexOf(d.period()) - firstQuarter) <= 1)
                 .toList();
         Draft second = pickWithRoom(candidates, random);
         LocalDate firstDate = dateIn(first.period(), random);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,7 +121,7 @@ final class ContractCheck {
         Set<String> ids = new HashSet<>();
         for (List<String> record : records.subList(1, records.size())) {
             assertEquals(HEADER.size(), record.size());
-            Map<String, String> row = new java.util.LinkedHashMap<>();
+            Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < HEADER.size(); i++) {
                 row.put(HEADER.get(i), record.get(i));
             }
