@@ -28,6 +28,11 @@ final class CaseRowGenerator {
     private static final String PROFILE_AREA = "150";
     /** Destination countries of the sample, for nationals detected at home but exploited abroad. */
     private static final List<String> DESTINATIONS = List.of("PL", "DE", "NL");
+    /** CTDC's age bands, as the contract lists them, with the oldest age of each but the last. */
+    private static final List<String> AGE_BANDS = List.of("0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38",
+            "39-47", "48+");
+    private static final int[] AGE_BAND_OLDEST = {8, 17, 20, 23, 26, 29, 38, 47};
+
 
     // "Other forms of exploitation" in GLOTIP, split into the contract's codes (assumption).
     private static final Weighted<String> OTHER_FORMS = Weighted.of("forced_criminality", 30, "forced_begging", 20,
@@ -232,25 +237,13 @@ final class CaseRowGenerator {
         return ageAtRegistration < 18 || ageAtRegistration <= 19 && random.nextDouble() < 0.4 ? "yes" : "no";
     }
 
-    /** CTDC's age bands, as the contract lists them. */
+    /** The CTDC age band of an age. */
     static String ageBand(int age) {
-        if (age <= 8) {
-            return "0-8";
-        } else if (age <= 17) {
-            return "9-17";
-        } else if (age <= 20) {
-            return "18-20";
-        } else if (age <= 23) {
-            return "21-23";
-        } else if (age <= 26) {
-            return "24-26";
-        } else if (age <= 29) {
-            return "27-29";
-        } else if (age <= 38) {
-            return "30-38";
-        } else if (age <= 47) {
-            return "39-47";
+        for (int i = 0; i < AGE_BAND_OLDEST.length; i++) {
+            if (age <= AGE_BAND_OLDEST[i]) {
+                return AGE_BANDS.get(i);
+            }
         }
-        return "48+";
+        return AGE_BANDS.get(AGE_BANDS.size() - 1);
     }
 }
