@@ -12,16 +12,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads the small reference tables: RFC 4180 CSV with a header row, quoted fields that may contain
+ * Reads the small tables shipped under {@code org/tipx/datasets/} (reference tables, the synthetic
+ * profile): RFC 4180 CSV with a header row, quoted fields that may contain
  * commas and doubled quotes, and no line breaks inside fields (the build script never writes any).
  */
-final class ReferenceCsv {
+public final class ReferenceCsv {
 
     private ReferenceCsv() {
     }
 
     /** Reads a classpath resource and maps each data row, given as header name → cell, to a value. */
-    static <T> List<T> readResource(String resource, List<String> expectedHeader, Function<Map<String, String>, T> mapper) {
+    public static <T> List<T> readResource(String resource, List<String> expectedHeader, Function<Map<String, String>, T> mapper) {
         InputStream in = ReferenceCsv.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new ReferenceDataException("reference table not on the classpath: " + resource);
@@ -64,7 +65,7 @@ final class ReferenceCsv {
     }
 
     /** Splits one CSV line into its fields, undoing RFC 4180 quoting. */
-    static List<String> splitLine(String line) {
+    public static List<String> splitLine(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
