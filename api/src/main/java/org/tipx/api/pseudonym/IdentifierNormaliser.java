@@ -11,8 +11,10 @@ import java.util.Objects;
  * scripts or with different accents, punctuation and spacing, gives the same string. See
  * {@code docs/pseudonymisation.md} for the rules, the spelling variants that link and those that do not.
  *
- * <p>Thread-safe: ICU's {@link Normalizer2} instances are immutable, and the (not thread-safe)
- * transliterators are borrowed from a pool.
+ * <p>Thread-safe: ICU's {@link Normalizer2} instances are immutable, and each transliteration borrows a
+ * transliterator from a pool. ICU documents its transliterators as stateless and shareable; the pool
+ * (two queue operations, on the slow path only) keeps correctness from resting on that for every
+ * compound and rule-based transliterator ICU builds.
  *
  * <p>Speed matters because every uploaded row passes here: ASCII and Cyrillic input, by far the commonest,
  * is handled by table look-ups; only code points that need it (other scripts, letters such as ø or ł

@@ -8,9 +8,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A small pool of instances that are costly to create and not thread-safe (ICU transliterators, JCA
- * {@code Mac}s). A pool rather than a {@code ThreadLocal} because Helidon serves each request on its own
- * virtual thread: a thread-local instance would be rebuilt for every request and never reused.
+ * A small pool of instances that are costly to create and must not be used by two threads at once (JCA
+ * {@code Mac}s; ICU transliterators, to be safe). A pool rather than a {@code ThreadLocal} because Helidon
+ * serves each request on its own virtual thread: a thread-local instance would be rebuilt for every request
+ * and never reused.
  *
  * <p>Thread-safe. A caller that finds the pool empty creates a new instance; at most {@code maxIdle}
  * instances are kept once returned, the rest are dropped for the garbage collector.
@@ -46,8 +47,8 @@ final class InstancePool<T> {
         try {
             return work.apply(instance);
         } finally {
-            // An instance whose work threw is still reusable: neither Mac.doFinal nor transliterate
-            // leaves partial state behind once it returns or throws.
+            // An instance whose work threw is still reusable: callers use only whole-input calls
+            // (Mac.doFinal(byte[]), Transliterator.transliterate(String)) that leave no state behind.
             if (idleCount.incrementAndGet() <= maxIdle) {
                 idle.offer(instance);
             } else {

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -47,6 +49,8 @@ public final class PseudonymSecret {
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OTHERS = Set.of(
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    private static final String FINGERPRINT_LABEL = "tipx/pseudonym/v1/fingerprint";
 
     private final byte[] key;
 
@@ -150,6 +154,22 @@ public final class PseudonymSecret {
                 return fromFile(file); // another process created it meanwhile: use theirs
             }
             throw e;
+        }
+    }
+
+    /**
+     * A short public name for this secret: the first 16 hex digits of HMAC-SHA-256(secret, a fixed label).
+     * Safe to log and to store beside each extract, so that extracts pseudonymised under an earlier secret
+     * can be found after a rotation; it reveals nothing about the secret beyond telling two apart.
+     */
+    public String fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hmacSha256Key());
+            byte[] digest = mac.doFinal(FINGERPRINT_LABEL.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable in this Java runtime", e);
         }
     }
 

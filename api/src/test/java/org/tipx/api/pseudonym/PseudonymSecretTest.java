@@ -147,6 +147,17 @@ class PseudonymSecretTest {
     }
 
     @Test
+    void fingerprint_isStableShortHexAndDiffersBetweenSecrets() {
+        String fingerprint = PseudonymSecret.ofBytes(BYTES).fingerprint();
+        assertTrue(fingerprint.matches("[0-9a-f]{16}"), fingerprint);
+        assertEquals(fingerprint, PseudonymSecret.ofBytes(BYTES.clone()).fingerprint());
+        byte[] other = BYTES.clone();
+        other[31] ^= 1;
+        assertFalse(fingerprint.equals(PseudonymSecret.ofBytes(other).fingerprint()));
+        assertFalse(HEX_TEXT.contains(fingerprint));
+    }
+
+    @Test
     void toString_isRedacted() {
         String shown = PseudonymSecret.ofBytes(BYTES).toString();
         assertEquals("PseudonymSecret[redacted]", shown);
