@@ -119,6 +119,7 @@ class HmacPseudonymiserTest {
         assertFalse(pseudonymiser.pseudonymise("a", "1", identifiers(null, null, null, "12-3")).linked());
         assertFalse(pseudonymiser.pseudonymise("a", "1", identifiers(null, null, null, "none")).linked());
         assertFalse(pseudonymiser.pseudonymise("a", "1", identifiers("-", "?", BIRTH, " ")).linked());
+        assertFalse(pseudonymiser.pseudonymise("a", "1", identifiers("X X X", "UNKNOWN", BIRTH, null)).linked());
         // "Na" is a real (Korean) family name: only the typed "N/A" is a placeholder.
         assertTrue(pseudonymiser.pseudonymise("a", "1", identifiers("Minjun", "Na", BIRTH, null)).linked());
     }
