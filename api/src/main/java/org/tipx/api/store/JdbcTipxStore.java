@@ -1,0 +1,518 @@
+package org.tipx.api.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.ingest.Period;
+
+/**
+ * {@link TipxStore} over JDBC, for H2 and PostgreSQL with the schema of {@code db/migration}. Each call
+ * borrows a pooled connection; an {@link ExtractWrite} keeps one for its whole transaction, so records
+ * stay invisible until its commit and vanish with a rollback.
+ *
+ * <p>Timestamps are kept to the microsecond (PostgreSQL's precision): instants given to the store are
+ * truncated, and what it returns is what it will read back. Thread-safe.
+ */
+final class JdbcTipxStore implements TipxStore {
+
+    /** Rows fetched per round trip when streaming records. */
+    static final int FETCH_SIZE = 1000;
+
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    private static final System.Logger LOG = System.getLogger(JdbcTipxStore.class.getName());
+
+    private static final String SELECT_AGENCIES = "SELECT a.id, a.name, a.country, a.type, a.created,"
+            + " t.token_hash IS NOT NULL FROM agency a JOIN agency_token t ON t.agency_id = a.id";
+    private static final String EXTRACT_COLUMNS = "id, agency_id, period_year, period_quarter, row_count, "
+            + "linked_row_count, media_type, sha256, uploaded, current_flag, replaces";
+
+    /** One unit of work on a borrowed connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final ConnectionPool pool;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final ExtractIds extractIds;
+
+    JdbcTipxStore(ConnectionPool pool, Dialect dialect, Clock clock, ExtractIds extractIds) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.extractIds = Objects.requireNonNull(extractIds, "extractIds");
+    }
+
+    // --- agencies ---
+
+    @Override
+    public boolean createAgency(Agency agency, String tokenHash) {
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        if (!agency.tokenActive()) {
+            throw new IllegalArgumentException("a new agency starts with an active token");
+        }
+        return withConnection("creating an agency", c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement insertAgency = c.prepareStatement(
+                    "INSERT INTO agency (id, name, country, type, created) VALUES (?, ?, ?, ?, ?)");
+                    PreparedStatement insertToken = c.prepareStatement(
+                            "INSERT INTO agency_token (agency_id, token_hash) VALUES (?, ?)")) {
+                insertAgency.setString(1, agency.id());
+                insertAgency.setString(2, agency.name());
+                insertAgency.setString(3, agency.country());
+                insertAgency.setString(4, agency.type());
+                insertAgency.setObject(5, timestamp(agency.created()));
+                insertAgency.executeUpdate();
+                insertToken.setString(1, agency.id());
+                insertToken.setString(2, tokenHash);
+                insertToken.executeUpdate();
+                c.commit();
+                return true;
+            } catch (SQLException e) {
+                c.rollback();
+                if (StoreFailures.UNIQUE_VIOLATION.equals(e.getSQLState()) && agencyExists(c, agency.id())) {
+                    return false;
+                }
+                throw e; // a token hash already in use is a caller's bug, not a taken id
+            }
+        });
+    }
+
+    private static boolean agencyExists(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM agency WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Agency> agency(String id) {
+        Objects.requireNonNull(id, "id");
+        return withConnection("reading an agency",
+                c -> queryAgencies(c, SELECT_AGENCIES + " WHERE a.id = ?", id)
+                        .stream().findFirst());
+    }
+
+    @Override
+    public List<Agency> agencies() {
+        return withConnection("listing agencies",
+                c -> queryAgencies(c, SELECT_AGENCIES + " ORDER BY a.id"));
+    }
+
+    @Override
+    public Optional<Agency> agencyByTokenHash(String tokenHash) {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        return withConnection("looking up a token",
+                c -> queryAgencies(c, SELECT_AGENCIES + " WHERE t.token_hash = ?", tokenHash)
+                        .stream().findFirst());
+    }
+
+    private static List<Agency> queryAgencies(Connection c, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                List<Agency> agencies = new ArrayList<>();
+                while (rs.next()) {
+                    agencies.add(new Agency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            instant(rs, 5), rs.getBoolean(6)));
+                }
+                return agencies;
+            }
+        }
+    }
+
+    @Override
+    public boolean rotateToken(String agencyId, String newTokenHash) {
+        Objects.requireNonNull(agencyId, "agencyId");
+        Objects.requireNonNull(newTokenHash, "newTokenHash");
+        return setTokenHash("rotating a token", agencyId, newTokenHash);
+    }
+
+    @Override
+    public boolean revokeToken(String agencyId) {
+        Objects.requireNonNull(agencyId, "agencyId");
+        return setTokenHash("revoking a token", agencyId, null);
+    }
+
+    private boolean setTokenHash(String doing, String agencyId, String tokenHash) {
+        return withConnection(doing, c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE agency_token SET token_hash = ? WHERE agency_id = ?")) {
+                update.setString(1, tokenHash);
+                update.setString(2, agencyId);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    // --- extracts ---
+
+    @Override
+    public Optional<StoredExtract> currentExtract(String agencyId, Period period) {
+        Objects.requireNonNull(agencyId, "agencyId");
+        Objects.requireNonNull(period, "period");
+        return withConnection("reading the current extract", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + EXTRACT_COLUMNS + " FROM extract"
+                    + " WHERE agency_id = ? AND period_year = ? AND period_quarter = ? AND current_flag = TRUE")) {
+                select.setString(1, agencyId);
+                select.setInt(2, period.year());
+                select.setInt(3, period.quarter());
+                return readExtracts(select).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredExtract> extract(String id) {
+        Objects.requireNonNull(id, "id");
+        return withConnection("reading an extract", c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT " + EXTRACT_COLUMNS + " FROM extract WHERE id = ?")) {
+                select.setString(1, id);
+                return readExtracts(select).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<StoredExtract> extracts(String agencyId) {
+        Objects.requireNonNull(agencyId, "agencyId");
+        return withConnection("listing extracts", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + EXTRACT_COLUMNS + " FROM extract"
+                    + " WHERE agency_id = ? ORDER BY uploaded DESC, id")) {
+                select.setString(1, agencyId);
+                return readExtracts(select);
+            }
+        });
+    }
+
+    private static List<StoredExtract> readExtracts(PreparedStatement select) throws SQLException {
+        try (ResultSet rs = select.executeQuery()) {
+            List<StoredExtract> extracts = new ArrayList<>();
+            while (rs.next()) {
+                extracts.add(new StoredExtract(
+                        rs.getString(1),
+                        rs.getString(2),
+                        new Period(rs.getInt(3), rs.getInt(4)),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        instant(rs, 9),
+                        rs.getBoolean(10),
+                        Optional.ofNullable(rs.getString(11))));
+            }
+            return extracts;
+        }
+    }
+
+    @Override
+    public ExtractWrite beginExtract(String agencyId, Period period, String mediaType) {
+        Objects.requireNonNull(agencyId, "agencyId");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(mediaType, "mediaType");
+        ConnectionPool.Lease lease = borrow("beginning an extract");
+        try {
+            Connection c = lease.connection();
+            c.setAutoCommit(false);
+            if (!agencyExists(c, agencyId)) {
+                throw new IllegalArgumentException("no agency '" + agencyId + "'");
+            }
+            String id = extractIds.next();
+            // The row exists from the start because case_record references it; until the commit it is
+            // visible to this transaction only, and it is never current.
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO extract (id, agency_id, period_year,"
+                    + " period_quarter, media_type, sha256, row_count, linked_row_count, uploaded)"
+                    + " VALUES (?, ?, ?, ?, ?, '', 0, 0, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, agencyId);
+                insert.setInt(3, period.year());
+                insert.setInt(4, period.quarter());
+                insert.setString(5, mediaType);
+                insert.setObject(6, timestamp(now()));
+                insert.executeUpdate();
+            }
+            return new JdbcExtractWrite(lease, dialect.inserter(c), id, agencyId, period, mediaType);
+        } catch (SQLException e) {
+            lease.close();
+            throw StoreFailures.of("beginning an extract", e);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /** Streams in {@code seq} order; an unknown or uncommitted extract streams nothing. */
+    @Override
+    public void records(String extractId, Consumer<CaseRecord> consumer) {
+        Objects.requireNonNull(extractId, "extractId");
+        Objects.requireNonNull(consumer, "consumer");
+        withConnection("reading records", c -> {
+            // PostgreSQL streams a result through a cursor only inside a transaction; otherwise it
+            // would load every row of the extract into memory before the first one is consumed.
+            c.setAutoCommit(false);
+            try (PreparedStatement select = c.prepareStatement("SELECT " + CaseRecordColumns.READ_LIST
+                    + " FROM case_record WHERE extract_id = ? ORDER BY seq")) {
+                select.setFetchSize(FETCH_SIZE);
+                select.setString(1, extractId);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(CaseRecordColumns.read(rs));
+                    }
+                }
+            }
+            c.commit();
+            return null;
+        });
+    }
+
+    // --- operations ---
+
+    @Override
+    public void audit(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        withConnection("writing an audit event", c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO audit_event (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setObject(1, timestamp(event.at()));
+                insert.setString(2, event.actor());
+                insert.setString(3, event.action());
+                insert.setString(4, event.subject());
+                insert.setString(5, event.detail());
+                insert.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public List<AuditEvent> auditLog(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("audit log limit must be at least 1, was " + limit);
+        }
+        return withConnection("reading the audit log", c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT at, actor, action, subject, detail FROM audit_event ORDER BY id DESC LIMIT ?")) {
+                select.setInt(1, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<AuditEvent> events = new ArrayList<>();
+                    while (rs.next()) {
+                        events.add(new AuditEvent(instant(rs, 1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                    return events;
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean ping() {
+        try (ConnectionPool.Lease lease = pool.borrow(PING_TIMEOUT);
+                Statement statement = lease.connection().createStatement()) {
+            statement.setQueryTimeout((int) PING_TIMEOUT.toSeconds());
+            try (ResultSet rs = statement.executeQuery("SELECT 1")) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "store ping failed: " + e.getClass().getName()
+                    + (e instanceof SQLException s ? " (SQLState " + s.getSQLState() + ")" : ""));
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    // --- helpers ---
+
+    private <T> T withConnection(String doing, Work<T> work) {
+        try (ConnectionPool.Lease lease = borrow(doing)) {
+            return work.run(lease.connection());
+        } catch (SQLException e) {
+            throw StoreFailures.of(doing, e);
+        }
+    }
+
+    private ConnectionPool.Lease borrow(String doing) {
+        try {
+            return pool.borrow();
+        } catch (SQLException e) {
+            throw StoreFailures.of(doing, e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** An open upload: one connection, one transaction, from begin to commit or close. */
+    private final class JdbcExtractWrite implements ExtractWrite {
+
+        private enum State { OPEN, COMMITTED, ABANDONED }
+
+        private final ConnectionPool.Lease lease;
+        private final RecordInserter inserter;
+        private final String id;
+        private final String agencyId;
+        private final Period period;
+        private final String mediaType;
+        private State state = State.OPEN;
+        private int rows;
+        private long linkedRows;
+
+        JdbcExtractWrite(ConnectionPool.Lease lease, RecordInserter inserter, String id, String agencyId,
+                Period period, String mediaType) {
+            this.lease = lease;
+            this.inserter = inserter;
+            this.id = id;
+            this.agencyId = agencyId;
+            this.period = period;
+            this.mediaType = mediaType;
+        }
+
+        @Override
+        public void add(CaseRecord record) {
+            Objects.requireNonNull(record, "record");
+            requireOpen();
+            Object[] values = CaseRecordColumns.values(id, rows, record);
+            try {
+                inserter.add(values);
+            } catch (SQLException e) {
+                abandon();
+                throw StoreFailures.of("writing a record", e);
+            }
+            rows++;
+            if (record.linked()) {
+                linkedRows++;
+            }
+        }
+
+        @Override
+        public StoredExtract commit(String sha256) {
+            Objects.requireNonNull(sha256, "sha256");
+            requireOpen();
+            try {
+                Connection c = lease.connection();
+                inserter.finish();
+                lockPeriod(c);
+                Optional<String> previous = currentExtractId(c);
+                if (previous.isPresent()) {
+                    try (PreparedStatement retire = c.prepareStatement(
+                            "UPDATE extract SET current_flag = NULL WHERE id = ?")) {
+                        retire.setString(1, previous.get());
+                        retire.executeUpdate();
+                    }
+                }
+                Instant uploaded = now();
+                try (PreparedStatement publish = c.prepareStatement("UPDATE extract SET sha256 = ?, row_count = ?,"
+                        + " linked_row_count = ?, uploaded = ?, current_flag = TRUE, replaces = ? WHERE id = ?")) {
+                    publish.setString(1, sha256);
+                    publish.setLong(2, rows);
+                    publish.setLong(3, linkedRows);
+                    publish.setObject(4, timestamp(uploaded));
+                    publish.setString(5, previous.orElse(null));
+                    publish.setString(6, id);
+                    publish.executeUpdate();
+                }
+                c.commit();
+                state = State.COMMITTED;
+                lease.close();
+                return new StoredExtract(id, agencyId, period, rows, linkedRows, mediaType, sha256, uploaded, true,
+                        previous);
+            } catch (SQLException e) {
+                abandon();
+                throw StoreFailures.of("committing an extract", e);
+            } catch (RuntimeException e) {
+                abandon();
+                throw e;
+            }
+        }
+
+        /**
+         * Serialises commits for one (agency, period): the first commit creates its lock row, every
+         * commit then holds that row until it ends, so the current extract it reads stays current.
+         */
+        private void lockPeriod(Connection c) throws SQLException {
+            try (PreparedStatement create = c.prepareStatement("INSERT INTO extract_period_lock"
+                    + " (agency_id, period_year, period_quarter) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+                    PreparedStatement lock = c.prepareStatement("SELECT agency_id FROM extract_period_lock"
+                            + " WHERE agency_id = ? AND period_year = ? AND period_quarter = ? FOR UPDATE")) {
+                for (PreparedStatement statement : List.of(create, lock)) {
+                    statement.setString(1, agencyId);
+                    statement.setInt(2, period.year());
+                    statement.setInt(3, period.quarter());
+                }
+                create.executeUpdate();
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("period lock row missing for an extract commit");
+                    }
+                }
+            }
+        }
+
+        private Optional<String> currentExtractId(Connection c) throws SQLException {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM extract"
+                    + " WHERE agency_id = ? AND period_year = ? AND period_quarter = ? AND current_flag = TRUE")) {
+                select.setString(1, agencyId);
+                select.setInt(2, period.year());
+                select.setInt(3, period.quarter());
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (state == State.OPEN) {
+                abandon();
+            }
+        }
+
+        private void requireOpen() {
+            if (state != State.OPEN) {
+                throw new IllegalStateException("extract write already " + state.name().toLowerCase(Locale.ROOT));
+            }
+        }
+
+        /** Drops everything written: closing the lease rolls the transaction back. */
+        private void abandon() {
+            state = State.ABANDONED;
+            inserter.abort();
+            lease.close();
+        }
+    }
+}

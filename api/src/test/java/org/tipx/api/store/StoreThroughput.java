@@ -1,0 +1,111 @@
+package org.tipx.api.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.ingest.Period;
+
+/**
+ * Bench, not a test: writes N synthetic records through one {@link TipxStore.ExtractWrite}, commits, reads
+ * them back, and prints rows per second and the peak heap. Run with the test classpath, e.g.
+ * {@code java -Xmx512m -cp ... org.tipx.api.store.StoreThroughput pg 1000000} ({@code h2} or {@code pg}).
+ */
+public final class StoreThroughput {
+
+    private static final int DISTINCT_TEMPLATES = 1024;
+
+    private StoreThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !(args[0].equals("h2") || args[0].equals("pg"))) {
+            System.err.println("usage: StoreThroughput h2|pg rows");
+            System.exit(2);
+        }
+        long rows = Long.parseLong(args[1]);
+        Path dir = Files.createTempDirectory("tipx-bench");
+        try {
+            if (args[0].equals("h2")) {
+                run("h2", rows, TipxStores.h2(dir));
+            } else {
+                try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
+                        .setCleanDataDirectory(true).start()) {
+                    run("pg", rows, TipxStores.jdbc(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(String database, long rows, TipxStore store) {
+        try (store) {
+            store.createAgency(new Agency("bench", "Bench", "NL", "police", Instant.now(), true), "bench-hash");
+            CaseRecord[] templates = new CaseRecord[DISTINCT_TEMPLATES];
+            Random random = new Random(42);
+            for (int i = 0; i < templates.length; i++) {
+                templates[i] = TestRecords.random(random, i);
+            }
+            System.gc();
+            resetPeakHeap();
+
+            long start = System.nanoTime();
+            StoredExtract stored;
+            try (TipxStore.ExtractWrite write = store.beginExtract("bench", new Period(2026, 3), "text/csv")) {
+                for (long i = 0; i < rows; i++) {
+                    CaseRecord t = templates[(int) (i % DISTINCT_TEMPLATES)];
+                    write.add(new CaseRecord(String.format(Locale.ROOT, "%064x", i), t.linked(), t.recordKey(),
+                            t.registrationYear(), t.registrationDate(), t.status(), t.identifiedBy(), t.sex(), t.age(),
+                            t.ageBand(), t.minorAtExploitation(), t.citizenship(), t.countryOfIdentification(),
+                            t.countryOfExploitation(), t.exploitation(), t.labourSector(),
+                            t.sexualExploitationType(), t.meansOfControl(), t.recruiterRelation(), t.assistance()));
+                }
+                stored = write.commit("0".repeat(64));
+            }
+            double writeSeconds = (System.nanoTime() - start) / 1e9;
+            long writePeak = peakHeapBytes();
+
+            resetPeakHeap();
+            start = System.nanoTime();
+            AtomicLong read = new AtomicLong();
+            store.records(stored.id(), r -> read.incrementAndGet());
+            double readSeconds = (System.nanoTime() - start) / 1e9;
+            long readPeak = peakHeapBytes();
+
+            if (read.get() != rows || stored.rows() != rows) {
+                throw new IllegalStateException("wrote " + stored.rows() + ", read " + read.get() + ", expected " + rows);
+            }
+            System.out.printf(Locale.ROOT, "%s write: %,d rows in %.2f s = %,.0f rows/s, peak heap %,d MiB (max %,d MiB)%n",
+                    database, rows, writeSeconds, rows / writeSeconds, writePeak >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "%s read:  %,d rows in %.2f s = %,.0f rows/s, peak heap %,d MiB%n",
+                    database, rows, readSeconds, rows / readSeconds, readPeak >> 20);
+        }
+    }
+
+    private static void resetPeakHeap() {
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of the heap pools' peaks since the last reset (an upper bound of the true peak). */
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
+    }
+}
