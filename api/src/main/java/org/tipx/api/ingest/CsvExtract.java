@@ -28,12 +28,7 @@ final class CsvExtract {
                         "the header has a double quote inside an unquoted cell, or text after a closing quote");
             }
             Field[] columns = header(cells, problems);
-            Set<Field> missing = EnumSet.allOf(Field.class);
-            for (Field column : columns) {
-                if (column != null) {
-                    missing.remove(column);
-                }
-            }
+            Set<Field> missing = missingRequired(columns);
             RowValues values = run.values();
             while (csv.next(cells)) {
                 row++;
@@ -66,6 +61,23 @@ final class CsvExtract {
                     "a quoted cell opened in this row is never closed; nothing after it can be read");
             run.skipRow();
         }
+    }
+
+    /** The required fields the header lacks (both registration fields when it has neither). */
+    private static Set<Field> missingRequired(Field[] columns) {
+        Set<Field> present = EnumSet.noneOf(Field.class);
+        for (Field column : columns) {
+            if (column != null) {
+                present.add(column);
+            }
+        }
+        Set<Field> missing = EnumSet.copyOf(Field.REQUIRED);
+        missing.removeAll(present);
+        if (!present.contains(Field.REGISTRATION_DATE) && !present.contains(Field.REGISTRATION_YEAR)) {
+            missing.add(Field.REGISTRATION_DATE);
+            missing.add(Field.REGISTRATION_YEAR);
+        }
+        return missing;
     }
 
     /** Maps each column to its field (null for a column that is reported as unknown or duplicate). */
