@@ -41,7 +41,10 @@ final class MeteredInputStream extends FilterInputStream {
         if (length == 0) {
             return 0;
         }
-        int allowed = (int) Math.min(length, limit - bytes + 1);
+        // One byte past the limit is enough to know it was passed; written so a limit near Long.MAX_VALUE
+        // cannot overflow.
+        long remaining = limit - bytes;
+        int allowed = remaining >= length ? length : (int) remaining + 1;
         int read = in.read(target, offset, allowed);
         if (read > 0) {
             sha256.update(target, offset, read);

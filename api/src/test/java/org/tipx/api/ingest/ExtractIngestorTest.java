@@ -294,6 +294,13 @@ class ExtractIngestorTest {
     }
 
     @Test
+    void largestPossibleLimit_doesNotOverflow() {
+        ExtractIngestor ingestor = new ExtractIngestor(TestExtracts.validator(), Long.MAX_VALUE);
+
+        assertTrue(ingestor.validate(body(csv(validRow("r1"))), ExtractFormat.CSV, TestExtracts.Q3_2026).valid());
+    }
+
+    @Test
     void bodyOneByteOverTheLimit_throws() {
         byte[] extract = csv(validRow("r1")).getBytes(StandardCharsets.UTF_8);
         ExtractIngestor ingestor = new ExtractIngestor(TestExtracts.validator(), extract.length - 1);
