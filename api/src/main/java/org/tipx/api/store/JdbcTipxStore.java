@@ -272,8 +272,10 @@ final class JdbcTipxStore implements TipxStore {
             // PostgreSQL streams a result through a cursor only inside a transaction; otherwise it
             // would load every row of the extract into memory before the first one is consumed.
             c.setAutoCommit(false);
+            // Ordered by the whole primary key, although extract_id is fixed: H2 then walks the index in
+            // order instead of sorting every row into a temporary result.
             try (PreparedStatement select = c.prepareStatement("SELECT " + CaseRecordColumns.READ_LIST
-                    + " FROM case_record WHERE extract_id = ? ORDER BY seq")) {
+                    + " FROM case_record WHERE extract_id = ? ORDER BY extract_id, seq")) {
                 select.setFetchSize(FETCH_SIZE);
                 select.setString(1, extractId);
                 try (ResultSet rs = select.executeQuery()) {

@@ -51,7 +51,7 @@ public final class StoreThroughput {
     }
 
     private static void run(String database, long rows, TipxStore store) {
-        try (store) {
+        try (store; LiveHeapSampler liveHeap = new LiveHeapSampler()) {
             store.createAgency(new Agency("bench", "Bench", "NL", "police", Instant.now(), true), "bench-hash");
             CaseRecord[] templates = new CaseRecord[DISTINCT_TEMPLATES];
             Random random = new Random(42);
@@ -60,8 +60,10 @@ public final class StoreThroughput {
             }
             System.gc();
             resetPeakHeap();
+            liveHeap.peakAndReset();
 
             long start = System.nanoTime();
+            long commitStart;
             StoredExtract stored;
             try (TipxStore.ExtractWrite write = store.beginExtract("bench", new Period(2026, 3), "text/csv")) {
                 for (long i = 0; i < rows; i++) {
@@ -72,10 +74,14 @@ public final class StoreThroughput {
                             t.countryOfExploitation(), t.exploitation(), t.labourSector(),
                             t.sexualExploitationType(), t.meansOfControl(), t.recruiterRelation(), t.assistance()));
                 }
+                commitStart = System.nanoTime();
                 stored = write.commit("0".repeat(64));
             }
-            double writeSeconds = (System.nanoTime() - start) / 1e9;
+            long end = System.nanoTime();
+            double writeSeconds = (end - start) / 1e9;
+            double commitSeconds = (end - commitStart) / 1e9;
             long writePeak = peakHeapBytes();
+            long writeLivePeak = liveHeap.peakAndReset();
 
             resetPeakHeap();
             start = System.nanoTime();
@@ -83,15 +89,51 @@ public final class StoreThroughput {
             store.records(stored.id(), r -> read.incrementAndGet());
             double readSeconds = (System.nanoTime() - start) / 1e9;
             long readPeak = peakHeapBytes();
+            long readLivePeak = liveHeap.peakAndReset();
 
             if (read.get() != rows || stored.rows() != rows) {
                 throw new IllegalStateException("wrote " + stored.rows() + ", read " + read.get() + ", expected " + rows);
             }
-            System.out.printf(Locale.ROOT, "%s write: %,d rows in %.2f s = %,.0f rows/s, peak heap %,d MiB (max %,d MiB)%n",
-                    database, rows, writeSeconds, rows / writeSeconds, writePeak >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf(Locale.ROOT, "%s read:  %,d rows in %.2f s = %,.0f rows/s, peak heap %,d MiB%n",
-                    database, rows, readSeconds, rows / readSeconds, readPeak >> 20);
+            System.out.printf(Locale.ROOT, "%s write: %,d rows in %.2f s (commit %.2f s) = %,.0f rows/s;"
+                    + " heap peak %,d MiB, after-GC peak %,d MiB (max %,d MiB)%n",
+                    database, rows, writeSeconds, commitSeconds, rows / writeSeconds, writePeak >> 20,
+                    writeLivePeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "%s read:  %,d rows in %.2f s = %,.0f rows/s;"
+                    + " heap peak %,d MiB, after-GC peak %,d MiB%n",
+                    database, rows, readSeconds, rows / readSeconds, readPeak >> 20, readLivePeak >> 20);
+        }
+    }
+
+    /**
+     * Samples the heap as the last garbage collection left it, so the peak counts live data rather than
+     * garbage that a roomy heap lets pile up between collections.
+     */
+    private static final class LiveHeapSampler implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread = Thread.ofPlatform().daemon().name("live-heap-sampler").start(this::sample);
+
+        private void sample() {
+            while (!Thread.currentThread().isInterrupted()) {
+                long afterGc = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null)
+                        .mapToLong(p -> p.getCollectionUsage().getUsed())
+                        .sum();
+                peak.accumulateAndGet(afterGc, Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long peakAndReset() {
+            return peak.getAndSet(0);
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
         }
     }
 

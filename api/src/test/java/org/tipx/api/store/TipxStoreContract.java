@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -294,6 +295,34 @@ abstract class TipxStoreContract {
 
             assertEquals(1, stored.rows());
         }
+    }
+
+    @Test
+    void commit_rowTheDatabaseRefuses_failsWithoutQuotingItAndStoresNothing() throws SQLException {
+        store.createAgency(agency("nl-police"), "hash-1");
+        String secret = "S3CRET-" + "x".repeat(100); // longer than the status column allows
+        CaseRecord tooLong = new CaseRecord("p1", false, 1, 2026, Optional.empty(), secret,
+                Optional.empty(), "male", OptionalInt.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), "NL", Optional.empty(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        StoreException failure = assertThrows(StoreException.class, () -> {
+            try (TipxStore.ExtractWrite write = store.beginExtract("nl-police", Q3, CSV)) {
+                write.add(TestRecords.full("p0"));
+                write.add(tooLong);
+                write.commit("sha-1");
+            }
+        });
+
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("S3CRET"), t.toString());
+            for (Throwable suppressed : t.getSuppressed()) {
+                assertFalse(String.valueOf(suppressed.getMessage()).contains("S3CRET"), suppressed.toString());
+            }
+        }
+        assertEquals(0, count("SELECT count(*) FROM extract"));
+        assertEquals(0, count("SELECT count(*) FROM case_record"));
+        assertTrue(store.ping());
     }
 
     @Test
