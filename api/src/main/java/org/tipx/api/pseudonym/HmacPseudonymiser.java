@@ -79,8 +79,8 @@ public final class HmacPseudonymiser implements Pseudonymiser {
         Objects.requireNonNull(agencyId, "agencyId");
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(identifiers, "identifiers");
-        Optional<String> given = usableNameKey(identifiers.givenName());
-        Optional<String> family = usableNameKey(identifiers.familyName());
+        Optional<String> given = identifiers.givenName().flatMap(this::usableNameKey);
+        Optional<String> family = identifiers.familyName().flatMap(this::usableNameKey);
         Optional<LocalDate> birthDate = identifiers.birthDate();
         if (given.isPresent() && family.isPresent() && birthDate.isPresent()) {
             String first = given.get();
@@ -99,10 +99,12 @@ public final class HmacPseudonymiser implements Pseudonymiser {
         return derive(false, RECORD_DOMAIN, agencyId, recordId);
     }
 
-    private Optional<String> usableNameKey(Optional<String> typed) {
-        return typed.filter(name -> !PLACEHOLDER_NAMES_AS_TYPED.contains(name.strip().toLowerCase(Locale.ROOT)))
-                .map(normaliser::nameLinkageKey)
-                .filter(key -> !key.isEmpty() && !placeholderNames.contains(key));
+    private Optional<String> usableNameKey(String typed) {
+        if (PLACEHOLDER_NAMES_AS_TYPED.contains(typed.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        String key = normaliser.nameLinkageKey(typed);
+        return key.isEmpty() || placeholderNames.contains(key) ? Optional.empty() : Optional.of(key);
     }
 
     private boolean isUsableDocument(String document) {

@@ -90,7 +90,8 @@ public final class IdentifierNormaliser {
 
     private String toLatinAlphanumeric(String raw, boolean readLookAlikesAsLatin) {
         Objects.requireNonNull(raw, "raw");
-        String folded = compatibilityCaseFold.normalize(raw);
+        // NFKC and case folding change nothing in ASCII but the case of A-Z, which the loop below folds.
+        String folded = isAscii(raw) ? raw : compatibilityCaseFold.normalize(raw);
         StringBuilder latin = new StringBuilder(folded.length() + 4);
         boolean residual = false;
         for (int i = 0; i < folded.length(); ) {
@@ -149,6 +150,15 @@ public final class IdentifierNormaliser {
             return true;
         }
         return false;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean onlyMarksAfterFirst(String decomposition) {
