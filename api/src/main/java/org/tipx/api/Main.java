@@ -1,20 +1,14 @@
 package org.tipx.api;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import org.tipx.api.cli.Commands;
 
-/** The one entry point of {@code tipx.jar}: a command line whose {@code serve} runs the service. */
-@Command(name = "tipx", mixinStandardHelpOptions = true, version = "tipx 0.1.0",
-        description = "Exchange for anonymised statistics on trafficking in persons.",
-        subcommands = {CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+/** The one entry point of {@code tipx.jar}. */
+public final class Main {
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+    private Main() {
     }
 
-    @Override
-    public void run() {
-        new CommandLine(this).usage(System.err);
+    public static void main(String[] args) {
+        System.exit(Commands.commandLine().execute(args));
     }
 }

@@ -47,7 +47,7 @@ public final class TipxStores {
     }
 
     /** The JDBC URL of the embedded store in {@code dataDir}, creating the directory. */
-    static String h2Url(Path dataDir) {
+    public static String h2Url(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path absolute = dataDir.toAbsolutePath();
         if (absolute.toString().indexOf(';') >= 0) {

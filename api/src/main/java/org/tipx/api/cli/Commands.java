@@ -1,0 +1,31 @@
+package org.tipx.api.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tipx} command line: serve, validate, upload, demo. */
+@Command(name = "tipx", mixinStandardHelpOptions = true, version = "tipx 0.1.0",
+        description = "Exchange for anonymised statistics on trafficking in persons.",
+        subcommands = {ServeCommand.class, ValidateCommand.class, UploadCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Commands implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A configured command line; tests call {@code execute} on it with their own output writers. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Commands())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // A failure is reported in one line; stack traces go nowhere near a user's terminal.
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("tipx " + commandLine.getCommandName() + ": " + e.getMessage());
+                    return 1;
+                });
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,89 @@
+package org.tipx.api.cli;
+
+import io.helidon.webserver.WebServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.server.Tipx;
+import org.tipx.api.store.TipxStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the tipx HTTP API until stopped.",
+                "The admin token comes from TIPX_ADMIN_TOKEN (without it the admin endpoints answer 403); the "
+                        + "pseudonymisation secret from TIPX_PSEUDONYM_SECRET or --secret-file."})
+final class ServeCommand implements Callable<Integer> {
+
+    private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--secret-file", paramLabel = "FILE",
+            description = "File holding the pseudonymisation secret (default: DATA/pseudonym.secret). "
+                    + "TIPX_PSEUDONYM_SECRET, when set, takes precedence.")
+    Path secretFile;
+
+    @Option(names = "--max-upload-bytes", paramLabel = "N", defaultValue = "" + Tipx.DEFAULT_MAX_UPLOAD_BYTES,
+            description = "Largest extract accepted, in bytes (default: ${DEFAULT-VALUE}).")
+    long maxUploadBytes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        PseudonymSecret secret = secret(env);
+        TipxStore store = storeOptions.open(env);
+        Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
+                Clock.systemUTC());
+        WebServer server = tipx.start(host, port);
+        LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe());
+        spec.commandLine().getOut().println("tipx listening on http://localhost:" + server.port() + "/ (store: "
+                + storeOptions.describe() + ")");
+        spec.commandLine().getOut().flush();
+        awaitShutdown(server, tipx);
+        return 0;
+    }
+
+    private PseudonymSecret secret(Map<String, String> env) {
+        Optional<PseudonymSecret> fromEnv = PseudonymSecret.fromEnvironment(env);
+        if (fromEnv.isPresent()) {
+            return fromEnv.get();
+        }
+        Path file = secretFile != null ? secretFile : storeOptions.dataDir.resolve("pseudonym.secret");
+        if (!Files.exists(file)) {
+            throw new ParameterException(spec.commandLine(), "No pseudonymisation secret: set TIPX_PSEUDONYM_SECRET "
+                    + "or create " + file + " (see docs/pseudonymisation.md). The demo command generates one.");
+        }
+        return PseudonymSecret.fromFile(file);
+    }
+
+    /** Blocks until the JVM is asked to stop, then stops the server before closing the store. */
+    static void awaitShutdown(WebServer server, Tipx tipx) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            tipx.close();
+            stopped.countDown();
+        }, "tipx-shutdown"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,167 @@
+package org.tipx.api.cli;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tipx.api.http.model.Extract;
+import org.tipx.api.http.model.Problem;
+import org.tipx.api.http.model.ValidationError;
+import org.tipx.api.ingest.ExtractFormat;
+import org.tipx.api.ingest.Period;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "upload", mixinStandardHelpOptions = true,
+        description = {"Uploads an extract to a tipx server with the agency's token, showing progress on large files.",
+                "Exit status: 0 stored (or identical to the current extract), 1 rejected or failed, 2 usage error."})
+final class UploadCommand implements Callable<Integer> {
+
+    /** Files above this size show a progress line on standard error. */
+    private static final long PROGRESS_THRESHOLD = 1L << 20;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The extract (.csv or .ndjson).")
+    Path file;
+
+    @Option(names = "--period", required = true, paramLabel = "YYYY-Qn", converter = PeriodConverter.class,
+            description = "The reporting quarter, e.g. 2026-Q3.")
+    Period period;
+
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "The tipx server, e.g. http://localhost:8080.")
+    URI server;
+
+    @Option(names = "--token-file", required = true, paramLabel = "FILE",
+            description = "File holding the agency's token (kept out of the command line and shell history).")
+    Path tokenFile;
+
+    @Option(names = "--format", paramLabel = "csv|ndjson", description = "Format of FILE (default: from its extension).")
+    ExtractFormat format;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ExtractFormat actual = FormatOption.resolve(spec, format, file);
+        String token = readToken();
+        long size = Files.size(file);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, size, size >= PROGRESS_THRESHOLD);
+        URI target = server.resolve("/v1/extracts?period=" + period);
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", actual.mediaType())
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> progress.wrap(open())), size))
+                .build();
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println("upload failed: cannot reach " + server + " (" + e.getMessage() + ")");
+            return 1;
+        }
+        progress.done();
+        try {
+            int status = response.statusCode();
+            if (status == 200 || status == 201) {
+                Extract extract = JSONB.fromJson(response.body(), Extract.class);
+                out.printf("%s: %s %s, %d rows for %s by %s%n", file, status == 201 ? "stored as" : "unchanged, already",
+                        extract.getId(), extract.getRows(), extract.getPeriod(), extract.getAgency());
+                return 0;
+            }
+            Problem problem = JSONB.fromJson(response.body(), Problem.class);
+            err.printf("%s: %d %s: %s%n", file, status, problem.getTitle(), problem.getDetail());
+            for (ValidationError e : problem.getErrors()) {
+                err.printf("  row %d, %s [%s]: %s%n", e.getRow(), e.getField().isEmpty() ? "(row)" : e.getField(),
+                        e.getCode(), e.getMessage());
+            }
+            return 1;
+        } catch (JsonbException e) {
+            err.printf("%s: unexpected answer %d from %s%n", file, response.statusCode(), server);
+            return 1;
+        }
+    }
+
+    private InputStream open() {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String readToken() throws IOException {
+        if (!Files.isReadable(tokenFile)) {
+            throw new ParameterException(spec.commandLine(), "Cannot read the token file " + tokenFile + ".");
+        }
+        String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new ParameterException(spec.commandLine(), "The token file " + tokenFile + " must hold one token.");
+        }
+        return token;
+    }
+
+    /** A progress line on standard error, redrawn at most every 2 % of the file. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final long total;
+        private final boolean shown;
+        private long sent;
+        private int lastPercent = -1;
+
+        Progress(PrintWriter err, long total, boolean shown) {
+            this.err = err;
+            this.total = total;
+            this.shown = shown;
+        }
+
+        InputStream wrap(InputStream in) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        advance(n);
+                    }
+                    return n;
+                }
+            };
+        }
+
+        private void advance(long bytes) {
+            sent += bytes;
+            int percent = total == 0 ? 100 : (int) (sent * 100 / total);
+            if (shown && percent >= lastPercent + 2) {
+                lastPercent = percent;
+                err.printf(Locale.ROOT, "\ruploading %.1f / %.1f MB (%d%%)", sent / 1e6, total / 1e6, percent);
+                err.flush();
+            }
+        }
+
+        void done() {
+            if (shown) {
+                err.printf(Locale.ROOT, "\ruploaded %.1f MB (100%%)%n", total / 1e6);
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.tipx.api.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Objects;
+import java.util.Optional;
+import org.tipx.api.store.Agency;
+import org.tipx.api.store.TipxStore;
+
+/**
+ * Authenticates every request under {@code /v1/extracts} (an agency token) and {@code /v1/agencies}
+ * (the admin token) before any handler reads a body, so an anonymous caller learns nothing but 401.
+ * Public read endpoints pass untouched. The authenticated agency travels in the request context.
+ */
+public final class AccessControl implements Filter {
+
+    static final String EXTRACTS = "/v1/extracts";
+    static final String AGENCIES = "/v1/agencies";
+
+    private final TipxStore store;
+    private final Optional<String> adminTokenHash;
+
+    /** @param adminTokenHash hash of {@code TIPX_ADMIN_TOKEN}; empty disables the admin endpoints (403) */
+    public AccessControl(TipxStore store, Optional<String> adminTokenHash) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.adminTokenHash = Objects.requireNonNull(adminTokenHash, "adminTokenHash");
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.prologue().uriPath().path();
+        try {
+            if (under(path, EXTRACTS)) {
+                Agency agency = bearer(req).flatMap(token -> store.agencyByTokenHash(Tokens.hash(token)))
+                        .orElseThrow(() -> ProblemException.unauthorized(
+                                "This endpoint needs a valid agency token (Authorization: Bearer ...)."));
+                req.context().register(agency);
+            } else if (under(path, AGENCIES)) {
+                String token = bearer(req).orElseThrow(() -> ProblemException.unauthorized(
+                        "This endpoint needs the admin token (Authorization: Bearer ...)."));
+                String expected = adminTokenHash.orElseThrow(() -> ProblemException.forbidden(
+                        "Administration is disabled: the server was started without TIPX_ADMIN_TOKEN."));
+                if (!Tokens.sameHash(Tokens.hash(token), expected)) {
+                    throw ProblemException.unauthorized("The admin token is not valid.");
+                }
+            }
+        } catch (ProblemException e) {
+            Problems.send(req, res, e);
+            return;
+        }
+        chain.proceed();
+    }
+
+    /** The agency that the filter authenticated for this request. */
+    static Agency agency(ServerRequest req) {
+        return req.context().get(Agency.class)
+                .orElseThrow(() -> new IllegalStateException("AccessControl did not run for " + req.prologue().uriPath().path()));
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static Optional<String> bearer(ServerRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).trim())
+                .filter(token -> !token.isEmpty());
+    }
+}

@@ -1,0 +1,143 @@
+package org.tipx.api.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.tipx.api.http.model.Extract;
+import org.tipx.api.http.model.ExtractList;
+import org.tipx.api.http.model.ValidationError;
+import org.tipx.api.ingest.ExtractFormat;
+import org.tipx.api.ingest.ExtractTooLargeException;
+import org.tipx.api.ingest.IngestOutcome;
+import org.tipx.api.ingest.Period;
+import org.tipx.api.store.Agency;
+import org.tipx.api.store.StoredExtract;
+import org.tipx.api.store.TipxStore;
+import org.tipx.api.upload.ExtractUploads;
+import org.tipx.api.upload.UploadResult;
+
+/** The Extracts tag of the spec: agencies upload and read back their own extracts. */
+public final class ExtractsServiceImpl extends ExtractsService {
+
+    private final TipxStore store;
+    private final ExtractUploads uploads;
+    private final long maxUploadBytes;
+    private final Clock clock;
+
+    public ExtractsServiceImpl(TipxStore store, ExtractUploads uploads, long maxUploadBytes, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.uploads = Objects.requireNonNull(uploads, "uploads");
+        this.maxUploadBytes = maxUploadBytes;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    protected void handleUploadExtract(ServerRequest request, ServerResponse response, String periodText,
+                                       InputStream body) {
+        Agency agency = AccessControl.agency(request);
+        Period period = parsePeriod(periodText);
+        String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        ExtractFormat format = ExtractFormat.fromMediaType(contentType).orElseThrow(() -> ProblemException.of(
+                Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported-media-type", "Unsupported media type",
+                "Send the extract as text/csv or application/x-ndjson, not '" + abbreviate(contentType) + "'."));
+        OptionalLong declared = request.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > maxUploadBytes) {
+            throw tooLarge(maxUploadBytes);
+        }
+        UploadResult result;
+        try {
+            result = uploads.upload(agency, period, format, body);
+        } catch (ExtractTooLargeException e) {
+            throw tooLarge(e.limit());
+        }
+        switch (result) {
+            case UploadResult.Created created -> {
+                response.header(HeaderNames.LOCATION, EXTRACTS_PATH + "/" + created.extract().id());
+                Json.send(response, Status.CREATED_201, toModel(created.extract()));
+            }
+            case UploadResult.Unchanged unchanged -> Json.send(response, Status.OK_200, toModel(unchanged.extract()));
+            case UploadResult.Rejected rejected -> throw invalid(rejected.outcome());
+        }
+    }
+
+    @Override
+    protected void handleListExtracts(ServerRequest request, ServerResponse response) {
+        Agency agency = AccessControl.agency(request);
+        List<Extract> items = store.extracts(agency.id()).stream().map(ExtractsServiceImpl::toModel).toList();
+        Json.send(response, Status.OK_200, new ExtractList(items));
+    }
+
+    @Override
+    protected void handleGetExtract(ServerRequest request, ServerResponse response, String id) {
+        Agency agency = AccessControl.agency(request);
+        // Another agency's extract answers exactly like a missing one: ids reveal nothing.
+        StoredExtract extract = store.extract(id)
+                .filter(found -> found.agency().equals(agency.id()))
+                .orElseThrow(() -> ProblemException.notFound("No extract '" + abbreviate(id) + "' for this agency."));
+        Json.send(response, Status.OK_200, toModel(extract));
+    }
+
+    @Override
+    public void afterStop() {
+        // The generated default prints to standard output.
+    }
+
+    private static final String EXTRACTS_PATH = AccessControl.EXTRACTS;
+
+    private Period parsePeriod(String text) {
+        Period period;
+        try {
+            period = Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+        if (period.firstDay().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+            throw ProblemException.badRequest("Period " + period + " has not started yet.");
+        }
+        return period;
+    }
+
+    private static ProblemException tooLarge(long limit) {
+        return ProblemException.of(Status.REQUEST_ENTITY_TOO_LARGE_413, "extract-too-large", "Extract too large",
+                "Extracts are limited to " + limit + " bytes; nothing was stored. Split the period's extract "
+                        + "or ask the operator to raise tipx.upload.max-bytes.");
+    }
+
+    private static ProblemException invalid(IngestOutcome outcome) {
+        List<ValidationError> errors = outcome.problems().stream()
+                .map(p -> new ValidationError(p.row(), p.field(), p.code(), p.message()))
+                .toList();
+        String detail = "The extract has " + outcome.problemCount() + " problem" + (outcome.problemCount() == 1 ? "" : "s")
+                + "; nothing of it was stored." + (outcome.truncated() ? " Only the first " + errors.size() + " are listed." : "");
+        return new ProblemException(Status.create(422, "Unprocessable Content"), "invalid-extract", "Invalid extract",
+                detail, errors, outcome.truncated());
+    }
+
+    static Extract toModel(StoredExtract e) {
+        Extract model = new Extract();
+        model.setId(e.id());
+        model.setAgency(e.agency());
+        model.setPeriod(e.period().toString());
+        model.setRows(e.rows());
+        model.setLinkedRows(e.linkedRows());
+        model.setMediaType(e.mediaType());
+        model.setSha256(e.sha256());
+        model.setUploaded(e.uploaded().atOffset(ZoneOffset.UTC));
+        model.setCurrent(e.current());
+        model.setReplaces(e.replaces().orElse(null));
+        return model;
+    }
+
+    /** Echoes client input in messages only briefly. */
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,60 @@
+package org.tipx.api.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.validation.ValidationException;
+import java.util.UUID;
+import org.tipx.api.http.model.Problem;
+
+/**
+ * Writes every error of the API as RFC 9457 {@code application/problem+json}. Problem types are URNs
+ * ({@code urn:tipx:problem:<slug>}), listed with their meaning in the README.
+ */
+public final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+    static final String TYPE_PREFIX = "urn:tipx:problem:";
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    /** Registers the error handlers on a routing; the generated parameter checks throw ValidationException. */
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ProblemException.class, (req, res, e) -> send(req, res, e));
+        routing.error(ValidationException.class, (req, res, e) ->
+                send(req, res, ProblemException.badRequest(e.getMessage())));
+        routing.error(Exception.class, (req, res, e) -> {
+            // The client gets an incident id, never the exception text: it might quote internals.
+            String incident = UUID.randomUUID().toString();
+            LOG.log(System.Logger.Level.ERROR, "incident " + incident + " on " + req.prologue().method().text()
+                    + " " + req.prologue().uriPath().path(), e);
+            send(req, res, ProblemException.of(Status.INTERNAL_SERVER_ERROR_500, "internal",
+                    "Internal error", "The server failed; incident " + incident + " is in its log."));
+        });
+    }
+
+    static void send(ServerRequest req, ServerResponse res, ProblemException e) {
+        if (res.isSent()) {
+            return;
+        }
+        Problem problem = new Problem();
+        problem.setType(TYPE_PREFIX + e.slug());
+        problem.setTitle(e.title());
+        problem.setStatus(e.status().code());
+        problem.setDetail(e.getMessage());
+        problem.setInstance(req.prologue().uriPath().path());
+        problem.setErrors(e.errors());
+        if (e.truncated()) {
+            problem.setTruncated(true);
+        }
+        if (e.status() == Status.UNAUTHORIZED_401) {
+            res.header(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"tipx\""));
+        }
+        Json.send(res, e.status(), MEDIA_TYPE, problem);
+    }
+}

@@ -1,0 +1,136 @@
+package org.tipx.api.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.helidon.webserver.WebServer;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.tipx.api.http.Tokens;
+import org.tipx.api.ingest.CodeLists;
+import org.tipx.api.ingest.ExtractContext;
+import org.tipx.api.ingest.ExtractFormat;
+import org.tipx.api.ingest.ExtractIngestor;
+import org.tipx.api.ingest.ExtractValidator;
+import org.tipx.api.ingest.IngestOutcome;
+import org.tipx.api.ingest.Period;
+import org.tipx.api.pseudonym.HmacPseudonymiser;
+import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.sample.SyntheticExtracts;
+import org.tipx.api.server.Tipx;
+import org.tipx.api.store.Agency;
+import org.tipx.api.store.TipxStore;
+import org.tipx.api.store.TipxStores;
+
+/**
+ * Upload throughput of a large synthetic extract, measured two ways: validate + pseudonymise alone (the
+ * ingestor with the real HMAC pseudonymiser and a sink that only counts), and end to end (an HTTP upload
+ * to a running server that validates, pseudonymises and stores into H2 or PostgreSQL). Prints one line
+ * per round and the median, and the peak heap of this JVM (server and client share it).
+ *
+ * <p>Usage: {@code UploadBenchmark ROWS ingest|h2|pg [csv|ndjson] [ROUNDS]}; see docs/benchmarks.md.
+ */
+public final class UploadBenchmark {
+
+    private static final Period PERIOD = new Period(2026, 3);
+
+    private UploadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        String mode = args.length > 1 ? args[1] : "ingest";
+        boolean ndjson = args.length > 2 && args[2].equals("ndjson");
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        ExtractFormat format = ndjson ? ExtractFormat.NDJSON : ExtractFormat.CSV;
+
+        Path dir = Files.createTempDirectory("tipx-bench");
+        Path extract = dir.resolve(ndjson ? "extract.ndjson" : "extract.csv");
+        SyntheticExtracts.writeLargeExtract(extract, rows, 42, PERIOD, ndjson);
+        System.out.printf(Locale.ROOT, "extract: %,d rows, %,d bytes, %s; mode %s; max heap %d MB%n", rows,
+                Files.size(extract), format.mediaType(), mode, Runtime.getRuntime().maxMemory() >> 20);
+        PseudonymSecret secret = PseudonymSecret.generateInto(dir.resolve("pseudonym.secret"));
+
+        List<Double> rates = new ArrayList<>();
+        switch (mode) {
+            case "ingest" -> {
+                ExtractIngestor ingestor = new ExtractIngestor(
+                        new ExtractValidator(CodeLists.load(), ExtractValidator.jdkCountries(), Clock.systemUTC()), Long.MAX_VALUE);
+                HmacPseudonymiser pseudonymiser = new HmacPseudonymiser(secret);
+                for (int round = 1; round <= rounds; round++) {
+                    LongAdder seen = new LongAdder();
+                    long start = System.nanoTime();
+                    IngestOutcome outcome;
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(extract), 1 << 16)) {
+                        outcome = ingestor.ingest(in, format, new ExtractContext("bench", "UA", PERIOD), pseudonymiser,
+                                record -> seen.increment());
+                    }
+                    rates.add(report(round, rows, start, outcome.valid() && seen.sum() == rows));
+                }
+            }
+            case "h2", "pg" -> {
+                EmbeddedPostgres postgres = mode.equals("pg") ? EmbeddedPostgres.builder().start() : null;
+                TipxStore store = postgres == null ? TipxStores.h2(dir.resolve("data"))
+                        : TipxStores.jdbc(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+                try (Tipx tipx = new Tipx(store, secret, Optional.empty(), Long.MAX_VALUE, Clock.systemUTC());
+                     HttpClient http = HttpClient.newHttpClient()) {
+                    WebServer server = tipx.start("127.0.0.1", 0);
+                    for (int round = 1; round <= rounds; round++) {
+                        // A new agency per round, so that every round stores a new extract.
+                        String token = Tokens.newToken();
+                        store.createAgency(new Agency("bench-" + round, "Bench " + round, "UA", "police", Instant.now(), true),
+                                Tokens.hash(token));
+                        long start = System.nanoTime();
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + server.port() + "/v1/extracts?period=" + PERIOD))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", format.mediaType())
+                                .POST(HttpRequest.BodyPublishers.ofFile(extract)).build(), HttpResponse.BodyHandlers.ofString());
+                        rates.add(report(round, rows, start, response.statusCode() == 201));
+                    }
+                    server.stop();
+                } finally {
+                    if (postgres != null) {
+                        postgres.close();
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("mode must be ingest, h2 or pg, was " + mode);
+        }
+        rates.sort(Double::compare);
+        System.out.printf(Locale.ROOT, "median: %,.0f rows/s over %d rounds; peak heap %d MB%n",
+                rates.get(rates.size() / 2), rates.size(), peakHeapBytes() >> 20);
+    }
+
+    private static double report(int round, long rows, long startNanos, boolean ok) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        if (!ok) {
+            throw new IllegalStateException("round " + round + " did not store every row");
+        }
+        double rate = rows / seconds;
+        System.out.printf(Locale.ROOT, "round %d: %.2f s, %,.0f rows/s%n", round, seconds, rate);
+        return rate;
+    }
+
+    /** Sum of the heap pools' peak usage since the JVM started. */
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+    }
+}

@@ -1,0 +1,80 @@
+package org.tipx.api.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: help everywhere, offline validation, usage errors. */
+class CommandsTest {
+
+    static final String HEADER = "record_id,registration_date,status,sex,age,citizenship,exploitation";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Commands.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("serve", "validate", "upload", "demo")) {
+            Run run = run(command, "--help");
+            assertEquals(0, run.exit(), command);
+            assertTrue(run.out().contains("Usage: tipx " + command), run.out());
+        }
+        Run top = run("--help");
+        assertEquals(0, top.exit());
+        for (String command : List.of("serve", "validate", "upload", "demo")) {
+            assertTrue(top.out().contains(command), top.out());
+        }
+    }
+
+    @Test
+    void validateAcceptsAValidExtract() throws Exception {
+        Path file = Files.writeString(dir.resolve("ok.csv"), HEADER + "\nr1,2026-07-01,confirmed,female,30,UA,sexual\n");
+        Run run = run("validate", file.toString(), "--period", "2026-Q3");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("valid, 1 rows"), run.out());
+    }
+
+    @Test
+    void validateListsEveryProblemAndExitsOne() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.ndjson"),
+                "{\"record_id\":\"r1\",\"registration_date\":\"2026-07-01\",\"status\":\"maybe\",\"sex\":\"female\"}\n"
+                        + "{\"record_id\":\"r1\",\"registration_date\":\"2026-07-01\",\"status\":\"confirmed\",\"sex\":\"female\",\"age\":200}\n");
+        Run run = run("validate", file.toString(), "--period", "2026-Q3");
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("row 1, status [unknown_code]"), run.out());
+        assertTrue(run.out().contains("row 2, age [out_of_range]"), run.out());
+        assertTrue(run.out().contains("[duplicate]"), run.out());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithAReason() throws Exception {
+        Path file = Files.writeString(dir.resolve("extract.txt"), HEADER + "\n");
+        Run badPeriod = run("validate", file.toString(), "--period", "2026-Q9");
+        assertEquals(2, badPeriod.exit());
+        assertTrue(badPeriod.err().contains("2026-Q9"), badPeriod.err());
+        Run unknownFormat = run("validate", file.toString(), "--period", "2026-Q3");
+        assertEquals(2, unknownFormat.exit());
+        assertTrue(unknownFormat.err().contains("--format"), unknownFormat.err());
+        Run missingToken = run("upload", file.toString(), "--period", "2026-Q3", "--server", "http://127.0.0.1:9",
+                "--token-file", dir.resolve("none.token").toString(), "--format", "csv");
+        assertEquals(2, missingToken.exit());
+        assertTrue(missingToken.err().contains("token file"), missingToken.err());
+    }
+}

@@ -1,0 +1,163 @@
+package org.tipx.api.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.cli.Commands;
+import org.tipx.api.store.TipxStores;
+
+/**
+ * Direct identifiers planted in uploads (valid and invalid ones, through the API and the CLI validator)
+ * appear in no table, no file of the data folder, no log record and no response. A control value that
+ * is stored on purpose (the agency's name) is found by the same searches, so they can fail.
+ */
+class PlantedIdentifiersTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void plantedIdentifiersAreNowhere() throws Exception {
+        Random random = new Random(7);
+        String given = "Zorvalisk" + (100000 + random.nextInt(900000));
+        String family = "Quenthardo" + (100000 + random.nextInt(900000));
+        String cyrillic = "Жовтоблакитенко" + (100000 + random.nextInt(900000));
+        String document = "PX" + (10000000 + random.nextInt(90000000));
+        String birth = "1931-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10);
+        String control = "Control Agency Wexfordia";
+        List<String> planted = List.of(given, family, cyrillic, document, birth, birth.replace("-", ""));
+
+        List<String> seen = new ArrayList<>();
+        ConcurrentLinkedQueue<String> logs = new ConcurrentLinkedQueue<>();
+        Logger root = Logger.getLogger("");
+        Level previous = root.getLevel();
+        Handler capture = capturing(logs);
+        root.addHandler(capture);
+        root.setLevel(Level.ALL);
+        try (RunningTipx server = RunningTipx.h2(dir.resolve("data"), 1 << 20)) {
+            String admin = "Bearer " + RunningTipx.ADMIN_TOKEN;
+            seen.add(server.send(server.request("/v1/agencies").header("Authorization", admin)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"id\":\"planted\",\"name\":\"" + control + "\",\"country\":\"UA\",\"type\":\"ngo\"}"))).body());
+            String token = seen.getFirst().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+
+            String valid = Extracts.HEADER + "\n"
+                    + "p-1,2026-07-03,confirmed,female,31,UA,sexual," + given + "," + family + "," + birth + "," + document + "\n"
+                    + "p-2,2026-07-04,confirmed,female,31,UA,sexual,," + cyrillic + "," + birth + ",\n";
+            // Invalid rows with identifiers in bad shapes: the problem report must not quote them.
+            String invalid = Extracts.HEADER + "\n"
+                    + "q-1,2026-07-03,confirmed,female,31,UA,sexual,=" + given + "," + family + ",31/02/" + birth + "," + document + "\n"
+                    + "q-2,2026-07-03,confirmed,nope,31,UA,sexual,+" + cyrillic + ",@" + family + ",x" + birth + ",-" + document + "\n";
+            for (String body : List.of(valid, valid, invalid)) {
+                HttpResponse<String> response = server.send(server.request("/v1/extracts?period=2026-Q3")
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+                seen.add(response.statusCode() + " " + response.headers().map() + " " + response.body());
+            }
+            assertTrue(seen.get(1).startsWith("201"), seen.get(1));
+            assertTrue(seen.get(2).startsWith("200"), seen.get(2));
+            assertTrue(seen.get(3).startsWith("422"), seen.get(3));
+            for (String path : List.of("/v1/extracts", "/health", "/metrics", "/openapi")) {
+                seen.add(server.send(server.request(path).header("Authorization", "Bearer " + token)).body());
+            }
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(previous);
+        }
+        Path extract = dir.resolve("bad.csv");
+        Files.writeString(extract, Extracts.HEADER + "\nv-1,2026-07-03,confirmed,female,31,UA,sexual,=" + given + ","
+                + family + ",99-" + birth + "," + document + "\n");
+        StringWriter cliOut = new StringWriter();
+        int exit = Commands.commandLine().setOut(new PrintWriter(cliOut)).setErr(new PrintWriter(cliOut))
+                .execute("validate", extract.toString(), "--period", "2026-Q3");
+        assertEquals(1, exit, cliOut.toString());
+        seen.add(cliOut.toString());
+
+        String tables = dumpDatabase(dir.resolve("data"));
+        String files = readAllFiles(dir.resolve("data"));
+        String logText = String.join("\n", logs);
+        assertTrue(tables.contains(control), "control value must be found in the database dump");
+        assertTrue(files.contains(control.toLowerCase(Locale.ROOT)), "control value must be found in the data files");
+        assertFalse(logText.isEmpty(), "the log capture works");
+        for (String value : planted) {
+            String lower = value.toLowerCase(Locale.ROOT);
+            assertFalse(tables.toLowerCase(Locale.ROOT).contains(lower), "database holds " + value);
+            assertFalse(files.contains(lower), "a data file holds " + value);
+            assertFalse(logText.toLowerCase(Locale.ROOT).contains(lower), "the log holds " + value);
+            for (String response : seen) {
+                assertFalse(response.toLowerCase(Locale.ROOT).contains(lower), "a response holds " + value + ": " + response);
+            }
+        }
+    }
+
+    /** The whole H2 database as SQL text (every table, every row). */
+    private static String dumpDatabase(Path dataDir) throws Exception {
+        StringBuilder dump = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(TipxStores.h2Url(dataDir), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SCRIPT")) {
+            while (rs.next()) {
+                dump.append(rs.getString(1)).append('\n');
+            }
+        }
+        return dump.toString();
+    }
+
+    /** Every file under the folder, bytes read as UTF-8 and as Latin-1 (binary files), lower-cased. */
+    private static String readAllFiles(Path root) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                all.append(new String(bytes, StandardCharsets.UTF_8)).append(new String(bytes, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static Handler capturing(ConcurrentLinkedQueue<String> logs) {
+        SimpleFormatter formatter = new SimpleFormatter();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logs.add(formatter.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(Level.ALL);
+        return handler;
+    }
+}
