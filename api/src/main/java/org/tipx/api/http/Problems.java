@@ -48,7 +48,8 @@ public final class Problems {
         problem.setStatus(e.status().code());
         problem.setDetail(e.getMessage());
         problem.setInstance(req.prologue().uriPath().path());
-        problem.setErrors(e.errors());
+        // Only an invalid extract lists errors; elsewhere the member is left out, not sent empty.
+        problem.setErrors(e.errors().isEmpty() ? null : e.errors());
         if (e.truncated()) {
             problem.setTruncated(true);
         }
