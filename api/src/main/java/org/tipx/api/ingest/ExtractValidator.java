@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +31,15 @@ public final class ExtractValidator {
     static final int MAX_AGE = 120;
     /** Codes listed in full in an {@code unknown_code} message; longer lists are named instead. */
     private static final int MAX_CODES_LISTED = 12;
+    /** CTDC's {@code ageBroad} bands, with the oldest age of each but the last, open one. */
+    private static final String[] AGE_BANDS = {"0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38", "39-47",
+        "48+"};
+    private static final int[] AGE_BAND_UPPER_BOUNDS = {8, 17, 20, 23, 26, 29, 38, 47};
     private static final String UNKNOWN_COUNTRY = "XX";
     private static final String STATELESS = "XS";
 
-    private final Map<Field, CodeList> listsByField = new EnumMap<>(Field.class);
+    /** Per coded field, each code mapped to itself: a lookup returns the shared instance, not the row's copy. */
+    private final Map<Field, Map<String, String>> canonicalCodes = new EnumMap<>(Field.class);
     private final Map<Field, String> allowedCodes = new EnumMap<>(Field.class);
     private final Predicate<String> knownCountries;
     private final Clock clock;
@@ -50,7 +56,9 @@ public final class ExtractValidator {
         for (Field field : Field.values()) {
             if (field.kind() == Field.Kind.CODE || field.kind() == Field.Kind.MULTI_CODE) {
                 CodeList list = codeLists.get(field.wireName());
-                listsByField.put(field, list);
+                Map<String, String> canonical = new HashMap<>();
+                list.labels().keySet().forEach(code -> canonical.put(code, code));
+                canonicalCodes.put(field, canonical);
                 allowedCodes.put(field, list.labels().size() <= MAX_CODES_LISTED
                         ? "(" + String.join(", ", list.labels().keySet()) + ")"
                         : "(see the code list " + list.name() + ")");
@@ -71,24 +79,12 @@ public final class ExtractValidator {
         if (age < 0) {
             throw new IllegalArgumentException("age must not be negative, was " + age);
         }
-        if (age <= 8) {
-            return "0-8";
+        for (int band = 0; band < AGE_BAND_UPPER_BOUNDS.length; band++) {
+            if (age <= AGE_BAND_UPPER_BOUNDS[band]) {
+                return AGE_BANDS[band];
+            }
         }
-        if (age <= 17) {
-            return "9-17";
-        }
-        if (age <= 29) {
-            // 18-20, 21-23, 24-26, 27-29: three-year bands.
-            int start = 18 + (age - 18) / 3 * 3;
-            return start + "-" + (start + 2);
-        }
-        if (age <= 38) {
-            return "30-38";
-        }
-        if (age <= 47) {
-            return "39-47";
-        }
-        return "48+";
+        return AGE_BANDS[AGE_BANDS.length - 1];
     }
 
     LocalDate today() {
@@ -261,11 +257,12 @@ public final class ExtractValidator {
             }
             return Optional.empty();
         }
-        if (!listsByField.get(field).contains(code)) {
+        String canonical = canonicalCodes.get(field).get(code);
+        if (canonical == null) {
             unknownCode(check, field, code);
             return Optional.empty();
         }
-        return Optional.of(code);
+        return Optional.of(canonical);
     }
 
     private List<String> codes(RowCheck check, Field field) {
@@ -276,16 +273,17 @@ public final class ExtractValidator {
         if (items.isEmpty()) {
             return List.of();
         }
-        CodeList list = listsByField.get(field);
+        Map<String, String> canonical = canonicalCodes.get(field);
         List<String> codes = new ArrayList<>(items.size());
         for (String item : items) {
-            if (!list.contains(item)) {
+            String code = canonical.get(item);
+            if (code == null) {
                 unknownCode(check, field, item);
-            } else if (codes.contains(item)) {
+            } else if (codes.contains(code)) {
                 check.problem(field, "duplicate_code",
                         field.wireName() + " lists " + Problems.quote(item) + " more than once");
             } else {
-                codes.add(item);
+                codes.add(code);
             }
         }
         return codes;

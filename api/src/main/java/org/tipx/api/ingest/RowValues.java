@@ -79,6 +79,9 @@ final class RowValues {
         if (cell == null || cell.isBlank()) {
             return NONE;
         }
+        if (cell.indexOf(';') < 0) {
+            return List.of(cell.strip());
+        }
         List<String> items = new ArrayList<>(4);
         int start = 0;
         while (start <= cell.length()) {

@@ -370,9 +370,7 @@ class ExtractIngestorTest {
             if (e % 2 == 1) {
                 rows.add(validRow("r0"));
             }
-            @SuppressWarnings("unchecked")
-            Map<String, String>[] array = rows.toArray(new Map[0]);
-            extracts.add(csv(array));
+            extracts.add(csv(rows));
         }
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<IngestOutcome>> outcomes = new ArrayList<>();

@@ -57,6 +57,10 @@ final class TestExtracts {
     /** A CSV extract whose header is every field used by any row, in first-seen order; LF line ends. */
     @SafeVarargs
     static String csv(Map<String, String>... rows) {
+        return csv(List.of(rows));
+    }
+
+    static String csv(List<Map<String, String>> rows) {
         Set<String> header = new LinkedHashSet<>();
         for (Map<String, String> row : rows) {
             header.addAll(row.keySet());
