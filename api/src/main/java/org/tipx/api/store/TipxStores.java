@@ -27,9 +27,12 @@ public final class TipxStores {
 
     /**
      * H2 speaks PostgreSQL's dialect closely enough for one set of migrations; lower-case names and
-     * NULLs sorting last make it behave like PostgreSQL in the places the store relies on.
+     * NULLs sorting last make it behave like PostgreSQL in the places the store relies on. H2 gives up
+     * on a row lock after 2 s by default, less than committing a million-row extract takes, so a second
+     * upload of the same period waiting for that commit would fail; PostgreSQL waits without limit.
      */
-    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    static final String H2_SETTINGS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=120000";
 
     private static final System.Logger LOG = System.getLogger(TipxStores.class.getName());
 

@@ -486,6 +486,30 @@ abstract class TipxStoreContract {
     }
 
     @Test
+    void commit_waitingLongerThanAFewSecondsForThePeriodLock_stillSucceeds() throws Exception {
+        store.createAgency(agency("nl-police"), "hash-1");
+        StoredExtract first = write("nl-police", Q3, List.of(TestRecords.full("p1")), "sha-1");
+        ExecutorService committer = Executors.newSingleThreadExecutor();
+        try (Connection holder = rawConnection()) {
+            // Stands in for a slow commit of the same period (a large extract's commit takes seconds).
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT agency_id FROM extract_period_lock WHERE agency_id = 'nl-police' FOR UPDATE")) {
+                lock.executeQuery().close();
+            }
+            Future<StoredExtract> second = committer.submit(
+                    () -> write("nl-police", Q3, List.of(TestRecords.full("p2")), "sha-2"));
+            Thread.sleep(3_000);
+            assertFalse(second.isDone(), "the commit waits for the period lock");
+            holder.commit();
+
+            assertEquals(Optional.of(first.id()), second.get().replaces());
+        } finally {
+            committer.shutdownNow();
+        }
+    }
+
+    @Test
     void openWrite_doesNotBlockTokenChangesOrOtherUploadsOfTheAgency() {
         store.createAgency(agency("nl-police"), "hash-1");
         try (TipxStore.ExtractWrite open = store.beginExtract("nl-police", Q3, CSV)) {
