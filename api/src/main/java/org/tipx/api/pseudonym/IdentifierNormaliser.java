@@ -16,23 +16,22 @@ import java.util.Objects;
  * (two queue operations, on the slow path only) keeps correctness from resting on that for every
  * compound and rule-based transliterator ICU builds.
  *
- * <p>Speed matters because every uploaded row passes here: ASCII and Cyrillic input, by far the commonest,
- * is handled by table look-ups; only other scripts go through ICU's transliterators, which cost ten
- * microseconds or more a call.
+ * <p>Speed matters because every uploaded row passes here: Latin, Cyrillic and Greek input is handled by
+ * table look-ups (well under a microsecond a name); only other scripts go through ICU's transliterators,
+ * which cost several microseconds a call.
  */
 public final class IdentifierNormaliser {
 
-
-    /**
-     * Cyrillic (lower case, U+0430..U+045F) to Latin. ICU's own Cyrillic-Latin follows ISO 9, a scholarly
-     * system (Шевченко → Ševčenko → sevcenko, Юлія → Ûlíâ → ulia) that matches no spelling found in a
-     * passport or an English-language file. These follow the digraphs of the Ukrainian national system
-     * (KMU 2010) and of Russian passports (zh, kh, ts, ch, sh, shch, yu, ya) so that the usual English
-     * spellings come out. Letters whose value differs between languages (г: Ukrainian h, Russian g;
-     * и: Ukrainian y, Russian i) get one value here; {@link #nameLinkageKey} folds the other away.
-     */
     private static final int CYRILLIC_FIRST = 'а';
     private static final int CYRILLIC_LAST = 'ґ';
+    /**
+     * Cyrillic (lower case, U+0430..U+0491) to Latin. ICU's own Cyrillic-Latin writes a scholarly,
+     * ISO 9-like form (Шевченко → Ševčenko → sevcenko, Юлія → Ûlíâ → ulia) that matches no spelling found
+     * in a passport or an English-language file. These follow the digraphs of the Ukrainian national system
+     * (KMU 2010) and of ICAO Doc 9303 (zh, kh, ts, ch, sh, shch) so that the usual English spellings come
+     * out. Letters whose value differs between languages (г: Ukrainian h, Russian g; и: Ukrainian y,
+     * Russian i) get one value here; {@link #nameLinkageKey} folds the other away.
+     */
     private static final String[] CYRILLIC_LOWER = table(CYRILLIC_FIRST, CYRILLIC_LAST,
             "а a б b в v г g д d е e ж zh з z и i й y к k л l м m н n о o п p р r с s т t у u ф f "
                     + "х kh ц ts ч ch ш sh щ shch ы y ь - э e ю yu я ya ё e є ye і i ї yi ґ g ў u");
