@@ -16,26 +16,25 @@ import java.util.Objects;
  * (two queue operations, on the slow path only) keeps correctness from resting on that for every
  * compound and rule-based transliterator ICU builds.
  *
- * <p>Speed matters because every uploaded row passes here: ASCII and Cyrillic input, by far the commonest,
- * is handled by table look-ups; only code points that need it (other scripts, letters such as ø or ł
- * with no decomposition) go through an ICU transliterator, which costs about ten microseconds a call.
+ * <p>Speed matters because every uploaded row passes here: Latin, Cyrillic and Greek input is handled by
+ * table look-ups (well under a microsecond a name); only other scripts go through ICU's transliterators,
+ * which cost several microseconds a call.
  */
 public final class IdentifierNormaliser {
 
-    /** ICU's rules for what is left after the fast path: any script to Latin, then Latin to ASCII. */
-    static final String RESIDUAL_TRANSLITERATION = "Any-Latin; Latin-ASCII; Any-Lower";
-
-    /**
-     * Cyrillic (lower case, U+0430..U+045F) to Latin. ICU's own Cyrillic-Latin follows ISO 9, a scholarly
-     * system (Шевченко → Ševčenko → sevcenko, Юлія → Ûlíâ → ulia) that matches no spelling found in a
-     * passport or an English-language file. These follow the digraphs of the Ukrainian national system
-     * (KMU 2010) and of Russian passports (zh, kh, ts, ch, sh, shch, yu, ya) so that the usual English
-     * spellings come out. Letters whose value differs between languages (г: Ukrainian h, Russian g;
-     * и: Ukrainian y, Russian i) get one value here; {@link #nameLinkageKey} folds the other away.
-     */
     private static final int CYRILLIC_FIRST = 'а';
     private static final int CYRILLIC_LAST = 'ґ';
-    private static final String[] CYRILLIC_LOWER = cyrillicTable();
+    /**
+     * Cyrillic (lower case, U+0430..U+0491) to Latin. ICU's own Cyrillic-Latin writes a scholarly,
+     * ISO 9-like form (Шевченко → Ševčenko → sevcenko, Юлія → Ûlíâ → ulia) that matches no spelling found
+     * in a passport or an English-language file. These follow the digraphs of the Ukrainian national system
+     * (KMU 2010) and of ICAO Doc 9303 (zh, kh, ts, ch, sh, shch) so that the usual English spellings come
+     * out. Letters whose value differs between languages (г: Ukrainian h, Russian g; и: Ukrainian y,
+     * Russian i) get one value here; {@link #nameLinkageKey} folds the other away.
+     */
+    private static final String[] CYRILLIC_LOWER = table(CYRILLIC_FIRST, CYRILLIC_LAST,
+            "а a б b в v г g д d е e ж zh з z и i й y к k л l м m н n о o п p р r с s т t у u ф f "
+                    + "х kh ц ts ч ch ш sh щ shch ы y ь - э e ю yu я ya ё e є ye і i ї yi ґ g ў u");
 
     /** Cyrillic and Greek letters that look like Latin capitals: a document number is copied by eye. */
     private static final String LOOK_ALIKES_FROM = "авекмнорстухіјѕαβεζηικμνορτυχ";
@@ -49,13 +48,23 @@ public final class IdentifierNormaliser {
     private static final String[] LATIN_WITHOUT_DECOMPOSITION_TO =
             {"o", "l", "ae", "oe", "th", "d", "d", "i", "h", "t", "n"};
 
+    private static final int GREEK_FIRST = 'α';
+    private static final int GREEK_LAST = 'ω';
+    private static final String[] GREEK_LOWER = table(GREEK_FIRST, GREEK_LAST,
+            "α a β v γ g δ d ε e ζ z η i θ th ι i κ k λ l μ m ν n ξ x ο o π p ρ r ς s σ s τ t υ y φ f χ ch "
+                    + "ψ ps ω o");
+    /** After αυ, ευ, ηυ these make the υ an f (Ευθυμίου → Efthymiou); elsewhere a v (Παύλος → Pavlos). */
+    private static final String GREEK_VOICELESS = "θκξπστφχψς";
+
     private static final int CYRILLIC_HARD_SIGN = 'ъ';
     private static final String CYRILLIC_VOWELS = "аеёиоуыэюяєії";
 
     private final Normalizer2 compatibilityCaseFold = Normalizer2.getNFKCCasefoldInstance();
     private final Normalizer2 canonicalDecomposition = Normalizer2.getNFDInstance();
-    private final InstancePool<Transliterator> residualTransliterators =
-            InstancePool.forProcessors(() -> Transliterator.getInstance(RESIDUAL_TRANSLITERATION));
+    private final InstancePool<Transliterator> anyToLatin =
+            InstancePool.forProcessors(() -> Transliterator.getInstance("Any-Latin"));
+    private final InstancePool<Transliterator> latinToAscii =
+            InstancePool.forProcessors(() -> Transliterator.getInstance("Latin-ASCII"));
 
     /**
      * The contract's normalisation of a given or family name: Unicode NFKC with case folding, Cyrillic and
@@ -90,27 +99,45 @@ public final class IdentifierNormaliser {
 
     private String toLatinAlphanumeric(String raw, boolean readLookAlikesAsLatin) {
         Objects.requireNonNull(raw, "raw");
-        // NFKC and case folding change nothing in ASCII but the case of A-Z, which the loop below folds.
+        // NFKC and case folding change nothing in ASCII but the case of A-Z, which appendLatin folds.
         String folded = isAscii(raw) ? raw : compatibilityCaseFold.normalize(raw);
+        if (!readLookAlikesAsLatin && containsGreek(folded)) {
+            folded = romaniseGreek(folded);
+        }
         StringBuilder latin = new StringBuilder(folded.length() + 4);
-        boolean residual = false;
+        if (!appendLatin(latin, folded, readLookAlikesAsLatin)) {
+            return latin.toString();
+        }
+        // Some script other than Latin or Cyrillic: ICU's Any-Latin, then our own accent removal on its
+        // output (ICU's Latin-ASCII costs as much again, so it runs only if letters are still left over).
+        String romanised = anyToLatin.apply(t -> t.transliterate(latin.toString()));
+        StringBuilder ascii = new StringBuilder(romanised.length());
+        if (!appendLatin(ascii, romanised, false)) {
+            return ascii.toString();
+        }
+        String leftOver = latinToAscii.apply(t -> t.transliterate(ascii.toString()));
+        StringBuilder result = new StringBuilder(leftOver.length());
+        leftOver.codePoints().forEach(cp -> appendIfAlphanumeric(result, cp));
+        return result.toString();
+    }
+
+    /**
+     * Appends {@code folded} as lower-case ASCII letters and digits where table look-ups can, and the
+     * other letters unchanged; returns whether any such letter was left for ICU.
+     */
+    private boolean appendLatin(StringBuilder out, String folded, boolean readLookAlikesAsLatin) {
+        boolean leftForIcu = false;
         for (int i = 0; i < folded.length(); ) {
             int codePoint = folded.codePointAt(i);
             i += Character.charCount(codePoint);
             if (codePoint < 0x80) {
-                appendIfAlphanumeric(latin, codePoint);
-            } else if (!appendFastPath(latin, codePoint, folded, i, readLookAlikesAsLatin)) {
-                latin.appendCodePoint(codePoint);
-                residual = true;
+                appendIfAlphanumeric(out, codePoint);
+            } else if (!appendFastPath(out, codePoint, folded, i, readLookAlikesAsLatin)) {
+                out.appendCodePoint(codePoint);
+                leftForIcu = true;
             }
         }
-        if (!residual) {
-            return latin.toString();
-        }
-        String transliterated = residualTransliterators.apply(t -> t.transliterate(latin.toString()));
-        StringBuilder ascii = new StringBuilder(transliterated.length());
-        transliterated.codePoints().forEach(cp -> appendIfAlphanumeric(ascii, cp));
-        return ascii.toString();
+        return leftForIcu;
     }
 
     /** Handles one non-ASCII code point without ICU's transliterator, if it can; returns whether it did. */
@@ -150,6 +177,58 @@ public final class IdentifierNormaliser {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Greek to Latin as Greek passports write it (ELOT 743): η, ι, υ as i/i/y, β as v, χ as ch, ου as ou,
+     * αυ/ευ/ηυ as av/ev/iv, or af/ef/if before a voiceless consonant or at the end of a word, γ as n before
+     * γ, ξ, χ. ICU's Greek-Latin follows the classical transcription instead (Δημήτρης → Demetres,
+     * Ευάγγελος → Euangelos), which matches no passport. Accents (tonos, dialytika) are dropped.
+     */
+    private String romaniseGreek(String folded) {
+        StringBuilder bases = new StringBuilder(folded.length());
+        folded.codePoints().forEach(codePoint -> {
+            String decomposition = isGreek(codePoint) ? canonicalDecomposition.getDecomposition(codePoint) : null;
+            if (decomposition == null) {
+                bases.appendCodePoint(codePoint);
+            } else {
+                bases.append(decomposition.charAt(0)); // the letter without tonos or dialytika
+            }
+        });
+        StringBuilder latin = new StringBuilder(bases.length() + 8);
+        for (int i = 0; i < bases.length(); i++) {
+            char letter = bases.charAt(i);
+            char next = i + 1 < bases.length() ? bases.charAt(i + 1) : ' ';
+            char afterNext = i + 2 < bases.length() ? bases.charAt(i + 2) : ' ';
+            if (letter == 'ο' && next == 'υ') {
+                latin.append("ou");
+                i++;
+            } else if ((letter == 'α' || letter == 'ε' || letter == 'η') && next == 'υ') {
+                boolean voiceless = GREEK_VOICELESS.indexOf(afterNext) >= 0 || !isGreek(afterNext);
+                latin.append(GREEK_LOWER[letter - GREEK_FIRST]).append(voiceless ? 'f' : 'v');
+                i++;
+            } else if (letter == 'γ' && (next == 'γ' || next == 'ξ' || next == 'χ')) {
+                latin.append('n');
+            } else if (letter >= GREEK_FIRST && letter <= GREEK_LAST && GREEK_LOWER[letter - GREEK_FIRST] != null) {
+                latin.append(GREEK_LOWER[letter - GREEK_FIRST]);
+            } else {
+                latin.append(letter);
+            }
+        }
+        return latin.toString();
+    }
+
+    private static boolean containsGreek(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isGreek(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isGreek(int codePoint) {
+        return codePoint >= 0x370 && codePoint <= 0x3FF || codePoint >= 0x1F00 && codePoint <= 0x1FFF;
     }
 
     private static boolean isAscii(String text) {
@@ -208,13 +287,12 @@ public final class IdentifierNormaliser {
         return out.toString();
     }
 
-    private static String[] cyrillicTable() {
-        String[] table = new String[CYRILLIC_LAST - CYRILLIC_FIRST + 1];
-        String pairs = "а a б b в v г g д d е e ж zh з z и i й y к k л l м m н n о o п p р r с s т t у u ф f "
-                + "х kh ц ts ч ch ш sh щ shch ы y ь - э e ю yu я ya ё e є ye і i ї yi ґ g ў u";
+    /** A look-up table from "letter latin letter latin ...", where "-" stands for nothing. */
+    private static String[] table(int first, int last, String pairs) {
+        String[] table = new String[last - first + 1];
         String[] tokens = pairs.split(" ");
         for (int i = 0; i < tokens.length; i += 2) {
-            table[tokens[i].charAt(0) - CYRILLIC_FIRST] = "-".equals(tokens[i + 1]) ? "" : tokens[i + 1];
+            table[tokens[i].charAt(0) - first] = "-".equals(tokens[i + 1]) ? "" : tokens[i + 1];
         }
         return table;
     }

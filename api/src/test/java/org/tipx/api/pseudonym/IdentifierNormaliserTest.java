@@ -40,6 +40,13 @@ class IdentifierNormaliserTest {
             Αλέξανδρος           | alexandros
             Παπαδόπουλος         | papadopoulos
             ΓΙΏΡΓΟΣ              | giorgos
+            Δημήτρης             | dimitris
+            Ευάγγελος            | evangelos
+            Ευθυμίου             | efthymiou
+            Παύλος               | pavlos
+            Χρήστος              | christos
+            Αγγελική             | angeliki
+            Ἀθηνᾶ                | athina
             ხვიჩა                | khvicha
             კვარაცხელია          | kvaratskhelia
             محمد                 | mhmd
@@ -129,6 +136,12 @@ class IdentifierNormaliserTest {
             Мар'яна       | Mariana
             Вълчев        | Valchev
             Αλέξανδρος    | Alexandros
+            Δημήτρης      | Dimitris
+            Ευάγγελος     | Evangelos
+            Αικατερίνη    | Aikaterini
+            Ιωάννης       | Ioannis
+            Βασίλειος     | Vasileios
+            Σοφία         | Sofia
             კვარაცხელია   | Kvaratskhelia
             Ørsted        | Orsted
             Иванов        | Yvanov
@@ -151,6 +164,8 @@ class IdentifierNormaliserTest {
             محمد          | Mohammed
             Олександр     | Alexander
             Ievgen        | Yevhen
+            Μπάμπης       | Bampis
+            Γιώργος       | Yiorgos
             """)
     void nameLinkageKey_documentedNonLinkingVariants_stayApart(String one, String other) {
         assertNotEquals(normaliser.nameLinkageKey(one), normaliser.nameLinkageKey(other));
