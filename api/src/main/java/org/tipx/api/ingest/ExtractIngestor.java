@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.tipx.api.pseudonym.Pseudonym;
 import org.tipx.api.pseudonym.Pseudonymiser;
 
 /**
@@ -52,11 +51,12 @@ public final class ExtractIngestor {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(pseudonymiser, "pseudonymiser");
         Objects.requireNonNull(sink, "sink");
-        return read(body, format, context.period(), row -> {
-            Pseudonym pseudonym = pseudonymiser.pseudonymise(context.agencyId(), row.recordId(), row.identifiers());
-            sink.accept(row.toCaseRecord(pseudonym, context.agencyCountry()));
-            return pseudonym.linked();
-        });
+        try (PseudonymisingStage stage = new PseudonymisingStage(pseudonymiser, context, sink)) {
+            IngestOutcome read = read(body, format, context.period(), stage::offer);
+            stage.finish();
+            return new IngestOutcome(read.rows(), stage.linkedRows(), read.bytes(), read.sha256(), read.problems(),
+                    read.problemCount(), read.truncated());
+        }
     }
 
     /**
