@@ -11,36 +11,24 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tipx.client.ApiException;
 import org.tipx.client.ApiResponse;
 import org.tipx.client.model.Extract;
 
-/** The Extracts endpoints against a running server: the contract's upload rules, end to end. */
-class ExtractsApiTest {
+/**
+ * The Extracts endpoints against a running server: the contract's upload rules, end to end. Runs once per
+ * store: {@link H2ExtractsApiTest} and {@link PostgresExtractsApiTest} start the server.
+ */
+abstract class ExtractsApiContract {
 
-    private static final long LIMIT = 64 * 1024;
+    static final long LIMIT = 64 * 1024;
     private static final AtomicInteger AGENCIES = new AtomicInteger();
 
-    @TempDir
-    static Path dir;
+    /** Started by the subclass's {@code @BeforeAll}, stopped by its {@code @AfterAll}. */
     static RunningTipx server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningTipx.h2(dir, LIMIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String newAgency() throws ApiException {
         return server.agency("ext-" + AGENCIES.incrementAndGet(), "UA");
