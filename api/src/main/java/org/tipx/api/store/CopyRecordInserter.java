@@ -80,7 +80,21 @@ final class CopyRecordInserter implements RecordInserter {
         }
     }
 
+    private static boolean needsEscaping(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void appendEscaped(String s) {
+        if (!needsEscaping(s)) {
+            chunk.append(s); // the usual case (codes, hex pseudonyms): one bulk copy, not a call per character
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

@@ -30,9 +30,11 @@ public final class TipxStores {
      * NULLs sorting last make it behave like PostgreSQL in the places the store relies on. H2 gives up
      * on a row lock after 2 s by default, less than committing a million-row extract takes, so a second
      * upload of the same period waiting for that commit would fail; PostgreSQL waits without limit.
+     * Lazy query execution streams a result as it is read instead of first copying it into a temporary
+     * result, which doubled the speed of reading a million-row extract back in StoreThroughput.
      */
-    static final String H2_SETTINGS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=120000";
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";LOCK_TIMEOUT=120000;LAZY_QUERY_EXECUTION=TRUE";
 
     private static final System.Logger LOG = System.getLogger(TipxStores.class.getName());
 

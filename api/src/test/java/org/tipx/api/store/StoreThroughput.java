@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,9 @@ import org.tipx.api.ingest.Period;
 public final class StoreThroughput {
 
     private static final int DISTINCT_TEMPLATES = 1024;
+    /** Pseudonyms are 64 hex digits; the row number fills the last 16, so each row has its own. */
+    private static final String PSEUDONYM_PREFIX = "9f".repeat(24);
+    private static final HexFormat HEX = HexFormat.of();
 
     private StoreThroughput() {
     }
@@ -68,7 +72,7 @@ public final class StoreThroughput {
             try (TipxStore.ExtractWrite write = store.beginExtract("bench", new Period(2026, 3), "text/csv")) {
                 for (long i = 0; i < rows; i++) {
                     CaseRecord t = templates[(int) (i % DISTINCT_TEMPLATES)];
-                    write.add(new CaseRecord(String.format(Locale.ROOT, "%064x", i), t.linked(), t.recordKey(),
+                    write.add(new CaseRecord(PSEUDONYM_PREFIX + HEX.toHexDigits(i), t.linked(), t.recordKey(),
                             t.registrationYear(), t.registrationDate(), t.status(), t.identifiedBy(), t.sex(), t.age(),
                             t.ageBand(), t.minorAtExploitation(), t.citizenship(), t.countryOfIdentification(),
                             t.countryOfExploitation(), t.exploitation(), t.labourSector(),
