@@ -55,7 +55,9 @@ final class ServeCommand implements Callable<Integer> {
         Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
                 Clock.systemUTC());
         WebServer server = tipx.start(host, port);
-        LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe());
+        // The fingerprint tells operators which secret is in use (e.g. after a rotation) without revealing it.
+        LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe()
+                + ", pseudonym secret " + secret.fingerprint());
         spec.commandLine().getOut().println("tipx listening on http://localhost:" + server.port() + "/ (store: "
                 + storeOptions.describe() + ")");
         spec.commandLine().getOut().flush();

@@ -77,4 +77,11 @@ class CommandsTest {
         assertEquals(2, missingToken.exit());
         assertTrue(missingToken.err().contains("token file"), missingToken.err());
     }
+
+    @Test
+    void serveRefusesToStartWithoutAPseudonymisationSecret() {
+        Run run = run("serve", "--data", dir.resolve("data").toString(), "--port", "0");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("No pseudonymisation secret"), run.err());
+    }
 }
