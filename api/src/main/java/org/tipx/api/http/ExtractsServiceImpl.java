@@ -60,7 +60,7 @@ public final class ExtractsServiceImpl extends ExtractsService {
         }
         switch (result) {
             case UploadResult.Created created -> {
-                response.header(HeaderNames.LOCATION, EXTRACTS_PATH + "/" + created.extract().id());
+                response.header(HeaderNames.LOCATION, AccessControl.EXTRACTS + "/" + created.extract().id());
                 Json.send(response, Status.CREATED_201, toModel(created.extract()));
             }
             case UploadResult.Unchanged unchanged -> Json.send(response, Status.OK_200, toModel(unchanged.extract()));
@@ -89,8 +89,6 @@ public final class ExtractsServiceImpl extends ExtractsService {
     public void afterStop() {
         // The generated default prints to standard output.
     }
-
-    private static final String EXTRACTS_PATH = AccessControl.EXTRACTS;
 
     private Period parsePeriod(String text) {
         Period period;
