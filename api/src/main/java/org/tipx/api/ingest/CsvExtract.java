@@ -7,7 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a CSV extract: the header, then one row per record. Row numbers count data records, header excluded. */
+/**
+ * Reads a CSV extract: the header, then one row per record. Row n is the n-th record after the header, as in a
+ * spreadsheet (a quoted cell may span lines); blank records are skipped but keep their number.
+ */
 final class CsvExtract {
 
     private CsvExtract() {
@@ -19,7 +22,11 @@ final class CsvExtract {
         List<String> cells = new ArrayList<>();
         long row = 0;
         try {
-            if (!csv.next(cells)) {
+            boolean hasHeader;
+            do {
+                hasHeader = csv.next(cells);
+            } while (hasHeader && blank(cells));
+            if (!hasHeader) {
                 problems.add(0, "", "missing_header", "the extract is empty: a CSV extract starts with a header row");
                 return;
             }
@@ -32,6 +39,11 @@ final class CsvExtract {
             RowValues values = run.values();
             while (csv.next(cells)) {
                 row++;
+                if (blank(cells)) {
+                    // Empty lines and rows of empty cells (as spreadsheets export them) hold no record, but keep
+                    // their number so that row numbers stay those of the spreadsheet.
+                    continue;
+                }
                 if (cells.size() != columns.length) {
                     problems.add(row, "", "wrong_cell_count",
                             "the row has " + cells.size() + " cells, the header " + columns.length);
@@ -61,6 +73,15 @@ final class CsvExtract {
                     "a quoted cell opened in this row is never closed; nothing after it can be read");
             run.skipRow();
         }
+    }
+
+    private static boolean blank(List<String> cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The required fields the header lacks (both registration fields when it has neither). */

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A small RFC 4180 reader: comma separator, fields optionally enclosed in double quotes, {@code ""} for a quote
  * inside a quoted field, records ended by CRLF, LF or a lone CR, line breaks allowed inside quotes. Empty lines
- * are skipped (no extract record can have a single empty cell), and so is a leading byte order mark. It scans its own buffer and builds each cell
+ * are records of one empty cell; a leading byte order mark is skipped. It scans its own buffer and builds each cell
  * with one copy, because the upload path must sustain several hundred thousand rows per second.
  *
  * <p>A stray quote inside an unquoted cell, or text after a closing quote, keeps the text (so the row can still
@@ -31,25 +31,18 @@ final class CsvReader {
         this.in = in;
     }
 
-    /** Reads the next record's cells into {@code cells} (cleared first); false at the end of the input. */
+    /**
+     * Reads the next record's cells into {@code cells} (cleared first); false at the end of the input. An empty
+     * line is a record of one empty cell, so callers can keep counting rows as a spreadsheet does.
+     */
     boolean next(List<String> cells) throws IOException {
         cells.clear();
         malformed = false;
-        while (available()) {
-            char first = buffer[pos];
-            if (first == '\n') {
-                pos++;
-            } else if (first == '\r') {
-                pos++;
-                if (available() && buffer[pos] == '\n') {
-                    pos++;
-                }
-            } else {
-                readRecord(cells);
-                return true;
-            }
+        if (!available()) {
+            return false;
         }
-        return false;
+        readRecord(cells);
+        return true;
     }
 
     /** Whether the record last read broke the quoting rules (a stray quote, or text after a closing quote). */

@@ -237,6 +237,18 @@ class ExtractIngestorTest {
     }
 
     @Test
+    void blankRows_areSkipped_butKeepTheirNumber() {
+        String extract = "\n\nrecord_id,registration_date,status,sex\nr1,2026-08-01,presumed,male\n,,,\n\n"
+                + " , ,\"\",\nr2,2026-08-01,presumed,nobody\n,,\n";
+
+        IngestOutcome outcome = validateCsv(extract);
+
+        assertEquals(2, outcome.rows());
+        assertEquals(List.of("unknown_code"), codes(outcome));
+        assertEquals(5, outcome.problems().getFirst().row());
+    }
+
+    @Test
     void headerOnly_isAValidEmptyExtract() {
         IngestOutcome outcome = validateCsv("record_id,registration_date,status,sex\n");
 
