@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,11 @@ final class NdjsonExtract {
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final int READ_BUFFER_CHARS = 1 << 16;
+    /**
+     * A record needs two levels (the object, an array of codes); anything deeper is skipped, and past this depth
+     * the line is given up before Parsson's own limit (1000) throws a bare RuntimeException.
+     */
+    private static final int MAX_SKIPPED_DEPTH = 64;
 
     private NdjsonExtract() {
     }
@@ -84,13 +90,18 @@ final class NdjsonExtract {
                 return false;
             }
             return true;
+        } catch (TooDeepException e) {
+            problems.add(row, "", "malformed_json",
+                    "the line nests JSON values more than " + MAX_SKIPPED_DEPTH + " levels deep");
+            return false;
         } catch (JsonParsingException e) {
             // The parser's message may quote the line, which can hold direct identifiers: only its position.
             JsonLocation at = e.getLocation();
             problems.add(row, "", "malformed_json",
                     "the line is not valid JSON" + (at == null ? "" : " (column " + at.getColumnNumber() + ")"));
             return false;
-        } catch (JsonException | java.util.NoSuchElementException e) {
+        } catch (JsonException | NoSuchElementException e) {
+            // Also the parser's nesting limit, and an object cut short at the end of the line.
             problems.add(row, "", "malformed_json", "the line is not valid JSON");
             return false;
         }
@@ -158,10 +169,19 @@ final class NdjsonExtract {
         while (depth > 0) {
             Event event = parser.next();
             if (event == Event.START_ARRAY || event == Event.START_OBJECT) {
-                depth++;
+                if (++depth > MAX_SKIPPED_DEPTH) {
+                    throw new TooDeepException();
+                }
             } else if (event == Event.END_ARRAY || event == Event.END_OBJECT) {
                 depth--;
             }
+        }
+    }
+
+    /** A skipped value nested deeper than {@link #MAX_SKIPPED_DEPTH}; ends the line, not the extract. */
+    private static final class TooDeepException extends RuntimeException {
+        TooDeepException() {
+            super("JSON nested too deeply", null, false, false);
         }
     }
 }

@@ -127,6 +127,26 @@ class NdjsonExtractTest {
     }
 
     @Test
+    void deeplyNestedValue_isRejectedWithoutBlowingTheStack() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        String extract = line("\"colour\":" + deep) + "\n" + line("").replace("r1", "r2") + "\n";
+
+        IngestOutcome outcome = validateNdjson(extract);
+
+        assertEquals(List.of("unknown_field", "malformed_json"), codes(outcome));
+        assertEquals(1, outcome.problems().get(1).row());
+        assertEquals(2, outcome.rows());
+    }
+
+    @Test
+    void deepButBoundedUnknownValue_isSkipped() {
+        String nested = "[".repeat(60) + "]".repeat(60);
+
+        assertEquals(List.of("unknown_field"), codes(validateNdjson(line("\"colour\":" + nested))));
+        assertEquals(List.of("wrong_type"), codes(validateNdjson(line("\"assistance\":[" + nested + "]"))));
+    }
+
+    @Test
     void blankLines_areSkipped_andRowsAreLineNumbers() {
         String extract = "\n" + line("") + "\r\n   \n\n" + line("\"sex\":\"x\"").replace("r1", "r2")
                 .replace(",\"sex\":\"male\"", "") + "\r\n";
