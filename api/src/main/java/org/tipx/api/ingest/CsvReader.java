@@ -18,10 +18,14 @@ final class CsvReader {
 
     private static final int BUFFER_CHARS = 1 << 16;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** Cells up to this length are looked up among recent cells before a new String is made. */
+    private static final int MAX_CACHED_CHARS = 24;
+    private static final int CACHE_SLOTS = 1 << 10;
 
     private final Reader in;
     private final char[] buffer = new char[BUFFER_CHARS];
     private final StringBuilder spill = new StringBuilder();
+    private final String[] recentCells = new String[CACHE_SLOTS];
     private int pos;
     private int limit;
     private boolean malformed;
@@ -135,10 +139,45 @@ final class CsvReader {
 
     private String take(int start) {
         if (spill.isEmpty()) {
-            return start == pos ? "" : new String(buffer, start, pos - start);
+            return start == pos ? "" : cell(start, pos - start);
         }
         spill.append(buffer, start, pos - start);
         return drainSpill();
+    }
+
+    /**
+     * The cell's text, reusing the String made for the same short text lately. Extracts repeat the same codes,
+     * dates and countries on every row; handing out one instance saves the allocation, and the instance's cached
+     * hash code speeds up the code-list lookups that follow.
+     */
+    private String cell(int start, int length) {
+        if (length > MAX_CACHED_CHARS) {
+            return new String(buffer, start, length);
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + buffer[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
+        String cached = recentCells[slot];
+        if (cached != null && sameText(cached, start, length)) {
+            return cached;
+        }
+        String cell = new String(buffer, start, length);
+        recentCells[slot] = cell;
+        return cell;
+    }
+
+    private boolean sameText(String text, int start, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) != buffer[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String drainSpill() {
