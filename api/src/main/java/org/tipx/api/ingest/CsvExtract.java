@@ -21,6 +21,7 @@ final class CsvExtract {
         Problems problems = run.problems();
         List<String> cells = new ArrayList<>();
         long row = 0;
+        boolean columnsRead = false;
         try {
             boolean hasHeader;
             do {
@@ -29,6 +30,11 @@ final class CsvExtract {
             if (!hasHeader) {
                 problems.add(0, "", "missing_header", "the extract is empty: a CSV extract starts with a header row");
                 return;
+            }
+            columnsRead = true;
+            if (csv.oversized()) {
+                problems.add(0, "", "too_long", "a header cell is longer than " + CsvReader.MAX_CELL_CHARS
+                        + " characters");
             }
             if (csv.malformed()) {
                 problems.add(0, "", "malformed_csv",
@@ -42,6 +48,12 @@ final class CsvExtract {
                 if (blank(cells)) {
                     // Empty lines and rows of empty cells (as spreadsheets export them) hold no record, but keep
                     // their number so that row numbers stay those of the spreadsheet.
+                    continue;
+                }
+                if (csv.oversized()) {
+                    problems.add(row, "", "too_long",
+                            "a cell is longer than " + CsvReader.MAX_CELL_CHARS + " characters");
+                    run.skipRow();
                     continue;
                 }
                 if (cells.size() != columns.length) {
@@ -69,7 +81,8 @@ final class CsvExtract {
                 run.validateRow(row);
             }
         } catch (CsvReader.UnterminatedQuoteException e) {
-            problems.add(row + 1, "", "unterminated_quote",
+            // Row 0 when the header itself never closes its quote.
+            problems.add(columnsRead ? row + 1 : 0, "", "unterminated_quote",
                     "a quoted cell opened in this row is never closed; nothing after it can be read");
             run.skipRow();
         }

@@ -17,6 +17,8 @@ import java.util.List;
 final class CsvReader {
 
     private static final int BUFFER_CHARS = 1 << 16;
+    /** No cell of a case record comes near this; a cell within one buffer is never longer. */
+    static final int MAX_CELL_CHARS = BUFFER_CHARS;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     /** Cells up to this length are looked up among recent cells before a new String is made. */
     private static final int MAX_CACHED_CHARS = 24;
@@ -29,6 +31,7 @@ final class CsvReader {
     private int pos;
     private int limit;
     private boolean malformed;
+    private boolean oversized;
     private boolean started;
 
     CsvReader(Reader in) {
@@ -42,6 +45,7 @@ final class CsvReader {
     boolean next(List<String> cells) throws IOException {
         cells.clear();
         malformed = false;
+        oversized = false;
         if (!available()) {
             return false;
         }
@@ -52,6 +56,14 @@ final class CsvReader {
     /** Whether the record last read broke the quoting rules (a stray quote, or text after a closing quote). */
     boolean malformed() {
         return malformed;
+    }
+
+    /**
+     * Whether a cell of the record last read was longer than {@link #MAX_CELL_CHARS}; it was cut short, so that a
+     * hostile upload (one endless cell, a quote never closed) cannot fill the memory.
+     */
+    boolean oversized() {
+        return oversized;
     }
 
     private void readRecord(List<String> cells) throws IOException {
@@ -87,7 +99,7 @@ final class CsvReader {
                 }
                 pos++;
             }
-            spill.append(buffer, start, pos - start);
+            keep(start);
             if (!fill()) {
                 return drainSpill();
             }
@@ -105,10 +117,10 @@ final class CsvReader {
                     pos++;
                     continue;
                 }
-                spill.append(buffer, start, pos - start);
+                keep(start);
                 pos++;
                 if (available() && buffer[pos] == '"') {
-                    spill.append('"');
+                    keepQuote();
                     pos++;
                     start = pos;
                     continue;
@@ -117,7 +129,7 @@ final class CsvReader {
                 skipToSeparator();
                 return cell;
             }
-            spill.append(buffer, start, pos - start);
+            keep(start);
             if (!fill()) {
                 spill.setLength(0);
                 throw new UnterminatedQuoteException();
@@ -141,7 +153,7 @@ final class CsvReader {
         if (spill.isEmpty()) {
             return start == pos ? "" : cell(start, pos - start);
         }
-        spill.append(buffer, start, pos - start);
+        keep(start);
         return drainSpill();
     }
 
@@ -178,6 +190,25 @@ final class CsvReader {
             }
         }
         return true;
+    }
+
+    /** Keeps buffer[start, pos) of a cell that crosses buffers, up to the cap; the rest is counted out. */
+    private void keep(int start) {
+        int room = MAX_CELL_CHARS - spill.length();
+        int length = pos - start;
+        if (length > room) {
+            oversized = true;
+            length = Math.max(room, 0);
+        }
+        spill.append(buffer, start, length);
+    }
+
+    private void keepQuote() {
+        if (spill.length() < MAX_CELL_CHARS) {
+            spill.append('"');
+        } else {
+            oversized = true;
+        }
     }
 
     private String drainSpill() {

@@ -7,7 +7,6 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -29,7 +28,6 @@ final class NdjsonExtract {
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final int READ_BUFFER_CHARS = 1 << 16;
     /**
      * A record needs two levels (the object, an array of codes); anything deeper is skipped, and past this depth
      * the line is given up before Parsson's own limit (1000) throws a bare RuntimeException.
@@ -40,13 +38,19 @@ final class NdjsonExtract {
     }
 
     static void read(Reader reader, ExtractRun run) throws IOException {
-        BufferedReader lines = new BufferedReader(reader, READ_BUFFER_CHARS);
+        LineReader lines = new LineReader(reader);
         boolean[] given = new boolean[Field.COUNT];
         long lineNumber = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (String line = lines.next(); line != null; line = lines.next()) {
             lineNumber++;
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
                 line = line.substring(1);
+            }
+            if (lines.tooLong()) {
+                run.problems().add(lineNumber, "", "too_long",
+                        "the line is longer than " + LineReader.MAX_LINE_CHARS + " characters");
+                run.skipRow();
+                continue;
             }
             if (line.isBlank()) {
                 continue;

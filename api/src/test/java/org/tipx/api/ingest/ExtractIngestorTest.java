@@ -249,6 +249,18 @@ class ExtractIngestorTest {
     }
 
     @Test
+    void overlongCell_isTooLong_andReadingGoesOn() {
+        String extract = csv(validRow("r1"), with(validRow("r2"), "given_name", "n".repeat(70_000)), validRow("r3"),
+                with(validRow("r4"), "sex", "x"));
+
+        IngestOutcome outcome = validateCsv(extract);
+
+        assertEquals(List.of("too_long", "unknown_code"), codes(outcome));
+        assertEquals(List.of(2L, 4L), outcome.problems().stream().map(ValidationProblem::row).toList());
+        assertEquals("", outcome.problems().getFirst().field());
+    }
+
+    @Test
     void headerOnly_isAValidEmptyExtract() {
         IngestOutcome outcome = validateCsv("record_id,registration_date,status,sex\n");
 

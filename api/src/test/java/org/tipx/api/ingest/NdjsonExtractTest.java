@@ -128,7 +128,7 @@ class NdjsonExtractTest {
 
     @Test
     void deeplyNestedValue_isRejectedWithoutBlowingTheStack() {
-        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        String deep = "[".repeat(30_000) + "]".repeat(30_000);
         String extract = line("\"colour\":" + deep) + "\n" + line("").replace("r1", "r2") + "\n";
 
         IngestOutcome outcome = validateNdjson(extract);
@@ -144,6 +144,17 @@ class NdjsonExtractTest {
 
         assertEquals(List.of("unknown_field"), codes(validateNdjson(line("\"colour\":" + nested))));
         assertEquals(List.of("wrong_type"), codes(validateNdjson(line("\"assistance\":[" + nested + "]"))));
+    }
+
+    @Test
+    void overlongLine_isTooLong_andTheNextLineIsRead() {
+        String extract = line("\"given_name\":\"" + "n".repeat(70_000) + "\"") + "\n"
+                + line("\"sex\":\"x\"").replace(",\"sex\":\"male\"", "").replace("r1", "r2") + "\n";
+
+        IngestOutcome outcome = validateNdjson(extract);
+
+        assertEquals(List.of("too_long", "unknown_code"), codes(outcome));
+        assertEquals(2, outcome.rows());
     }
 
     @Test
