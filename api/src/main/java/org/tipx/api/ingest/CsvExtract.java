@@ -34,7 +34,7 @@ final class CsvExtract {
             columnsRead = true;
             if (csv.oversized()) {
                 problems.add(0, "", "too_long", "a header cell is longer than " + CsvReader.MAX_CELL_CHARS
-                        + " characters");
+                        + " characters, or the header has more than " + CsvReader.MAX_CELLS + " columns");
             }
             if (csv.malformed()) {
                 problems.add(0, "", "malformed_csv",
@@ -51,8 +51,8 @@ final class CsvExtract {
                     continue;
                 }
                 if (csv.oversized()) {
-                    problems.add(row, "", "too_long",
-                            "a cell is longer than " + CsvReader.MAX_CELL_CHARS + " characters");
+                    problems.add(row, "", "too_long", "a cell is longer than " + CsvReader.MAX_CELL_CHARS
+                            + " characters, or the row has more than " + CsvReader.MAX_CELLS + " cells");
                     run.skipRow();
                     continue;
                 }

@@ -19,6 +19,8 @@ final class CsvReader {
     private static final int BUFFER_CHARS = 1 << 16;
     /** No cell of a case record comes near this; a cell within one buffer is never longer. */
     static final int MAX_CELL_CHARS = BUFFER_CHARS;
+    /** Cells kept per record (the contract has 22 fields); more would let commas alone fill the memory. */
+    static final int MAX_CELLS = 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     /** Cells up to this length are looked up among recent cells before a new String is made. */
     private static final int MAX_CACHED_CHARS = 24;
@@ -59,8 +61,9 @@ final class CsvReader {
     }
 
     /**
-     * Whether a cell of the record last read was longer than {@link #MAX_CELL_CHARS}; it was cut short, so that a
-     * hostile upload (one endless cell, a quote never closed) cannot fill the memory.
+     * Whether the record last read had a cell longer than {@link #MAX_CELL_CHARS} or more than {@link #MAX_CELLS}
+     * cells; the excess was dropped, so that a hostile upload (one endless cell, a quote never closed, a line of
+     * commas) cannot fill the memory.
      */
     boolean oversized() {
         return oversized;
@@ -68,7 +71,12 @@ final class CsvReader {
 
     private void readRecord(List<String> cells) throws IOException {
         while (true) {
-            cells.add(available() && buffer[pos] == '"' ? quotedCell() : plainCell());
+            String cell = available() && buffer[pos] == '"' ? quotedCell() : plainCell();
+            if (cells.size() < MAX_CELLS) {
+                cells.add(cell);
+            } else {
+                oversized = true;
+            }
             if (!available()) {
                 return;
             }

@@ -79,6 +79,19 @@ class CsvReaderTest {
     }
 
     @Test
+    void recordWithTooManyCells_isCutAndFlagged() throws IOException {
+        CsvReader reader = new CsvReader(new StringReader(",".repeat(1_000_000) + "\na,b\n"));
+        List<String> cells = new ArrayList<>();
+
+        assertTrue(reader.next(cells));
+        assertTrue(reader.oversized());
+        assertEquals(CsvReader.MAX_CELLS, cells.size());
+        assertTrue(reader.next(cells));
+        assertEquals(List.of("a", "b"), cells);
+        assertFalse(reader.oversized());
+    }
+
+    @Test
     void cellsWithTheSameHash_stayDistinct() throws IOException {
         // "Aa" and "BB" share String.hashCode, so they meet in the reader's cache of recent cells.
         assertEquals("Aa".hashCode(), "BB".hashCode());

@@ -261,6 +261,16 @@ class ExtractIngestorTest {
     }
 
     @Test
+    void rowOfCountlessCells_isTooLong() {
+        String extract = csv(validRow("r1")) + "r2" + ",x".repeat(5000) + "\n";
+
+        IngestOutcome outcome = validateCsv(extract);
+
+        assertEquals(List.of("too_long"), codes(outcome));
+        assertEquals(2, outcome.problems().getFirst().row());
+    }
+
+    @Test
     void headerOnly_isAValidEmptyExtract() {
         IngestOutcome outcome = validateCsv("record_id,registration_date,status,sex\n");
 
