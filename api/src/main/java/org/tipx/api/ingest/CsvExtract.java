@@ -122,8 +122,8 @@ final class CsvExtract {
             String name = cells.get(i).strip();
             var field = Field.byWireName(name);
             if (field.isEmpty()) {
-                problems.add(0, "", "unknown_column", "column " + (i + 1) + " " + Problems.quote(name)
-                        + " is not a field of the case-record contract");
+                problems.add(0, "", "unknown_column", "column " + (i + 1)
+                        + " is not a field of the case-record contract" + Field.hint(name));
             } else if (!seen.add(field.get())) {
                 problems.add(0, name, "duplicate_column", "column " + (i + 1) + " repeats " + name);
             } else {

@@ -72,13 +72,15 @@ final class NdjsonExtract {
                 problems.add(row, "", "not_an_object", "the line is not a JSON object");
                 return false;
             }
+            int keyNumber = 0;
             for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
+                keyNumber++;
                 String key = parser.getString();
                 Event value = parser.next();
                 Optional<Field> field = Field.byWireName(key);
                 if (field.isEmpty()) {
-                    problems.add(row, "", "unknown_field",
-                            Problems.quote(key) + " is not a field of the case-record contract");
+                    problems.add(row, "", "unknown_field", "key " + keyNumber
+                            + " of the object is not a field of the case-record contract" + Field.hint(key));
                     skip(parser, value);
                 } else if (given[field.get().ordinal()]) {
                     problems.add(row, field.get(), "duplicate_field", key + " appears twice in the object");

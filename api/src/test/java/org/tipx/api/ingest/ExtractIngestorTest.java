@@ -156,7 +156,18 @@ class ExtractIngestorTest {
         assertEquals(0, problem.row());
         assertEquals("", problem.field());
         assertEquals("unknown_column", problem.code());
-        assertTrue(problem.message().contains("'colour'"), problem.message());
+        assertEquals("column 5 is not a field of the case-record contract", problem.message());
+    }
+
+    @Test
+    void misspeltColumn_getsAHint() {
+        IngestOutcome outcome = validateCsv("record_id,registraton_date,status,Sex\nr1,2026-08-01,presumed,male\n");
+
+        assertEquals(List.of("unknown_column", "unknown_column", "missing_column", "missing_column"), codes(outcome));
+        assertEquals("column 2 is not a field of the case-record contract (did you mean registration_date?)",
+                outcome.problems().get(0).message());
+        assertEquals("column 4 is not a field of the case-record contract (did you mean sex?)",
+                outcome.problems().get(1).message());
     }
 
     @Test

@@ -75,6 +75,14 @@ class NdjsonExtractTest {
     }
 
     @Test
+    void unknownKey_isNamedByPosition_withAHint() {
+        IngestOutcome outcome = validateNdjson(line("\"citizenshp\":\"UA\""));
+
+        assertEquals("key 5 of the object is not a field of the case-record contract (did you mean citizenship?)",
+                outcome.problems().getFirst().message());
+    }
+
+    @Test
     void statusGivenWithTheWrongType_isReportedOnce() {
         String extract = "{\"record_id\":\"r1\",\"registration_date\":\"2026-08-01\",\"status\":1,\"sex\":\"male\"}";
 
