@@ -1,8 +1,8 @@
 package org.tipx.api.ingest;
 
 /**
- * The record ids seen so far in one extract, kept as 128-bit hashes in an open-addressing table: 16 bytes a
- * slot instead of a String and a HashMap node (about 80 bytes) per id, which keeps a million-row extract near
+ * The record ids seen so far in one extract, kept as 128-bit hashes in an open-addressing table at most half full:
+ * 32 to 64 bytes per id instead of a String and a HashMap node (about 100 bytes), so a million-row extract needs
  * 32 MB. Two different ids collide only with probability about n²/2¹²⁹ (1 in 10²⁶ for a million ids); the hash
  * is not cryptographic, so an agency could forge a collision, but only to reject its own extract. Not
  * thread-safe.
