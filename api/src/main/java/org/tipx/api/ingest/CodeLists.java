@@ -73,6 +73,9 @@ public final class CodeLists {
             }
             Map<String, String> labels = new LinkedHashMap<>();
             while (csv.next(cells)) {
+                if (cells.size() == 1 && cells.get(0).isEmpty()) {
+                    continue;
+                }
                 if (cells.size() != 2 || cells.get(0).isBlank() || csv.malformed()) {
                     throw new IllegalStateException(resource + " has a malformed row " + cells);
                 }

@@ -7,7 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a CSV extract: the header, then one row per record. Row numbers count data records, header excluded. */
+/**
+ * Reads a CSV extract: the header, then one row per record. Row n is the n-th record after the header, as in a
+ * spreadsheet (a quoted cell may span lines); blank records are skipped but keep their number.
+ */
 final class CsvExtract {
 
     private CsvExtract() {
@@ -18,10 +21,20 @@ final class CsvExtract {
         Problems problems = run.problems();
         List<String> cells = new ArrayList<>();
         long row = 0;
+        boolean columnsRead = false;
         try {
-            if (!csv.next(cells)) {
+            boolean hasHeader;
+            do {
+                hasHeader = csv.next(cells);
+            } while (hasHeader && blank(cells));
+            if (!hasHeader) {
                 problems.add(0, "", "missing_header", "the extract is empty: a CSV extract starts with a header row");
                 return;
+            }
+            columnsRead = true;
+            if (csv.oversized()) {
+                problems.add(0, "", "too_long", "a header cell is longer than " + CsvReader.MAX_CELL_CHARS
+                        + " characters, or the header has more than " + CsvReader.MAX_CELLS + " columns");
             }
             if (csv.malformed()) {
                 problems.add(0, "", "malformed_csv",
@@ -32,6 +45,17 @@ final class CsvExtract {
             RowValues values = run.values();
             while (csv.next(cells)) {
                 row++;
+                if (blank(cells)) {
+                    // Empty lines and rows of empty cells (as spreadsheets export them) hold no record, but keep
+                    // their number so that row numbers stay those of the spreadsheet.
+                    continue;
+                }
+                if (csv.oversized()) {
+                    problems.add(row, "", "too_long", "a cell is longer than " + CsvReader.MAX_CELL_CHARS
+                            + " characters, or the row has more than " + CsvReader.MAX_CELLS + " cells");
+                    run.skipRow();
+                    continue;
+                }
                 if (cells.size() != columns.length) {
                     problems.add(row, "", "wrong_cell_count",
                             "the row has " + cells.size() + " cells, the header " + columns.length);
@@ -57,10 +81,20 @@ final class CsvExtract {
                 run.validateRow(row);
             }
         } catch (CsvReader.UnterminatedQuoteException e) {
-            problems.add(row + 1, "", "unterminated_quote",
+            // Row 0 when the header itself never closes its quote.
+            problems.add(columnsRead ? row + 1 : 0, "", "unterminated_quote",
                     "a quoted cell opened in this row is never closed; nothing after it can be read");
             run.skipRow();
         }
+    }
+
+    private static boolean blank(List<String> cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The required fields the header lacks (both registration fields when it has neither). */
@@ -88,8 +122,8 @@ final class CsvExtract {
             String name = cells.get(i).strip();
             var field = Field.byWireName(name);
             if (field.isEmpty()) {
-                problems.add(0, "", "unknown_column", "column " + (i + 1) + " " + Problems.quote(name)
-                        + " is not a field of the case-record contract");
+                problems.add(0, "", "unknown_column", "column " + (i + 1)
+                        + " is not a field of the case-record contract" + Field.hint(name));
             } else if (!seen.add(field.get())) {
                 problems.add(0, name, "duplicate_column", "column " + (i + 1) + " repeats " + name);
             } else {

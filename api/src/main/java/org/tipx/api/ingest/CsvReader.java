@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A small RFC 4180 reader: comma separator, fields optionally enclosed in double quotes, {@code ""} for a quote
  * inside a quoted field, records ended by CRLF, LF or a lone CR, line breaks allowed inside quotes. Empty lines
- * are skipped (no extract record can have a single empty cell), and so is a leading byte order mark. It scans its own buffer and builds each cell
+ * are records of one empty cell; a leading byte order mark is skipped. It scans its own buffer and builds each cell
  * with one copy, because the upload path must sustain several hundred thousand rows per second.
  *
  * <p>A stray quote inside an unquoted cell, or text after a closing quote, keeps the text (so the row can still
@@ -17,39 +17,42 @@ import java.util.List;
 final class CsvReader {
 
     private static final int BUFFER_CHARS = 1 << 16;
+    /** No cell of a case record comes near this; a cell within one buffer is never longer. */
+    static final int MAX_CELL_CHARS = BUFFER_CHARS;
+    /** Cells kept per record (the contract has 22 fields); more would let commas alone fill the memory. */
+    static final int MAX_CELLS = 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** Cells up to this length are looked up among recent cells before a new String is made. */
+    private static final int MAX_CACHED_CHARS = 24;
+    private static final int CACHE_SLOTS = 1 << 10;
 
     private final Reader in;
     private final char[] buffer = new char[BUFFER_CHARS];
     private final StringBuilder spill = new StringBuilder();
+    private final String[] recentCells = new String[CACHE_SLOTS];
     private int pos;
     private int limit;
     private boolean malformed;
+    private boolean oversized;
     private boolean started;
 
     CsvReader(Reader in) {
         this.in = in;
     }
 
-    /** Reads the next record's cells into {@code cells} (cleared first); false at the end of the input. */
+    /**
+     * Reads the next record's cells into {@code cells} (cleared first); false at the end of the input. An empty
+     * line is a record of one empty cell, so callers can keep counting rows as a spreadsheet does.
+     */
     boolean next(List<String> cells) throws IOException {
         cells.clear();
         malformed = false;
-        while (available()) {
-            char first = buffer[pos];
-            if (first == '\n') {
-                pos++;
-            } else if (first == '\r') {
-                pos++;
-                if (available() && buffer[pos] == '\n') {
-                    pos++;
-                }
-            } else {
-                readRecord(cells);
-                return true;
-            }
+        oversized = false;
+        if (!available()) {
+            return false;
         }
-        return false;
+        readRecord(cells);
+        return true;
     }
 
     /** Whether the record last read broke the quoting rules (a stray quote, or text after a closing quote). */
@@ -57,9 +60,23 @@ final class CsvReader {
         return malformed;
     }
 
+    /**
+     * Whether the record last read had a cell longer than {@link #MAX_CELL_CHARS} or more than {@link #MAX_CELLS}
+     * cells; the excess was dropped, so that a hostile upload (one endless cell, a quote never closed, a line of
+     * commas) cannot fill the memory.
+     */
+    boolean oversized() {
+        return oversized;
+    }
+
     private void readRecord(List<String> cells) throws IOException {
         while (true) {
-            cells.add(available() && buffer[pos] == '"' ? quotedCell() : plainCell());
+            String cell = available() && buffer[pos] == '"' ? quotedCell() : plainCell();
+            if (cells.size() < MAX_CELLS) {
+                cells.add(cell);
+            } else {
+                oversized = true;
+            }
             if (!available()) {
                 return;
             }
@@ -90,7 +107,7 @@ final class CsvReader {
                 }
                 pos++;
             }
-            spill.append(buffer, start, pos - start);
+            keep(start);
             if (!fill()) {
                 return drainSpill();
             }
@@ -108,10 +125,10 @@ final class CsvReader {
                     pos++;
                     continue;
                 }
-                spill.append(buffer, start, pos - start);
+                keep(start);
                 pos++;
                 if (available() && buffer[pos] == '"') {
-                    spill.append('"');
+                    keepQuote();
                     pos++;
                     start = pos;
                     continue;
@@ -120,7 +137,7 @@ final class CsvReader {
                 skipToSeparator();
                 return cell;
             }
-            spill.append(buffer, start, pos - start);
+            keep(start);
             if (!fill()) {
                 spill.setLength(0);
                 throw new UnterminatedQuoteException();
@@ -142,10 +159,64 @@ final class CsvReader {
 
     private String take(int start) {
         if (spill.isEmpty()) {
-            return start == pos ? "" : new String(buffer, start, pos - start);
+            return start == pos ? "" : cell(start, pos - start);
         }
-        spill.append(buffer, start, pos - start);
+        keep(start);
         return drainSpill();
+    }
+
+    /**
+     * The cell's text, reusing the String made for the same short text lately. Extracts repeat the same codes,
+     * dates and countries on every row; handing out one instance saves the allocation, and the instance's cached
+     * hash code speeds up the code-list lookups that follow.
+     */
+    private String cell(int start, int length) {
+        if (length > MAX_CACHED_CHARS) {
+            return new String(buffer, start, length);
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + buffer[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
+        String cached = recentCells[slot];
+        if (cached != null && sameText(cached, start, length)) {
+            return cached;
+        }
+        String cell = new String(buffer, start, length);
+        recentCells[slot] = cell;
+        return cell;
+    }
+
+    private boolean sameText(String text, int start, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) != buffer[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps buffer[start, pos) of a cell that crosses buffers, up to the cap; the rest is counted out. */
+    private void keep(int start) {
+        int room = MAX_CELL_CHARS - spill.length();
+        int length = pos - start;
+        if (length > room) {
+            oversized = true;
+            length = Math.max(room, 0);
+        }
+        spill.append(buffer, start, length);
+    }
+
+    private void keepQuote() {
+        if (spill.length() < MAX_CELL_CHARS) {
+            spill.append('"');
+        } else {
+            oversized = true;
+        }
     }
 
     private String drainSpill() {

@@ -14,10 +14,10 @@ import org.tipx.api.pseudonym.Pseudonymiser;
 /**
  * Reads an extract in one streaming pass and applies the case-record contract to every row, all-or-nothing.
  *
- * <p>Memory stays constant apart from 16 bytes per distinct {@code record_id} (for duplicates): the body is never
- * buffered whole, and its size and SHA-256 are taken as it streams. The sink receives each valid record only
- * while no problem has been found; after the first problem the extract is still read to the end, to report every
- * problem, but nothing more reaches the sink. The caller therefore stages what the sink receives and keeps it
+ * <p>Memory stays constant apart from 32 to 64 bytes per distinct {@code record_id} (for duplicates): the body is
+ * never buffered whole, no cell or line is kept beyond 65,536 characters, and the body's size and SHA-256 are
+ * taken as it streams. The sink receives each valid record only while no problem has been found; after the first
+ * problem the extract is still read to the end, to report every problem, but nothing more reaches the sink. The caller therefore stages what the sink receives and keeps it
  * only if the outcome is {@link IngestOutcome#valid() valid} (and discards it on any exception).
  *
  * <p>Direct identifiers go only to the {@link Pseudonymiser}; they are never in a problem, an exception or a log.

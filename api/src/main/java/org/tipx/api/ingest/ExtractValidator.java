@@ -279,7 +279,7 @@ public final class ExtractValidator {
             String code = canonical.get(item);
             if (code == null) {
                 unknownCode(check, field, item);
-            } else if (codes.contains(code)) {
+            } else if (containsSame(codes, code)) {
                 check.problem(field, "duplicate_code",
                         field.wireName() + " lists " + Problems.quote(item) + " more than once");
             } else {
@@ -287,6 +287,16 @@ public final class ExtractValidator {
             }
         }
         return codes;
+    }
+
+    /** Codes are canonical instances, so identity finds a repeat without comparing characters. */
+    private static boolean containsSame(List<String> codes, String code) {
+        for (String seen : codes) {
+            if (seen == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void unknownCode(RowCheck check, Field field, String code) {

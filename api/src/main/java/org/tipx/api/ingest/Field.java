@@ -2,6 +2,7 @@ package org.tipx.api.ingest;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,7 @@ enum Field {
     static final List<Field> REQUIRED = List.of(RECORD_ID, STATUS, SEX);
 
     private static final Map<String, Field> BY_NAME = new HashMap<>();
+    private static final int MAX_HINT_DISTANCE = 2;
 
     static {
         for (Field field : values()) {
@@ -70,5 +72,57 @@ enum Field {
 
     static Optional<Field> byWireName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /**
+     * The field whose name is within two edits of {@code name} (ignoring case), for a "did you mean" hint. Unknown
+     * names are never quoted back, because a header-less CSV puts a data row, names and all, in the header.
+     */
+    static Optional<Field> closestTo(String name) {
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        Field best = null;
+        int bestDistance = MAX_HINT_DISTANCE + 1;
+        for (Field field : values()) {
+            int distance = editDistance(lower, field.wireName, bestDistance);
+            if (distance < bestDistance) {
+                best = field;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+
+    /** " (did you mean sex?)" when an unknown name is close to a field's, else "". */
+    static String hint(String unknownName) {
+        return closestTo(unknownName).map(field -> " (did you mean " + field.wireName + "?)").orElse("");
+    }
+
+    /** Levenshtein distance, or any value ≥ {@code bound} once it is sure to reach it. */
+    private static int editDistance(String a, String b, int bound) {
+        if (Math.abs(a.length() - b.length()) >= bound) {
+            return bound;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMinimum = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                rowMinimum = Math.min(rowMinimum, current[j]);
+            }
+            if (rowMinimum >= bound) {
+                return bound;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

@@ -7,7 +7,6 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -28,19 +28,29 @@ final class NdjsonExtract {
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final int READ_BUFFER_CHARS = 1 << 16;
+    /**
+     * A record needs two levels (the object, an array of codes); anything deeper is skipped, and past this depth
+     * the line is given up before Parsson's own limit (1000) throws a bare RuntimeException.
+     */
+    private static final int MAX_SKIPPED_DEPTH = 64;
 
     private NdjsonExtract() {
     }
 
     static void read(Reader reader, ExtractRun run) throws IOException {
-        BufferedReader lines = new BufferedReader(reader, READ_BUFFER_CHARS);
+        LineReader lines = new LineReader(reader);
         boolean[] given = new boolean[Field.COUNT];
         long lineNumber = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (String line = lines.next(); line != null; line = lines.next()) {
             lineNumber++;
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
                 line = line.substring(1);
+            }
+            if (lines.tooLong()) {
+                run.problems().add(lineNumber, "", "too_long",
+                        "the line is longer than " + LineReader.MAX_LINE_CHARS + " characters");
+                run.skipRow();
+                continue;
             }
             if (line.isBlank()) {
                 continue;
@@ -62,13 +72,15 @@ final class NdjsonExtract {
                 problems.add(row, "", "not_an_object", "the line is not a JSON object");
                 return false;
             }
+            int keyNumber = 0;
             for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
+                keyNumber++;
                 String key = parser.getString();
                 Event value = parser.next();
                 Optional<Field> field = Field.byWireName(key);
                 if (field.isEmpty()) {
-                    problems.add(row, "", "unknown_field",
-                            Problems.quote(key) + " is not a field of the case-record contract");
+                    problems.add(row, "", "unknown_field", "key " + keyNumber
+                            + " of the object is not a field of the case-record contract" + Field.hint(key));
                     skip(parser, value);
                 } else if (given[field.get().ordinal()]) {
                     problems.add(row, field.get(), "duplicate_field", key + " appears twice in the object");
@@ -84,13 +96,18 @@ final class NdjsonExtract {
                 return false;
             }
             return true;
+        } catch (TooDeepException e) {
+            problems.add(row, "", "malformed_json",
+                    "the line nests JSON values more than " + MAX_SKIPPED_DEPTH + " levels deep");
+            return false;
         } catch (JsonParsingException e) {
             // The parser's message may quote the line, which can hold direct identifiers: only its position.
             JsonLocation at = e.getLocation();
             problems.add(row, "", "malformed_json",
                     "the line is not valid JSON" + (at == null ? "" : " (column " + at.getColumnNumber() + ")"));
             return false;
-        } catch (JsonException | java.util.NoSuchElementException e) {
+        } catch (JsonException | NoSuchElementException e) {
+            // Also the parser's nesting limit, and an object cut short at the end of the line.
             problems.add(row, "", "malformed_json", "the line is not valid JSON");
             return false;
         }
@@ -158,10 +175,19 @@ final class NdjsonExtract {
         while (depth > 0) {
             Event event = parser.next();
             if (event == Event.START_ARRAY || event == Event.START_OBJECT) {
-                depth++;
+                if (++depth > MAX_SKIPPED_DEPTH) {
+                    throw new TooDeepException();
+                }
             } else if (event == Event.END_ARRAY || event == Event.END_OBJECT) {
                 depth--;
             }
+        }
+    }
+
+    /** A skipped value nested deeper than {@link #MAX_SKIPPED_DEPTH}; ends the line, not the extract. */
+    private static final class TooDeepException extends RuntimeException {
+        TooDeepException() {
+            super("JSON nested too deeply", null, false, false);
         }
     }
 }

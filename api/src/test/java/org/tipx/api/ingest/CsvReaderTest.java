@@ -40,8 +40,9 @@ class CsvReaderTest {
     }
 
     @Test
-    void emptyLines_areSkipped() throws IOException {
-        assertEquals(List.of(List.of("a", "b"), List.of("c", "d")), records("\n\r\na,b\n\n\r\n\nc,d\n\n"));
+    void emptyLines_areRecordsOfOneEmptyCell() throws IOException {
+        assertEquals(List.of(List.of(""), List.of("a", "b"), List.of(""), List.of(""), List.of("c", "d")),
+                records("\r\na,b\n\n\r\nc,d\n"));
     }
 
     @Test
@@ -78,6 +79,27 @@ class CsvReaderTest {
     }
 
     @Test
+    void recordWithTooManyCells_isCutAndFlagged() throws IOException {
+        CsvReader reader = new CsvReader(new StringReader(",".repeat(1_000_000) + "\na,b\n"));
+        List<String> cells = new ArrayList<>();
+
+        assertTrue(reader.next(cells));
+        assertTrue(reader.oversized());
+        assertEquals(CsvReader.MAX_CELLS, cells.size());
+        assertTrue(reader.next(cells));
+        assertEquals(List.of("a", "b"), cells);
+        assertFalse(reader.oversized());
+    }
+
+    @Test
+    void cellsWithTheSameHash_stayDistinct() throws IOException {
+        // "Aa" and "BB" share String.hashCode, so they meet in the reader's cache of recent cells.
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+
+        assertEquals(List.of(List.of("Aa", "BB", "Aa", "BB"), List.of("BB", "Aa")), records("Aa,BB,Aa,BB\nBB,Aa\n"));
+    }
+
+    @Test
     void unterminatedQuote_throws() {
         CsvReader reader = new CsvReader(new StringReader("a,\"never closed\nb,c\n"));
 
@@ -85,17 +107,43 @@ class CsvReaderTest {
     }
 
     @Test
-    void cellsLongerThanTheBuffer_areReadWhole() throws IOException {
-        String longPlain = "p".repeat(200_000);
-        String longQuoted = "q\"\n,".repeat(50_000);
-        String csv = longPlain + "," + TestExtracts.csvCell(longQuoted) + "\n" + "x,y\n";
+    void cellsCrossingBufferBoundaries_areReadWhole() throws IOException {
+        String longPlain = "p".repeat(40_000);
+        String longQuoted = "q\"\n,".repeat(10_000);
+        String csv = longPlain + "," + TestExtracts.csvCell(longQuoted) + "," + longPlain + "\n" + "x,y,z\n";
 
-        assertEquals(List.of(List.of(longPlain, longQuoted), List.of("x", "y")), records(csv));
+        assertEquals(List.of(List.of(longPlain, longQuoted, longPlain), List.of("x", "y", "z")), records(csv));
+    }
+
+    @Test
+    void cellOfTheMaximumLength_isRead() throws IOException {
+        String longest = "m".repeat(CsvReader.MAX_CELL_CHARS);
+
+        assertEquals(List.of(List.of("a", longest), List.of(longest)), records("a," + longest + "\n\"" + longest
+                + "\"\n"));
+    }
+
+    @Test
+    void cellOverTheMaximum_isCutAndFlagged() throws IOException {
+        String tooLong = "\"" + "q".repeat(CsvReader.MAX_CELL_CHARS) + "\"\"\",b\n" + "p".repeat(200_000) + ",c\nok\n";
+        CsvReader reader = new CsvReader(new StringReader(tooLong));
+        List<String> cells = new ArrayList<>();
+
+        assertTrue(reader.next(cells));
+        assertTrue(reader.oversized());
+        assertEquals(CsvReader.MAX_CELL_CHARS, cells.get(0).length());
+        assertEquals("b", cells.get(1));
+        assertTrue(reader.next(cells));
+        assertTrue(reader.oversized());
+        assertEquals(List.of("p".repeat(CsvReader.MAX_CELL_CHARS), "c"), cells);
+        assertTrue(reader.next(cells));
+        assertFalse(reader.oversized());
+        assertEquals(List.of("ok"), cells);
     }
 
     @Test
     void readerReturningOneCharAtATime_givesTheSameRecords() throws IOException {
-        String csv = "\uFEFFa,\"b\"\"c\",\"d\r\ne\"\r\n\r\nf,,\"\"\n";
+        String csv = "\uFEFFa,\"b\"\"c\",\"d\r\ne\"\r\nf,,\"\"\n";
         List<List<String>> expected = records(csv);
 
         assertEquals(expected, records(new OneCharReader(csv)));
@@ -112,9 +160,6 @@ class CsvReaderTest {
             List<String> record = new ArrayList<>();
             for (int c = 0; c < width; c++) {
                 record.add(randomCell(random));
-            }
-            if (width == 1 && record.getFirst().isEmpty()) {
-                record.set(0, "x"); // a lone empty cell is an empty line, which the reader skips
             }
             written.add(record);
             List<String> cells = new ArrayList<>();
@@ -153,6 +198,7 @@ class CsvReaderTest {
         List<String> cells = new ArrayList<>();
         while (reader.next(cells)) {
             assertFalse(reader.malformed());
+            assertFalse(reader.oversized());
             records.add(List.copyOf(cells));
         }
         return records;

@@ -156,7 +156,18 @@ class ExtractIngestorTest {
         assertEquals(0, problem.row());
         assertEquals("", problem.field());
         assertEquals("unknown_column", problem.code());
-        assertTrue(problem.message().contains("'colour'"), problem.message());
+        assertEquals("column 5 is not a field of the case-record contract", problem.message());
+    }
+
+    @Test
+    void misspeltColumn_getsAHint() {
+        IngestOutcome outcome = validateCsv("record_id,registraton_date,status,Sex\nr1,2026-08-01,presumed,male\n");
+
+        assertEquals(List.of("unknown_column", "unknown_column", "missing_column", "missing_column"), codes(outcome));
+        assertEquals("column 2 is not a field of the case-record contract (did you mean registration_date?)",
+                outcome.problems().get(0).message());
+        assertEquals("column 4 is not a field of the case-record contract (did you mean sex?)",
+                outcome.problems().get(1).message());
     }
 
     @Test
@@ -234,6 +245,40 @@ class ExtractIngestorTest {
     void emptyBody_hasNoHeader() {
         assertEquals(List.of("missing_header"), codes(validateCsv("")));
         assertEquals(List.of("missing_header"), codes(validateCsv("\n\r\n")));
+    }
+
+    @Test
+    void blankRows_areSkipped_butKeepTheirNumber() {
+        String extract = "\n\nrecord_id,registration_date,status,sex\nr1,2026-08-01,presumed,male\n,,,\n\n"
+                + " , ,\"\",\nr2,2026-08-01,presumed,nobody\n,,\n";
+
+        IngestOutcome outcome = validateCsv(extract);
+
+        assertEquals(2, outcome.rows());
+        assertEquals(List.of("unknown_code"), codes(outcome));
+        assertEquals(5, outcome.problems().getFirst().row());
+    }
+
+    @Test
+    void overlongCell_isTooLong_andReadingGoesOn() {
+        String extract = csv(validRow("r1"), with(validRow("r2"), "given_name", "n".repeat(70_000)), validRow("r3"),
+                with(validRow("r4"), "sex", "x"));
+
+        IngestOutcome outcome = validateCsv(extract);
+
+        assertEquals(List.of("too_long", "unknown_code"), codes(outcome));
+        assertEquals(List.of(2L, 4L), outcome.problems().stream().map(ValidationProblem::row).toList());
+        assertEquals("", outcome.problems().getFirst().field());
+    }
+
+    @Test
+    void rowOfCountlessCells_isTooLong() {
+        String extract = csv(validRow("r1")) + "r2" + ",x".repeat(5000) + "\n";
+
+        IngestOutcome outcome = validateCsv(extract);
+
+        assertEquals(List.of("too_long"), codes(outcome));
+        assertEquals(2, outcome.problems().getFirst().row());
     }
 
     @Test

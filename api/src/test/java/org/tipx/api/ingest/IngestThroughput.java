@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ public final class IngestThroughput {
     private static final String[] SECTORS = {"A", "C", "F", "I", "T"};
     private static final String[] MEANS = {"debt_bondage", "threats", "withholds_documents", "false_promises"};
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private IngestThroughput() {
     }
 
@@ -51,17 +54,20 @@ public final class IngestThroughput {
                     (double) size / rows);
             for (int round = 1; round <= rounds; round++) {
                 long[] sunk = {0};
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 IngestOutcome outcome;
                 try (InputStream body = Files.newInputStream(extract)) {
                     outcome = ingestor.ingest(body, format, context, new CheapPseudonymiser(), record -> sunk[0]++);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
                 if (!outcome.valid() || sunk[0] != rows) {
                     throw new IllegalStateException("bench extract rejected: " + outcome.problems());
                 }
-                System.out.printf(Locale.ROOT, "round %d: %,.0f rows/s, %.1f MB/s, %.2f s%n", round, rows / seconds,
-                        size / seconds / 1e6, seconds);
+                // CPU time of the reading thread: steadier than wall time on a shared machine (excludes GC threads).
+                System.out.printf(Locale.ROOT, "round %d: %,.0f rows/s, %.1f MB/s, %.2f s wall; %,.0f rows per CPU-second%n",
+                        round, rows / seconds, size / seconds / 1e6, seconds, rows / cpuSeconds);
             }
             System.out.printf(Locale.ROOT, "peak heap used: %,d MB (max heap %,d MB)%n", peakHeap() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);

@@ -75,6 +75,14 @@ class NdjsonExtractTest {
     }
 
     @Test
+    void unknownKey_isNamedByPosition_withAHint() {
+        IngestOutcome outcome = validateNdjson(line("\"citizenshp\":\"UA\""));
+
+        assertEquals("key 5 of the object is not a field of the case-record contract (did you mean citizenship?)",
+                outcome.problems().getFirst().message());
+    }
+
+    @Test
     void statusGivenWithTheWrongType_isReportedOnce() {
         String extract = "{\"record_id\":\"r1\",\"registration_date\":\"2026-08-01\",\"status\":1,\"sex\":\"male\"}";
 
@@ -124,6 +132,37 @@ class NdjsonExtractTest {
 
         assertEquals(List.of("malformed_json"), codes(outcome));
         assertEquals(3, outcome.rows());
+    }
+
+    @Test
+    void deeplyNestedValue_isRejectedWithoutBlowingTheStack() {
+        String deep = "[".repeat(30_000) + "]".repeat(30_000);
+        String extract = line("\"colour\":" + deep) + "\n" + line("").replace("r1", "r2") + "\n";
+
+        IngestOutcome outcome = validateNdjson(extract);
+
+        assertEquals(List.of("unknown_field", "malformed_json"), codes(outcome));
+        assertEquals(1, outcome.problems().get(1).row());
+        assertEquals(2, outcome.rows());
+    }
+
+    @Test
+    void deepButBoundedUnknownValue_isSkipped() {
+        String nested = "[".repeat(60) + "]".repeat(60);
+
+        assertEquals(List.of("unknown_field"), codes(validateNdjson(line("\"colour\":" + nested))));
+        assertEquals(List.of("wrong_type"), codes(validateNdjson(line("\"assistance\":[" + nested + "]"))));
+    }
+
+    @Test
+    void overlongLine_isTooLong_andTheNextLineIsRead() {
+        String extract = line("\"given_name\":\"" + "n".repeat(70_000) + "\"") + "\n"
+                + line("\"sex\":\"x\"").replace(",\"sex\":\"male\"", "").replace("r1", "r2") + "\n";
+
+        IngestOutcome outcome = validateNdjson(extract);
+
+        assertEquals(List.of("too_long", "unknown_code"), codes(outcome));
+        assertEquals(2, outcome.rows());
     }
 
     @Test
