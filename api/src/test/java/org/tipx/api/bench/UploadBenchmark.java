@@ -86,23 +86,8 @@ public final class UploadBenchmark {
                 EmbeddedPostgres postgres = mode.equals("pg") ? EmbeddedPostgres.builder().start() : null;
                 TipxStore store = postgres == null ? TipxStores.h2(dir.resolve("data"))
                         : TipxStores.jdbc(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
-                try (Tipx tipx = new Tipx(store, secret, Optional.empty(), Long.MAX_VALUE, Clock.systemUTC());
-                     HttpClient http = HttpClient.newHttpClient()) {
-                    WebServer server = tipx.start("127.0.0.1", 0);
-                    for (int round = 1; round <= warmups + rounds; round++) {
-                        // A new agency per round, so that every round stores a new extract.
-                        String token = Tokens.newToken();
-                        store.createAgency(new Agency("bench-" + round, "Bench " + round, "UA", "police", Instant.now(), true),
-                                Tokens.hash(token));
-                        long start = System.nanoTime();
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + server.port() + "/v1/extracts?period=" + PERIOD))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", format.mediaType())
-                                .POST(HttpRequest.BodyPublishers.ofFile(extract)).build(), HttpResponse.BodyHandlers.ofString());
-                        rates.add(report(round, rows, start, response.statusCode() == 201));
-                    }
-                    server.stop();
+                try {
+                    rates.addAll(endToEnd(store, secret, extract, format, warmups + rounds, rows));
                 } finally {
                     if (postgres != null) {
                         postgres.close();
@@ -116,6 +101,33 @@ public final class UploadBenchmark {
         rates.sort(Double::compare);
         System.out.printf(Locale.ROOT, "median: %,.0f rows/s over %d rounds; peak heap in use %d MB (of %d MB max)%n",
                 rates.get(rates.size() / 2), rates.size(), peakHeap.maxBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** Uploads the extract over HTTP once per round, each time as a new agency so that every round stores it. */
+    private static List<Double> endToEnd(TipxStore store, PseudonymSecret secret, Path extract, ExtractFormat format,
+                                         int rounds, long rows) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        try (Tipx tipx = new Tipx(store, secret, Optional.empty(), Long.MAX_VALUE, Clock.systemUTC());
+             HttpClient http = HttpClient.newHttpClient()) {
+            WebServer server = tipx.start("127.0.0.1", 0);
+            try {
+                for (int round = 1; round <= rounds; round++) {
+                    String token = Tokens.newToken();
+                    store.createAgency(new Agency("bench-" + round, "Bench " + round, "UA", "police", Instant.now(), true),
+                            Tokens.hash(token));
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + server.port() + "/v1/extracts?period=" + PERIOD))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", format.mediaType())
+                            .POST(HttpRequest.BodyPublishers.ofFile(extract)).build(), HttpResponse.BodyHandlers.ofString());
+                    rates.add(report(round, rows, start, response.statusCode() == 201));
+                }
+            } finally {
+                server.stop();
+            }
+        }
+        return rates;
     }
 
     private static double report(int round, long rows, long startNanos, boolean ok) {
