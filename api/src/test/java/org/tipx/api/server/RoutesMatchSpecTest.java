@@ -60,6 +60,15 @@ class RoutesMatchSpecTest {
         }
     }
 
+    @Test
+    void healthIsDownWhenTheStoreDoesNotAnswer() throws Exception {
+        try (RunningTipx server = RunningTipx.h2(dir, 1024)) {
+            server.tipx().store().close();
+            HttpResponse<String> health = server.send(server.request("/health"));
+            assertEquals(503, health.statusCode(), health.body());
+        }
+    }
+
     /** "METHOD /path" of every operation in the spec, with its tags. */
     @SuppressWarnings("unchecked")
     static Map<String, List<String>> specOperations() throws IOException {
