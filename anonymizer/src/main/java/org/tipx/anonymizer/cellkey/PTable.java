@@ -216,11 +216,11 @@ public final class PTable {
         // The unchanged value adds nothing to the variance around i, so the rest carries V / (1 - pStay).
         Distribution moving = closestToVariance(rest, i, p.variance() / (1 - stay), p);
         double[] probabilities = new double[support.length];
-        for (int k = 0; k < support.length; k++) {
-            int j = support[k];
-            probabilities[k] = j == i ? stay : (1 - stay) * moving.probabilities()[Arrays.binarySearch(rest, j)];
+        probabilities[Arrays.binarySearch(support, i)] = stay;
+        for (int k = 0; k < moving.support().length; k++) {
+            probabilities[Arrays.binarySearch(support, moving.support()[k])] = (1 - stay) * moving.probabilities()[k];
         }
-        return new Distribution(support, probabilities);
+        return withoutZeros(support, probabilities);
     }
 
     /**

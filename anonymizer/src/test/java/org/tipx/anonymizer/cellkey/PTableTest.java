@@ -21,7 +21,8 @@ class PTableTest {
                 PTableParameters.of(3, 1.5, 1),
                 PTableParameters.of(5, 3, 0),
                 PTableParameters.of(4, 2, 3), // small rows cannot reach V: two-point rows
-                new PTableParameters(5, 3, 2, OptionalDouble.of(0.5)));
+                new PTableParameters(5, 3, 2, OptionalDouble.of(0.5)),
+                new PTableParameters(5, 3, 2, OptionalDouble.of(0.8)));
     }
 
     @ParameterizedTest
