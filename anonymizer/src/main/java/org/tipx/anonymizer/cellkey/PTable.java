@@ -235,16 +235,9 @@ public final class PTable {
                     "no unbiased row for count %d with %s: support %s does not surround it",
                     mean, p, Arrays.toString(support)));
         }
-        int below = lowest;
-        int above = highest;
-        for (int j : support) {
-            if (j <= mean) {
-                below = j;
-            }
-            if (j >= mean && above == highest) {
-                above = j;
-            }
-        }
+        // The support points nearest to the mean from below and from above (the mean itself if present).
+        int below = Arrays.stream(support).filter(j -> j <= mean).max().orElseThrow();
+        int above = Arrays.stream(support).filter(j -> j >= mean).min().orElseThrow();
         double largest = (double) (mean - lowest) * (highest - mean);
         double smallest = (double) (mean - below) * (above - mean);
         if (target >= largest * (1 - 1e-12)) {
@@ -255,7 +248,7 @@ public final class PTable {
                     ? twoPoint(support, mean, mean, mean)
                     : twoPoint(support, below, above, mean);
         }
-        return maximumEntropy(support, mean, target, p);
+        return maximumEntropyRow(support, mean, target, p);
     }
 
     private static Distribution twoPoint(int[] support, int low, int high, int mean) {
@@ -276,7 +269,7 @@ public final class PTable {
                 Arrays.stream(keep).mapToDouble(k -> probabilities[k]).toArray());
     }
 
-    private static Distribution maximumEntropy(int[] support, int mean, double target, PTableParameters p) {
+    private static Distribution maximumEntropyRow(int[] support, int mean, double target, PTableParameters p) {
         double[] offsets = Arrays.stream(support).mapToDouble(j -> j - mean).toArray();
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .start(new double[] {0, 0})
