@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
@@ -278,11 +279,17 @@ public final class PTable {
                 .maxEvaluations(10_000)
                 .maxIterations(10_000)
                 .build();
-        LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(1e-15)
-                .withParameterRelativeTolerance(1e-15)
-                .optimize(problem);
-        RealVector coefficients = optimum.getPoint();
+        RealVector coefficients;
+        try {
+            LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer()
+                    .withCostRelativeTolerance(1e-15)
+                    .withParameterRelativeTolerance(1e-15)
+                    .optimize(problem);
+            coefficients = optimum.getPoint();
+        } catch (MathIllegalStateException e) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "maximum-entropy row for count %d with %s could not be solved: %s", mean, p, e.getMessage()), e);
+        }
         // Newton polish: near the root the moment equations are smooth and their Jacobian (a
         // covariance matrix) is positive definite, so a few steps reach machine precision.
         for (int step = 0; step < 20; step++) {

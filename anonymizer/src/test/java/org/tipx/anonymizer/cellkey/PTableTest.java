@@ -42,8 +42,35 @@ class PTableTest {
                 assertEquals(p.variance(), table.variance(i), 1e-6, "variance of row " + i);
             } else {
                 // Infeasible row: the unique two-point law with the attainable variance closest to V.
-                assertTrue(p.smallestPublishedNonZero() >= i || i <= p.maxPerturbation(), "row " + i);
+                assertTrue(i < table.genericRow(), "row " + i);
             }
+        }
+    }
+
+    @Test
+    void randomValidParameters_alwaysBuildUnbiasedRowsWithVarianceVOrTheClosestTwoPointLaw() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 300; trial++) {
+            int d = 1 + random.nextInt(10);
+            int js = random.nextInt(d);
+            // V anywhere in (0, D^2), including close to both ends.
+            double v = d * d * (trial % 10 == 0 ? 0.999 : trial % 10 == 1 ? 0.001 : random.nextDouble(0.01, 0.99));
+            PTableParameters p;
+            try {
+                p = new PTableParameters(d, v, js, random.nextBoolean()
+                        ? OptionalDouble.empty() : OptionalDouble.of(random.nextDouble(0.05, 0.95)));
+            } catch (IllegalArgumentException rejected) {
+                continue; // an infeasible pStay: validation's job, tested elsewhere
+            }
+            PTable table = PTable.maximumEntropy(p);
+            for (int i = 0; i <= table.genericRow(); i++) {
+                assertEquals(i, table.mean(i), 1e-9, p + " row " + i);
+                boolean exact = Math.abs(table.variance(i) - v) < 1e-6;
+                // Only a cut row may miss V, and then it is a two-point law (plus the stay value).
+                assertTrue(exact || i == 0 || (i < table.genericRow() && publishedValues(table, i) <= 3),
+                        p + " row " + i + " variance " + table.variance(i));
+            }
+            assertEquals(v, table.variance(table.genericRow()), 1e-6, p.toString());
         }
     }
 
