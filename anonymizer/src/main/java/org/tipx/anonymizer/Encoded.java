@@ -146,7 +146,7 @@ final class Encoded {
                 keySpace *= radix[end];
                 end++;
             }
-            fillKeys(columns, rows, ids, active, maps, radix, position, end);
+            fillKeys(columns, rows, position == 0 ? null : ids, active, maps, radix, position, end);
             distinct = assignIds(rows, keySpace, ids);
             position = end;
             if (position == activeQis) {
@@ -185,15 +185,33 @@ final class Encoded {
                 classOfRow, classSize);
     }
 
-    /** keys[r] = ids[r] followed, in mixed radix, by the codes of the active columns position..end-1. */
+    /**
+     * keys[r] = ids[r] (when given) followed, in mixed radix, by the codes of the active columns position..end-1.
+     * One sequential pass per column: simple loops the JIT unrolls, and no strided reads.
+     */
     private void fillKeys(int[][] columns, int rows, int[] ids, int[] active, int[][] maps, long[] radix,
                           int position, int end) {
         long[] keys = this.keys;
-        for (int r = 0; r < rows; r++) {
-            keys[r] = ids[r];
+        int first = position;
+        if (ids == null) {
+            int[] column = columns[active[first]];
+            int[] map = maps[first];
+            if (map == null) {
+                for (int r = 0; r < rows; r++) {
+                    keys[r] = column[r];
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    keys[r] = map[column[r]];
+                }
+            }
+            first++;
+        } else {
+            for (int r = 0; r < rows; r++) {
+                keys[r] = ids[r];
+            }
         }
-        // One sequential pass per column: simple loops the JIT unrolls, and no strided reads.
-        for (int a = position; a < end; a++) {
+        for (int a = first; a < end; a++) {
             int[] column = columns[active[a]];
             int[] map = maps[a];
             long base = radix[a];

@@ -33,10 +33,13 @@ import java.util.Map;
  * <p><b>Anonymity pruning.</b> k-anonymity and distinct l-diversity with a suppression limit are monotone:
  * generalising merges classes, so a record in a class that passes stays in one that passes, and the number of
  * suppressed records never grows. (So is entropy l-diversity when nothing may be suppressed, but not with
- * suppression: a passing class merged with a failing one can fail; pruning is then switched off.) When a node
- * fails, the search climbs a chain of generalisations of it whose bounds are still below the best score and
- * finds the highest failing node by bisection: every specialisation of it fails too, so those nodes are never
- * grouped. Passing nodes met on the way become candidates.
+ * suppression: a passing class merged with a failing one can fail; pruning is then switched off.) The search
+ * keeps two antichains of witnesses: maximal failing nodes (everything below one fails) and minimal passing
+ * nodes (everything above one passes). A popped node covered by neither is not grouped at once: the search
+ * builds a chain of generalisations from it to the top (which passes), each step raising the level that raises
+ * the bound least, and bisects the chain for its first passing node. Nodes high in the lattice group fast (few
+ * classes, rolled up from cached tables), and a failing one proves the popped node fails without grouping it,
+ * the costliest node of the chain. Passing nodes met on the way become candidates.
  *
  * <p>Budgets: with a node or time budget the search stops when it is spent and reports its best transformation
  * as not proven optimal. Not thread-safe; one search per instance.
@@ -63,6 +66,8 @@ final class LatticeSearch {
     private final Deque<ClassTable> cache = new ArrayDeque<>();
     private final List<int[]> failingWitnesses = new ArrayList<>();
     private final List<int[]> cleanWitnesses = new ArrayList<>();
+    /** Minimal passing nodes: every generalisation of one passes (monotone models only). */
+    private final List<int[]> passingWitnesses = new ArrayList<>();
     /** Passing nodes already grouped, with the bound their children inherit. */
     private final Map<Long, Double> passing = new HashMap<>();
 
@@ -185,11 +190,18 @@ final class LatticeSearch {
             offer(levels, bound);
             return bound;
         }
-        Evaluation evaluation = check(levels);
-        if (!evaluation.acceptable() && monotone) {
-            climb(levels);
+        if (!monotone || isAbovePassingWitness(levels)) {
+            return Math.max(bound, check(levels).noSuppressionBound());
         }
-        return Math.max(bound, evaluation.noSuppressionBound());
+        // Unknown: bisect a chain of generalisations first. The node itself, the most expensive to group, is
+        // grouped only when every generalisation tried passes.
+        int firstPassing = climb(levels);
+        if (firstPassing != 0) {
+            nodesChecked++;
+            return bound;
+        }
+        Double passingBound = passing.get(node);
+        return Math.max(bound, passingBound != null ? passingBound : check(levels).noSuppressionBound());
     }
 
     /** Groups a node, counts it, and records what it teaches. */
@@ -199,8 +211,11 @@ final class LatticeSearch {
         if (evaluation.acceptable()) {
             passing.put(encode(levels), evaluation.noSuppressionBound());
             offer(levels, evaluation.score());
-            if (evaluation.suppressed() == 0 && monotone) {
-                addWitness(cleanWitnesses, levels, false);
+            if (monotone) {
+                addWitness(passingWitnesses, levels, false);
+                if (evaluation.suppressed() == 0) {
+                    addWitness(cleanWitnesses, levels, false);
+                }
             }
         } else if (monotone) {
             addWitness(failingWitnesses, levels, true);
@@ -216,10 +231,14 @@ final class LatticeSearch {
     }
 
     /**
-     * From a failing node, climbs to generalisations whose bound is below the best score (each step raising
-     * the level that raises the bound least) and bisects the chain for its highest failing node.
+     * Climbs from a node of unknown status to the top (each step raising the level that raises the bound least;
+     * the top passes) and bisects the chain for its first passing node. Every node checked on the way becomes
+     * a witness: failing ones prune their specialisations, passing ones are candidates.
+     *
+     * @return the chain index of the first passing node: 0 when the start node passes, -1 when the budget ran
+     *         out first
      */
-    private void climb(int[] start) {
+    private int climb(int[] start) {
         List<int[]> chain = new ArrayList<>();
         chain.add(start.clone());
         int[] current = start.clone();
@@ -243,24 +262,24 @@ final class LatticeSearch {
             current[bestDim]++;
             chain.add(current.clone());
         }
-        int low = 0;
-        int high = chain.size() - 1;
-        if (high == 0 || budgetExhausted() || !passes(chain.get(high))) {
-            // Either nothing to climb, or the chain's top fails and is now a witness itself.
-            return;
-        }
-        while (high - low > 1 && !budgetExhausted()) {
-            int middle = (low + high) >>> 1;
+        int failing = -1;
+        int passingIndex = chain.size() - 1;
+        while (passingIndex - failing > 1) {
+            if (budgetExhausted()) {
+                return -1;
+            }
+            int middle = (failing + passingIndex) >>> 1;
             if (passes(chain.get(middle))) {
-                high = middle;
+                passingIndex = middle;
             } else {
-                low = middle;
+                failing = middle;
             }
         }
+        return passingIndex;
     }
 
     private boolean passes(int[] levels) {
-        if (passing.containsKey(encode(levels))) {
+        if (passing.containsKey(encode(levels)) || isAbovePassingWitness(levels)) {
             return true;
         }
         return !isBelowFailingWitness(levels) && check(levels).acceptable();
@@ -304,7 +323,15 @@ final class LatticeSearch {
     }
 
     private boolean isAboveCleanWitness(int[] levels) {
-        for (int[] witness : cleanWitnesses) {
+        return isAboveAny(cleanWitnesses, levels);
+    }
+
+    private boolean isAbovePassingWitness(int[] levels) {
+        return isAboveAny(passingWitnesses, levels);
+    }
+
+    private static boolean isAboveAny(List<int[]> witnesses, int[] levels) {
+        for (int[] witness : witnesses) {
             if (dominates(levels, witness)) {
                 return true;
             }
@@ -367,7 +394,7 @@ final class LatticeSearch {
     /** Caches a table for roll-up, evicting the oldest when the cache is full. */
     private void remember(ClassTable table) {
         long ints = (long) table.rows() * encoded.width;
-        if (table.rows() >= encoded.base.rows() / 2 || ints > CACHE_INTS / 4) {
+        if (table.rows() * 10L >= encoded.base.rows() * 9L || ints > CACHE_INTS / 4) {
             return;
         }
         while (!cache.isEmpty() && (cache.size() >= CACHE_ENTRIES || cachedInts + ints > CACHE_INTS)) {
