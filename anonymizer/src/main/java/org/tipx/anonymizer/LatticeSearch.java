@@ -71,9 +71,6 @@ final class LatticeSearch {
     /** Passing nodes already grouped, with the bound their children inherit. */
     private final Map<Long, Double> passing = new HashMap<>();
 
-    static final boolean DEBUG = Boolean.getBoolean("anon.debug");
-    long groupings;
-    long rowsGrouped;
     private long cachedInts;
     private long nodesChecked;
     private double bestScore = Double.POSITIVE_INFINITY;
@@ -154,10 +151,6 @@ final class LatticeSearch {
             }
         }
         progress.progress(nodesChecked, latticeSize, bestScore);
-        if (DEBUG) {
-            System.err.printf("groupings %d rows %d failing witnesses %d clean %d passing %d base %d%n", groupings,
-                    rowsGrouped, failingWitnesses.size(), cleanWitnesses.size(), passing.size(), encoded.base.rows());
-        }
         if (bestLevels == null) {
             throw new AnonymizationException(budgetSpent
                     ? "the search budget ran out before any transformation satisfied the privacy models"
@@ -383,10 +376,6 @@ final class LatticeSearch {
             }
         }
         Grouping grouping = encoded.group(source, levels);
-        if (DEBUG) {
-            groupings++;
-            rowsGrouped += source.rows();
-        }
         remember(grouping.table());
         return Metrics.evaluate(encoded, grouping, criteria, metric, maxSuppressed);
     }
