@@ -393,8 +393,4 @@ final class LatticeSearch {
         cache.addFirst(table);
         cachedInts += ints;
     }
-
-    boolean monotone() {
-        return monotone;
-    }
 }

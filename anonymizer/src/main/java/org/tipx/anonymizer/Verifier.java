@@ -106,14 +106,14 @@ public final class Verifier {
                     }
                 }
                 case PrivacyModel.DistinctLDiversity m -> {
-                    Map<String, Long> values = group.values[sensitive.indexOf(m.sensitiveColumn())];
+                    Map<String, Long> values = group.values.get(sensitive.indexOf(m.sensitiveColumn()));
                     if (values.size() < m.l()) {
                         failures.add("with fewer than l = " + m.l() + " distinct values of '" + m.sensitiveColumn()
                                 + "'");
                     }
                 }
                 case PrivacyModel.EntropyLDiversity m -> {
-                    Map<String, Long> values = group.values[sensitive.indexOf(m.sensitiveColumn())];
+                    Map<String, Long> values = group.values.get(sensitive.indexOf(m.sensitiveColumn()));
                     double entropy = 0;
                     for (long count : values.values()) {
                         double p = (double) count / group.size;
@@ -132,20 +132,18 @@ public final class Verifier {
     /** The rows of one class: how many, and the frequency of each sensitive value. */
     private static final class Group {
         long size;
-        final Map<String, Long>[] values;
+        final List<Map<String, Long>> values = new ArrayList<>();
 
-        @SuppressWarnings("unchecked")
         Group(int sensitiveColumns) {
-            values = new Map[sensitiveColumns];
             for (int s = 0; s < sensitiveColumns; s++) {
-                values[s] = new HashMap<>();
+                values.add(new HashMap<>());
             }
         }
 
         void add(Dataset output, int row, int[] sensitiveIndex) {
             size++;
             for (int s = 0; s < sensitiveIndex.length; s++) {
-                values[s].merge(output.get(row, sensitiveIndex[s]), 1L, Long::sum);
+                values.get(s).merge(output.get(row, sensitiveIndex[s]), 1L, Long::sum);
             }
         }
     }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,5 +50,23 @@ class AdultGoldenTest {
                 config.models(), suppression);
         assertEquals(suppressed, verification.suppressed());
         assertEquals(classes, verification.classes());
+    }
+
+    @Test
+    void progressListener_seesTheLatticeSizeAndTheFinalCount() {
+        AtomicLong lastChecked = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+        double[] lastBest = new double[1];
+
+        AnonymizationResult result = Anonymizer.anonymize(adult, AdultFixture.config(11, 0.05).build(),
+                (checked, nodesTotal, best) -> {
+                    lastChecked.set(checked);
+                    total.set(nodesTotal);
+                    lastBest[0] = best;
+                });
+
+        assertEquals(12_960, total.get());
+        assertEquals(result.report().nodesChecked(), lastChecked.get());
+        assertEquals(result.report().score(), lastBest[0], 1e-12);
     }
 }
