@@ -33,6 +33,10 @@ final class Encoded {
     final int[] baseRowOfRecord;
     /** staticShareSum[i][level]: Σ over records of the share of leaves their label covers, without suppression. */
     final double[][] staticShareSum;
+    /** labelFrequency[i][level][code]: records whose value generalises to that label. */
+    final long[][][] labelFrequency;
+    /** staticEntropy[i][level]: Σ over records of log2(f(label)/f(value)), the non-uniform entropy unsuppressed. */
+    final double[][] staticEntropy;
 
     private final LongIntMap map = new LongIntMap();
     private int[] direct = new int[0];
@@ -46,6 +50,8 @@ final class Encoded {
         this.generalised = new int[qis][][];
         this.domain = new int[qis][];
         this.staticShareSum = new double[qis][];
+        this.labelFrequency = new long[qis][][];
+        this.staticEntropy = new double[qis][];
         int n = data.size();
         int[][] raw = new int[width][];
         for (int i = 0; i < qis; i++) {
@@ -73,6 +79,8 @@ final class Encoded {
             generalised[i] = new int[height][];
             domain[i] = new int[height];
             staticShareSum[i] = new double[height];
+            labelFrequency[i] = new long[height][];
+            staticEntropy[i] = new double[height];
             for (int level = 0; level < height; level++) {
                 generalised[i][level] = hierarchy.leafToCode(level);
                 domain[i][level] = hierarchy.domainSize(level);
@@ -82,6 +90,19 @@ final class Encoded {
                     sum += leafFrequency[leaf] * (double) covered[generalised[i][level][leaf]];
                 }
                 staticShareSum[i][level] = sum / hierarchy.leafCount();
+                long[] frequency = new long[domain[i][level]];
+                for (int leaf = 0; leaf < leafFrequency.length; leaf++) {
+                    frequency[generalised[i][level][leaf]] += leafFrequency[leaf];
+                }
+                labelFrequency[i][level] = frequency;
+                double entropy = 0;
+                for (int leaf = 0; leaf < leafFrequency.length; leaf++) {
+                    if (leafFrequency[leaf] > 0) {
+                        entropy += leafFrequency[leaf] * Metrics.log2(
+                                (double) frequency[generalised[i][level][leaf]] / leafFrequency[leaf]);
+                    }
+                }
+                staticEntropy[i][level] = entropy;
             }
         }
         this.sensitiveDomain = new int[sensitiveColumns.size()];

@@ -176,9 +176,9 @@ final class LatticeSearch {
             nodesChecked++;
             return Math.max(bound, known);
         }
-        if (metric == QualityMetric.LOSS && monotone && isAboveCleanWitness(levels)) {
-            // Above a node that passes with nothing suppressed, nothing is suppressed either: the score is
-            // exactly the bound, no grouping needed.
+        if (metric != QualityMetric.DISCERNIBILITY && monotone && isAboveCleanWitness(levels)) {
+            // Above a node that passes with nothing suppressed, nothing is suppressed either: the Loss or
+            // entropy is exactly the bound, no grouping needed.
             nodesChecked++;
             offer(levels, bound);
             return bound;
@@ -355,6 +355,9 @@ final class LatticeSearch {
                 sums[i] = encoded.staticShareSum[i][levels[i]];
             }
             return Metrics.loss(sums, encoded);
+        }
+        if (metric == QualityMetric.NON_UNIFORM_ENTROPY) {
+            return Metrics.staticEntropy(encoded, levels);
         }
         // Σ|E|² is smallest when the records spread evenly over as many classes as can exist.
         double maxClasses = encoded.base.rows();

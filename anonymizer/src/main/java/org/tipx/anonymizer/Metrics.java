@@ -9,8 +9,13 @@ package org.tipx.anonymizer;
  * |D<sub>i</sub>| = 1); Loss = (∏(1 + L<sub>i</sub>))<sup>1/d</sup> − 1. S<sub>i</sub> is computed as its
  * precomputed no-suppression value plus, per suppressed record, 1 minus the share it would have had, so a node
  * without suppression scores exactly its lower bound.
+ *
+ * <p>Non-uniform entropy (Prasser et al., as in ARX; after Gionis and Tassa 2009): Σ over QIs and records of
+ * log2(f(label)/f(value)), with f counted over the input; a suppressed value counts as generalised to all
+ * records, log2(n/f(value)).
  */
 final class Metrics {
+    private static final double LN2 = Math.log(2);
     private Metrics() {
     }
 
@@ -64,11 +69,49 @@ final class Metrics {
         if (metric == QualityMetric.LOSS) {
             score = loss;
             bound = lossWithSuppression(encoded, grouping, failing, 0);
+        } else if (metric == QualityMetric.NON_UNIFORM_ENTROPY) {
+            bound = staticEntropy(encoded, grouping.table().levels());
+            score = acceptable ? bound + suppressionEntropy(encoded, grouping, failing) : Double.NaN;
         } else {
             score = acceptable ? publishedSquares + suppressed * n : Double.NaN;
             bound = sumOfSquares;
         }
         return new Evaluation(grouping, failing, suppressed, acceptable, score, loss, bound);
+    }
+
+    static double log2(double x) {
+        return Math.log(x) / LN2;
+    }
+
+    /** Non-uniform entropy without suppression: Σ over QIs of Σ over records of log2(f(label)/f(value)). */
+    static double staticEntropy(Encoded encoded, int[] levels) {
+        double sum = 0;
+        for (int i = 0; i < encoded.qis; i++) {
+            sum += encoded.staticEntropy[i][levels[i]];
+        }
+        return sum;
+    }
+
+    /**
+     * What suppression adds to the non-uniform entropy: a suppressed value costs log2(n/f(value)) instead of
+     * log2(f(label)/f(value)), that is log2(n/f(label)) more, never negative.
+     */
+    private static double suppressionEntropy(Encoded encoded, Grouping grouping, boolean[] failing) {
+        ClassTable table = grouping.table();
+        int[] levels = table.levels();
+        int[] classOfRow = grouping.classOfRow();
+        double n = encoded.records;
+        double sum = 0;
+        for (int row = 0; row < table.rows(); row++) {
+            if (!failing[classOfRow[row]]) {
+                continue;
+            }
+            for (int i = 0; i < encoded.qis; i++) {
+                int code = encoded.generalised[i][levels[i]][table.columns()[i][row]];
+                sum += table.counts()[row] * log2(n / encoded.labelFrequency[i][levels[i]][code]);
+            }
+        }
+        return sum;
     }
 
     /** Loss of the grouping with the failing classes suppressed (or none, when {@code suppressed} is 0). */

@@ -72,9 +72,40 @@ final class BruteForce {
             product *= 1 + (domain == 1 ? 0 : (sum - minimum) / (n - minimum));
         }
         double loss = Math.pow(product, 1.0 / qis.size()) - 1;
-        double score = config.metric() == QualityMetric.LOSS ? loss : squares + (double) suppressed * n;
+        double score = switch (config.metric()) {
+            case LOSS -> loss;
+            case DISCERNIBILITY -> squares + (double) suppressed * n;
+            case NON_UNIFORM_ENTROPY -> entropy(data, qis, hierarchies, levels, classes, config.models());
+        };
         boolean acceptable = suppressed <= Math.floor(config.suppressionLimit() * n + 1e-9);
         return new NodeScore(levels, acceptable, suppressed, score);
+    }
+
+    /** Σ log2(f(label)/f(value)) over QIs and published records; log2(n/f(value)) when suppressed. */
+    private static double entropy(Dataset data, List<String> qis, List<Hierarchy> hierarchies, int[] levels,
+                                  Map<List<String>, List<Integer>> classes, List<PrivacyModel> models) {
+        int n = data.size();
+        double total = 0;
+        for (int q = 0; q < qis.size(); q++) {
+            int column = data.columnIndex(qis.get(q));
+            Map<String, Integer> valueFrequency = new HashMap<>();
+            Map<String, Integer> labelFrequency = new HashMap<>();
+            for (int row = 0; row < n; row++) {
+                String value = data.get(row, column);
+                valueFrequency.merge(value, 1, Integer::sum);
+                labelFrequency.merge(hierarchies.get(q).generalise(value, levels[q]).orElseThrow(), 1, Integer::sum);
+            }
+            for (List<Integer> members : classes.values()) {
+                boolean suppressed = !passes(data, models, members);
+                for (int row : members) {
+                    String value = data.get(row, column);
+                    double denominator = suppressed ? n
+                            : labelFrequency.get(hierarchies.get(q).generalise(value, levels[q]).orElseThrow());
+                    total += Math.log(denominator / valueFrequency.get(value)) / Math.log(2);
+                }
+            }
+        }
+        return total;
     }
 
     private static int covered(Hierarchy hierarchy, int level, String label) {

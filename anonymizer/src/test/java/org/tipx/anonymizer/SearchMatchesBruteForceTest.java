@@ -56,7 +56,7 @@ class SearchMatchesBruteForceTest {
         }
         double limit = random.nextInt(11) / 100.0;
         builder.suppressionLimit(limit);
-        builder.metric(random.nextBoolean() ? QualityMetric.LOSS : QualityMetric.DISCERNIBILITY);
+        builder.metric(QualityMetric.values()[random.nextInt(QualityMetric.values().length)]);
         AnonymizationConfig config = builder.build();
 
         List<BruteForce.NodeScore> all = BruteForce.scoreAll(dataset, config);
