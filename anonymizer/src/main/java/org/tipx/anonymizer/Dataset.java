@@ -73,7 +73,7 @@ public final class Dataset {
         encoder.accept(columns.toArray(String[]::new), 1);
         long row = 2;
         for (String[] cells : rows) {
-            for (int c = 0; c < cells.length; c++) {
+            for (int c = 0; c < Math.min(cells.length, columns.size()); c++) {
                 if (cells[c] == null) {
                     throw new AnonymizationException("row " + (row - 1) + ", column '" + columns.get(c) + "' is null");
                 }
