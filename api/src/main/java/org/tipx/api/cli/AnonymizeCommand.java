@@ -1,0 +1,222 @@
+package org.tipx.api.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.tipx.anonymizer.AnonymizationConfig;
+import org.tipx.anonymizer.AnonymizationReport;
+import org.tipx.anonymizer.AnonymizationResult;
+import org.tipx.anonymizer.Anonymizer;
+import org.tipx.anonymizer.Dataset;
+import org.tipx.anonymizer.Hierarchy;
+import org.tipx.anonymizer.PrivacyModel;
+import org.tipx.anonymizer.QualityMetric;
+import org.tipx.anonymizer.Verifier;
+import org.tipx.api.anonymize.CaseRecordAnonymization;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "anonymize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"k-anonymises a table with the optimal generalisation of its quasi-identifiers.",
+                "Every column given a --hierarchy is a quasi-identifier; the other columns stay as they are. "
+                        + "The output is checked again (every class of at least k records, the suppression limit "
+                        + "kept) before it and the report are written; both are written whole or not at all.",
+                "Exit status: 0 written, 1 failed (nothing written), 2 usage error."})
+final class AnonymizeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "The table: CSV with a header row, separated by --separator.")
+    Path input;
+
+    @Option(names = "--separator", defaultValue = ";", paramLabel = "CHAR", converter = SeparatorConverter.class,
+            description = "Field separator of the input and the output, e.g. ';' ',' or tab (default: ${DEFAULT-VALUE}).")
+    char separator;
+
+    @Option(names = "--hierarchy", required = true, paramLabel = "COLUMN=FILE",
+            description = {"A quasi-identifier and its generalisation hierarchy (ARX CSV format: one row per value, "
+                    + "one column per level, the last '*', separated by --hierarchy-separator). Repeat for each one."})
+    Map<String, Path> hierarchies = new LinkedHashMap<>();
+
+    @Option(names = "--hierarchy-separator", defaultValue = ";", paramLabel = "CHAR", converter = SeparatorConverter.class,
+            description = "Field separator of the hierarchy files (default: ${DEFAULT-VALUE}).")
+    char hierarchySeparator;
+
+    @Option(names = "--k", defaultValue = "" + CaseRecordAnonymization.DEFAULT_K, paramLabel = "K",
+            description = "Every combination of quasi-identifier values is shared by at least K records (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--l", paramLabel = "L",
+            description = "Also distinct l-diversity: every class has at least L distinct values of --sensitive.")
+    Integer distinctL;
+
+    @Option(names = "--entropy-l", paramLabel = "L",
+            description = "Also entropy l-diversity: the entropy of --sensitive in every class is at least log(L).")
+    Double entropyL;
+
+    @Option(names = "--sensitive", paramLabel = "COLUMN", description = "The sensitive column of --l / --entropy-l.")
+    String sensitive;
+
+    @Option(names = "--suppression", defaultValue = "0.05", paramLabel = "S", converter = ShareConverter.class,
+            description = "Largest share of records that may be suppressed, e.g. 0.05 or 5% (default: ${DEFAULT-VALUE}).")
+    double suppression;
+
+    @Option(names = "--metric", defaultValue = "loss", paramLabel = "loss|discernibility",
+            description = "What the optimum minimises (default: ${DEFAULT-VALUE}).")
+    QualityMetric metric;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop the search after this long, e.g. 60s or 5m, and keep the best found so far "
+                    + "(the report then says \"optimal\": false). Default: search until the optimum is proven.")
+    Duration timeBudget;
+
+    @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "The anonymised table.")
+    Path output;
+
+    @Option(names = "--report", required = true, paramLabel = "REPORT.json",
+            description = "What was done: levels per quasi-identifier, suppressed records, classes, loss, risk, optimality.")
+    Path report;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<PrivacyModel> models = privacyModels();
+        if (!Files.isReadable(input)) {
+            throw new ParameterException(spec.commandLine(), "Cannot read the input file " + input + ".");
+        }
+        Dataset table = Dataset.readCsv(input, separator);
+        requireColumns(table);
+        Map<String, Hierarchy> loaded = loadHierarchies();
+        Optional<String> missing = firstValueOutsideHierarchy(table, loaded);
+        if (missing.isPresent()) {
+            err.println("tipx anonymize: " + missing.get() + "; nothing written");
+            return 1;
+        }
+
+        AnonymizationConfig.Builder config = AnonymizationConfig.builder();
+        loaded.forEach(config::quasiIdentifier);
+        models.forEach(config::model);
+        config.suppressionLimit(suppression).metric(metric);
+        if (timeBudget != null) {
+            config.timeBudget(timeBudget);
+        }
+        ThrottledProgress progress = new ThrottledProgress(err, System::nanoTime,
+                ThrottledProgress.DEFAULT_DELAY, ThrottledProgress.DEFAULT_INTERVAL);
+        AnonymizationResult result;
+        try {
+            result = Anonymizer.anonymize(table, config.build(), progress);
+        } finally {
+            progress.done();
+        }
+        // Belt and braces: the output is checked by code that shares nothing with the search but the data.
+        Verifier.requireSafe(result.output(), List.copyOf(loaded.keySet()), models, suppression);
+
+        AnonymizationReport summary = result.report();
+        String json = ReportJson.write(summary, new ReportJson.Parameters(table.size(), k, Optional.ofNullable(distinctL),
+                Optional.ofNullable(entropyL), Optional.ofNullable(sensitive), suppression, metric));
+        try (StagedFiles files = new StagedFiles()) {
+            files.stage(output, file -> result.output().writeCsv(file, separator));
+            files.stage(report, file -> Files.writeString(file, json, StandardCharsets.UTF_8));
+            files.commit();
+        }
+        out.printf(Locale.ROOT, "%s: %d rows, levels %s, %d suppressed, %d classes, loss %.6f, %s%n", output,
+                table.size(), summary.levels(), summary.suppressed(), summary.classes(), summary.loss(),
+                summary.optimal() ? "optimal" : "best found within the time budget (not proven optimal)");
+        out.printf("report: %s%n", report);
+        return 0;
+    }
+
+    /** k, then l-diversity if asked; the combinations that make no sense are usage errors. */
+    private List<PrivacyModel> privacyModels() {
+        if (k < 1) {
+            throw usage("--k must be at least 1, was " + k + ".");
+        }
+        List<PrivacyModel> models = new ArrayList<>();
+        models.add(new PrivacyModel.KAnonymity(k));
+        if ((distinctL != null || entropyL != null) != (sensitive != null)) {
+            throw usage("--l and --entropy-l need --sensitive COLUMN, and --sensitive needs one of them.");
+        }
+        if (distinctL != null) {
+            if (distinctL < 2) {
+                throw usage("--l must be at least 2, was " + distinctL + ".");
+            }
+            models.add(new PrivacyModel.DistinctLDiversity(sensitive, distinctL));
+        }
+        if (entropyL != null) {
+            if (!(entropyL > 1)) {
+                throw usage("--entropy-l must be greater than 1, was " + entropyL + ".");
+            }
+            models.add(new PrivacyModel.EntropyLDiversity(sensitive, entropyL));
+        }
+        return models;
+    }
+
+    private void requireColumns(Dataset table) {
+        List<String> columns = table.columns();
+        for (String column : hierarchies.keySet()) {
+            if (!columns.contains(column)) {
+                throw usage("--hierarchy names the column '" + column + "', which " + input + " does not have "
+                        + "(its columns: " + String.join(", ", columns) + ").");
+            }
+        }
+        if (sensitive != null) {
+            if (!columns.contains(sensitive)) {
+                throw usage("--sensitive names the column '" + sensitive + "', which " + input + " does not have.");
+            }
+            if (hierarchies.containsKey(sensitive)) {
+                throw usage("--sensitive column '" + sensitive + "' cannot also be a quasi-identifier (--hierarchy).");
+            }
+        }
+    }
+
+    private Map<String, Hierarchy> loadHierarchies() throws IOException {
+        Map<String, Hierarchy> loaded = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> entry : hierarchies.entrySet()) {
+            if (!Files.isReadable(entry.getValue())) {
+                throw usage("Cannot read the hierarchy file " + entry.getValue() + " of column '" + entry.getKey() + "'.");
+            }
+            loaded.put(entry.getKey(), Hierarchy.fromCsv(entry.getValue(), hierarchySeparator));
+        }
+        return loaded;
+    }
+
+    /**
+     * The first value of a quasi-identifier that its hierarchy does not know, as a message naming the column and
+     * the value. The table is the user's own file, so quoting its values is fine (tipx's victims' identifiers
+     * never reach this command: case records are anonymised in-process by {@code org.tipx.api.anonymize}).
+     */
+    private Optional<String> firstValueOutsideHierarchy(Dataset table, Map<String, Hierarchy> loaded) {
+        for (Map.Entry<String, Hierarchy> entry : loaded.entrySet()) {
+            int column = table.columns().indexOf(entry.getKey());
+            Hierarchy hierarchy = entry.getValue();
+            for (int row = 0; row < table.size(); row++) {
+                String value = table.get(row, column);
+                if (hierarchy.generalise(value, 0).isEmpty()) {
+                    return Optional.of(String.format(Locale.ROOT, "column '%s', row %d: the value '%s' is not in its hierarchy %s",
+                            entry.getKey(), row + 1, value, hierarchies.get(entry.getKey())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
