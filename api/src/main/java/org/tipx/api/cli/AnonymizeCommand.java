@@ -73,7 +73,7 @@ final class AnonymizeCommand implements Callable<Integer> {
     String sensitive;
 
     @Option(names = "--suppression", defaultValue = "0.05", paramLabel = "S", converter = ShareConverter.class,
-            description = "Largest share of records that may be suppressed, e.g. 0.05 or 5% (default: ${DEFAULT-VALUE}).")
+            description = "Largest share of records that may be suppressed, e.g. 0.05 or 5%% (default: ${DEFAULT-VALUE}).")
     double suppression;
 
     @Option(names = "--metric", defaultValue = "loss", paramLabel = "loss|discernibility",

@@ -42,7 +42,7 @@ class CaseRecordHierarchiesTest {
 
     @Test
     void everyCountryOfTheContractIsALeafOfEveryCountryColumn() {
-        List<String> countries = new ArrayList<>(List.of(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2)));
+        List<String> countries = new ArrayList<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
         ReferenceData.load().countries().all().stream().map(Country::iso2).forEach(countries::add);
         countries.add("XX");
         countries.add("XS");
