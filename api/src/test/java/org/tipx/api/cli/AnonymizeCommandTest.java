@@ -200,6 +200,27 @@ class AnonymizeCommandTest {
     }
 
     @Test
+    void noTransformationReachingK_failsWithTheEnginesReason_andWritesNothing() throws IOException {
+        List<String> args = baseArgs(dir.resolve("out.csv"), dir.resolve("report.json"));
+        args.addAll(List.of("--k", "301", "--suppression", "0"));
+        Run run = run(args);
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("tipx anonymize: no transformation satisfies"), run.err());
+        assertEquals(Set.of("table.csv", "age.csv", "sex.csv", "zip.csv"), filesIn(dir));
+    }
+
+    @Test
+    void aMalformedInput_failsWithTheLine() throws IOException {
+        Files.writeString(table, "age;sex;zip;diagnosis\n30;female;13053\n");
+        Run run = run(baseArgs(dir.resolve("out.csv"), dir.resolve("report.json")));
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("tipx anonymize: line 2:"), run.err());
+        assertEquals(Set.of("table.csv", "age.csv", "sex.csv", "zip.csv"), filesIn(dir));
+    }
+
+    @Test
     void usageErrors_exitTwoWithTheReason() throws IOException {
         Path output = dir.resolve("out.csv");
         Path report = dir.resolve("report.json");
