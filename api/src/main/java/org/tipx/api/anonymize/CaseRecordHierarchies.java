@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class CaseRecordHierarchies {
         Map<String, Hierarchy> byFile = new LinkedHashMap<>();
         Map<String, Hierarchy> byColumn = new LinkedHashMap<>();
         FILE_OF_COLUMN.forEach((column, file) -> byColumn.put(column, byFile.computeIfAbsent(file, CaseRecordHierarchies::read)));
-        return new CaseRecordHierarchies(java.util.Collections.unmodifiableMap(byColumn));
+        return new CaseRecordHierarchies(Collections.unmodifiableMap(byColumn));
     }
 
     /**
@@ -85,6 +86,6 @@ public final class CaseRecordHierarchies {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

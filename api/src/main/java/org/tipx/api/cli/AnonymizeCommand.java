@@ -66,7 +66,7 @@ final class AnonymizeCommand implements Callable<Integer> {
     Integer distinctL;
 
     @Option(names = "--entropy-l", paramLabel = "L",
-            description = "Also entropy l-diversity: the entropy of --sensitive in every class is at least log(L).")
+            description = "Also entropy l-diversity: the entropy of --sensitive in every class is at least ln(L).")
     Double entropyL;
 
     @Option(names = "--sensitive", paramLabel = "COLUMN", description = "The sensitive column of --l / --entropy-l.")

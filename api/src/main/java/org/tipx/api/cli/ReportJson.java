@@ -7,6 +7,7 @@ import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tipx.anonymizer.AnonymizationReport;
@@ -55,7 +56,7 @@ final class ReportJson {
         parameters.entropyL().ifPresent(l -> json.add("entropyL", l));
         parameters.sensitive().ifPresent(column -> json.add("sensitive", column));
         return json.add("suppressionLimit", parameters.suppressionLimit())
-                .add("metric", parameters.metric().name().toLowerCase(java.util.Locale.ROOT))
+                .add("metric", parameters.metric().name().toLowerCase(Locale.ROOT))
                 .add("classSizeDistribution", distribution)
                 .add("maxRisk", report.maxRisk())
                 .add("averageRisk", report.averageRisk())

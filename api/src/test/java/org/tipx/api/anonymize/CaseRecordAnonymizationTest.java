@@ -12,15 +12,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tipx.anonymizer.AnonymizationConfig;
 import org.tipx.anonymizer.AnonymizationResult;
+import org.tipx.anonymizer.AttributeRole;
 import org.tipx.anonymizer.Anonymizer;
 import org.tipx.anonymizer.Dataset;
 import org.tipx.anonymizer.PrivacyModel;
+import org.tipx.anonymizer.QualityMetric;
 import org.tipx.anonymizer.Verifier;
 import org.tipx.api.ingest.CaseRecord;
 import org.tipx.api.ingest.CodeLists;
@@ -45,7 +48,7 @@ class CaseRecordAnonymizationTest {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((agencyId + '\u0000' + recordId).getBytes(StandardCharsets.UTF_8));
-            return new Pseudonym(java.util.HexFormat.of().formatHex(hash), false, (hash[0] & 0xFF) << 4 | (hash[1] & 0x0F));
+            return new Pseudonym(HexFormat.of().formatHex(hash), false, (hash[0] & 0xFF) << 4 | (hash[1] & 0x0F));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -79,11 +82,29 @@ class CaseRecordAnonymizationTest {
     }
 
     @Test
-    void theDefaultConfig_isK11WithFivePercentSuppressionOverEveryQuasiIdentifier() {
+    void theDefaultConfig_isK11WithFivePercentSuppressionAndLossOverEveryQuasiIdentifier() {
         AnonymizationConfig config = CaseRecordAnonymization.defaultConfig(CaseRecordHierarchies.load());
+        assertEquals(CaseRecordTable.QUASI_IDENTIFIERS, config.quasiIdentifierColumns());
+        assertEquals(List.of(new PrivacyModel.KAnonymity(11)), config.models());
+        assertEquals(0.05, config.suppressionLimit());
+        assertEquals(QualityMetric.LOSS, config.metric());
+        assertTrue(config.timeBudget().isEmpty(), "searched to the proven optimum");
+        assertEquals(AttributeRole.INSENSITIVE, config.role(CaseRecordTable.STATUS));
+    }
+
+    @Test
+    void theSameRecords_giveTheSameRelease() {
         Dataset table = CaseRecordTable.of(records);
-        AnonymizationResult viaConfig = Anonymizer.anonymize(table, config);
-        assertEquals(CaseRecordAnonymization.anonymize(records).report().levels(), viaConfig.report().levels());
+        AnonymizationResult first = Anonymizer.anonymize(table, CaseRecordAnonymization.defaultConfig(CaseRecordHierarchies.load()));
+        AnonymizationResult second = CaseRecordAnonymization.anonymize(records);
+        assertEquals(first.report().levels(), second.report().levels());
+        assertEquals(first.report().suppressed(), second.report().suppressed());
+        assertEquals(4608, first.report().latticeSize(), "the lattice size the Javadoc quotes");
+        for (int row = 0; row < table.size(); row++) {
+            for (int column = 0; column < table.columns().size(); column++) {
+                assertEquals(first.output().get(row, column), second.output().get(row, column));
+            }
+        }
     }
 
     /** Recounts the classes of the published (not suppressed) rows, independently of the engine. */

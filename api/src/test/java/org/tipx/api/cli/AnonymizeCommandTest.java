@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -135,7 +137,7 @@ class AnonymizeCommandTest {
         }
         assertEquals(4L * 2 * 4, json.getJsonNumber("latticeSize").longValue());
         long sizes = json.getJsonObject("classSizeDistribution").values().stream()
-                .mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue()).sum();
+                .mapToLong(v -> ((JsonNumber) v).longValue()).sum();
         assertEquals(classes.size(), sizes);
         assertTrue(json.getJsonNumber("maxRisk").doubleValue() <= 1.0 / 5 + 1e-12);
         // The levels in the report are those the output shows: the age column at level 0 keeps exact ages.
@@ -189,7 +191,7 @@ class AnonymizeCommandTest {
 
     @Test
     void aValueMissingFromItsHierarchy_failsNamingColumnAndValue_andWritesNothing() throws IOException {
-        Files.writeString(table, "61;female;13053;flu\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(table, "61;female;13053;flu\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Path output = dir.resolve("out.csv");
         Path report = dir.resolve("report.json");
         Run run = run(baseArgs(output, report));
