@@ -48,10 +48,10 @@ final class AnonymizeCommand implements Callable<Integer> {
             description = "Field separator of the input and the output, e.g. ';' ',' or tab (default: ${DEFAULT-VALUE}).")
     char separator;
 
-    @Option(names = "--hierarchy", required = true, paramLabel = "COLUMN=FILE",
+    @Option(names = "--hierarchy", required = true, paramLabel = "COLUMN=FILE", converter = HierarchyOption.Converter.class,
             description = {"A quasi-identifier and its generalisation hierarchy (ARX CSV format: one row per value, "
                     + "one column per level, the last '*', separated by --hierarchy-separator). Repeat for each one."})
-    Map<String, Path> hierarchies = new LinkedHashMap<>();
+    List<HierarchyOption> hierarchies = new ArrayList<>();
 
     @Option(names = "--hierarchy-separator", defaultValue = ";", paramLabel = "CHAR", converter = SeparatorConverter.class,
             description = "Field separator of the hierarchy files (default: ${DEFAULT-VALUE}).")
@@ -63,14 +63,14 @@ final class AnonymizeCommand implements Callable<Integer> {
 
     @Option(names = "--l", paramLabel = "L",
             description = "Also distinct l-diversity: every class has at least L distinct values of --sensitive.")
-    Integer distinctL;
+    Optional<Integer> distinctL = Optional.empty();
 
     @Option(names = "--entropy-l", paramLabel = "L",
             description = "Also entropy l-diversity: the entropy of --sensitive in every class is at least ln(L).")
-    Double entropyL;
+    Optional<Double> entropyL = Optional.empty();
 
     @Option(names = "--sensitive", paramLabel = "COLUMN", description = "The sensitive column of --l / --entropy-l.")
-    String sensitive;
+    Optional<String> sensitive = Optional.empty();
 
     @Option(names = "--suppression", defaultValue = "0.05", paramLabel = "S", converter = ShareConverter.class,
             description = "Largest share of records that may be suppressed, e.g. 0.05 or 5%% (default: ${DEFAULT-VALUE}).")
@@ -83,7 +83,7 @@ final class AnonymizeCommand implements Callable<Integer> {
     @Option(names = "--time-budget", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop the search after this long, e.g. 60s or 5m, and keep the best found so far "
                     + "(the report then says \"optimal\": false). Default: search until the optimum is proven.")
-    Duration timeBudget;
+    Optional<Duration> timeBudget = Optional.empty();
 
     @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "The anonymised table.")
     Path output;
@@ -101,8 +101,7 @@ final class AnonymizeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Cannot read the input file " + input + ".");
         }
         Dataset table = Dataset.readCsv(input, separator);
-        requireColumns(table);
-        Map<String, Hierarchy> loaded = loadHierarchies();
+        Map<String, Hierarchy> loaded = loadHierarchies(table);
         Optional<String> missing = firstValueOutsideHierarchy(table, loaded);
         if (missing.isPresent()) {
             err.println("tipx anonymize: " + missing.get() + "; nothing written");
@@ -113,9 +112,7 @@ final class AnonymizeCommand implements Callable<Integer> {
         loaded.forEach(config::quasiIdentifier);
         models.forEach(config::model);
         config.suppressionLimit(suppression).metric(metric);
-        if (timeBudget != null) {
-            config.timeBudget(timeBudget);
-        }
+        timeBudget.ifPresent(config::timeBudget);
         ThrottledProgress progress = new ThrottledProgress(err, System::nanoTime,
                 ThrottledProgress.DEFAULT_DELAY, ThrottledProgress.DEFAULT_INTERVAL);
         AnonymizationResult result;
@@ -128,8 +125,8 @@ final class AnonymizeCommand implements Callable<Integer> {
         Verifier.requireSafe(result.output(), List.copyOf(loaded.keySet()), models, suppression);
 
         AnonymizationReport summary = result.report();
-        String json = ReportJson.write(summary, new ReportJson.Parameters(table.size(), k, Optional.ofNullable(distinctL),
-                Optional.ofNullable(entropyL), Optional.ofNullable(sensitive), suppression, metric));
+        String json = ReportJson.write(summary, new ReportJson.Parameters(table.size(), k, distinctL, entropyL, sensitive,
+                suppression, metric));
         try (StagedFiles files = new StagedFiles()) {
             files.stage(output, file -> result.output().writeCsv(file, separator));
             files.stage(report, file -> Files.writeString(file, json, StandardCharsets.UTF_8));
@@ -149,50 +146,52 @@ final class AnonymizeCommand implements Callable<Integer> {
         }
         List<PrivacyModel> models = new ArrayList<>();
         models.add(new PrivacyModel.KAnonymity(k));
-        if ((distinctL != null || entropyL != null) != (sensitive != null)) {
+        if ((distinctL.isPresent() || entropyL.isPresent()) != sensitive.isPresent()) {
             throw usage("--l and --entropy-l need --sensitive COLUMN, and --sensitive needs one of them.");
         }
-        if (distinctL != null) {
-            if (distinctL < 2) {
-                throw usage("--l must be at least 2, was " + distinctL + ".");
+        if (distinctL.isPresent()) {
+            if (distinctL.get() < 2) {
+                throw usage("--l must be at least 2, was " + distinctL.get() + ".");
             }
-            models.add(new PrivacyModel.DistinctLDiversity(sensitive, distinctL));
+            models.add(new PrivacyModel.DistinctLDiversity(sensitive.get(), distinctL.get()));
         }
-        if (entropyL != null) {
-            if (!(entropyL > 1)) {
-                throw usage("--entropy-l must be greater than 1, was " + entropyL + ".");
+        if (entropyL.isPresent()) {
+            if (!(entropyL.get() > 1) || entropyL.get().isInfinite()) {
+                throw usage("--entropy-l must be a number greater than 1, was " + entropyL.get() + ".");
             }
-            models.add(new PrivacyModel.EntropyLDiversity(sensitive, entropyL));
+            models.add(new PrivacyModel.EntropyLDiversity(sensitive.get(), entropyL.get()));
         }
         return models;
     }
 
-    private void requireColumns(Dataset table) {
+    /** The hierarchies by column, in the order given; every column must be in the table, and given once. */
+    private Map<String, Hierarchy> loadHierarchies(Dataset table) {
         List<String> columns = table.columns();
-        for (String column : hierarchies.keySet()) {
-            if (!columns.contains(column)) {
-                throw usage("--hierarchy names the column '" + column + "', which " + input + " does not have "
-                        + "(its columns: " + String.join(", ", columns) + ").");
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (HierarchyOption option : hierarchies) {
+            if (!columns.contains(option.column())) {
+                throw usage("--hierarchy names the column '" + option.column() + "', which " + input
+                        + " does not have (its columns: " + String.join(", ", columns) + ").");
+            }
+            if (files.putIfAbsent(option.column(), option.file()) != null) {
+                throw usage("--hierarchy is given twice for the column '" + option.column() + "'.");
             }
         }
-        if (sensitive != null) {
-            if (!columns.contains(sensitive)) {
-                throw usage("--sensitive names the column '" + sensitive + "', which " + input + " does not have.");
+        if (sensitive.isPresent()) {
+            if (!columns.contains(sensitive.get())) {
+                throw usage("--sensitive names the column '" + sensitive.get() + "', which " + input + " does not have.");
             }
-            if (hierarchies.containsKey(sensitive)) {
-                throw usage("--sensitive column '" + sensitive + "' cannot also be a quasi-identifier (--hierarchy).");
+            if (files.containsKey(sensitive.get())) {
+                throw usage("--sensitive column '" + sensitive.get() + "' cannot also be a quasi-identifier (--hierarchy).");
             }
         }
-    }
-
-    private Map<String, Hierarchy> loadHierarchies() throws IOException {
         Map<String, Hierarchy> loaded = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> entry : hierarchies.entrySet()) {
-            if (!Files.isReadable(entry.getValue())) {
-                throw usage("Cannot read the hierarchy file " + entry.getValue() + " of column '" + entry.getKey() + "'.");
+        files.forEach((column, file) -> {
+            if (!Files.isReadable(file)) {
+                throw usage("Cannot read the hierarchy file " + file + " of column '" + column + "'.");
             }
-            loaded.put(entry.getKey(), Hierarchy.fromCsv(entry.getValue(), hierarchySeparator));
-        }
+            loaded.put(column, Hierarchy.fromCsv(file, hierarchySeparator));
+        });
         return loaded;
     }
 
@@ -209,11 +208,15 @@ final class AnonymizeCommand implements Callable<Integer> {
                 String value = table.get(row, column);
                 if (hierarchy.generalise(value, 0).isEmpty()) {
                     return Optional.of(String.format(Locale.ROOT, "column '%s', row %d: the value '%s' is not in its hierarchy %s",
-                            entry.getKey(), row + 1, value, hierarchies.get(entry.getKey())));
+                            entry.getKey(), row + 1, value, fileOf(entry.getKey())));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private Path fileOf(String column) {
+        return hierarchies.stream().filter(h -> h.column().equals(column)).findFirst().orElseThrow().file();
     }
 
     private ParameterException usage(String message) {

@@ -153,7 +153,8 @@ class AnonymizeCommandTest {
         Path output = dir.resolve("out.csv");
         Path report = dir.resolve("report.json");
         List<String> args = baseArgs(output, report);
-        args.addAll(List.of("--k", "3", "--l", "3", "--sensitive", "diagnosis", "--suppression", "0.02", "--metric", "discernibility"));
+        args.addAll(List.of("--k", "3", "--l", "3", "--sensitive", "diagnosis", "--suppression", "0.02", "--metric", "discernibility",
+                "--time-budget", "60s"));
         Run run = run(args);
 
         assertEquals(0, run.exit(), run.err());
@@ -169,6 +170,30 @@ class AnonymizeCommandTest {
         assertEquals(3, json.getInt("l"));
         assertEquals("diagnosis", json.getString("sensitive"));
         assertEquals("discernibility", json.getString("metric"));
+    }
+
+    @Test
+    void anonymize_withEntropyLDiversity_everyClassHasEnoughEntropy() throws IOException {
+        Path output = dir.resolve("out.csv");
+        Path report = dir.resolve("report.json");
+        List<String> args = baseArgs(output, report);
+        args.addAll(List.of("--k", "2", "--entropy-l", "2.5", "--sensitive", "diagnosis"));
+        Run run = run(args);
+
+        assertEquals(0, run.exit(), run.err());
+        List<String[]> rows = readRows(output, ";");
+        int diagnosis = List.of(rows.getFirst()).indexOf("diagnosis");
+        for (List<String[]> c : classes(rows, List.of("age", "sex", "zip")).values()) {
+            Map<String, Integer> counts = new HashMap<>();
+            c.forEach(row -> counts.merge(row[diagnosis], 1, Integer::sum));
+            double entropy = 0;
+            for (int count : counts.values()) {
+                double p = (double) count / c.size();
+                entropy -= p * Math.log(p);
+            }
+            assertTrue(entropy >= Math.log(2.5) - 1e-12, "class entropy " + entropy + " of " + counts);
+        }
+        assertEquals(2.5, readJson(report).getJsonNumber("entropyL").doubleValue());
     }
 
     @Test
@@ -232,6 +257,18 @@ class AnonymizeCommandTest {
         Run run = run(unknownColumn);
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("'postcode'"), run.err());
+
+        List<String> twice = baseArgs(output, report);
+        twice.addAll(List.of("--hierarchy", "age=" + ageHierarchy));
+        run = run(twice);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("twice") && run.err().contains("'age'"), run.err());
+
+        List<String> notColumnEqualsFile = baseArgs(output, report);
+        notColumnEqualsFile.addAll(List.of("--hierarchy", "age"));
+        run = run(notColumnEqualsFile);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("'age' is not COLUMN=FILE"), run.err());
 
         List<String> lWithoutSensitive = baseArgs(output, report);
         lWithoutSensitive.addAll(List.of("--l", "2"));
