@@ -98,7 +98,7 @@ final class AnonymizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<PrivacyModel> models = privacyModels();
         if (!Files.isReadable(input)) {
-            throw new ParameterException(spec.commandLine(), "Cannot read the input file " + input + ".");
+            throw usage("Cannot read the input file " + input + ".");
         }
         Dataset table = Dataset.readCsv(input, separator);
         Map<String, Hierarchy> loaded = loadHierarchies(table);
