@@ -65,8 +65,13 @@ public final class Anonymizer {
         LatticeSearch search = new LatticeSearch(encoded, Criteria.of(config.models(), sensitiveColumns),
                 config.metric(), maxSuppressed, config.nodeBudget().orElse(Long.MAX_VALUE), deadline,
                 progress);
+        long t1 = System.nanoTime();
         LatticeSearch.Outcome outcome = search.run();
+        long t2 = System.nanoTime();
         Dataset output = buildOutput(data, config, encoded, outcome);
+        if (LatticeSearch.DEBUG) {
+            System.err.printf("encode %.1f search %.1f output %.1f%n", (t1 - started) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
+        }
         AnonymizationReport report = buildReport(qiColumns, outcome, search.latticeSize,
                 Duration.ofNanos(System.nanoTime() - started));
         return new AnonymizationResult(output, report);
@@ -116,13 +121,13 @@ public final class Anonymizer {
             }
             int[] leafToCode = encoded.generalised[qi][level];
             int[] out = new int[n];
-            int[] tuples = encoded.base.tuples();
+            int[] leaves = encoded.base.columns()[qi];
             for (int r = 0; r < n; r++) {
                 int baseRow = encoded.baseRowOfRecord[r];
                 if (failing[classOfRow[baseToRow[baseRow]]]) {
                     out[r] = suppressedCode;
                 } else {
-                    out[r] = leafToCode[tuples[baseRow * encoded.width + qi]];
+                    out[r] = leafToCode[leaves[baseRow]];
                 }
             }
             dictionaries.add(dictionary);

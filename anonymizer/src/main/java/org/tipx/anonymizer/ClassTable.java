@@ -9,10 +9,11 @@ package org.tipx.anonymizer;
  *
  * @param levels the transformation (one level per quasi-identifier)
  * @param rows   the number of rows
- * @param tuples row-major leaf codes, {@code width} per row: the quasi-identifiers, then the sensitive columns
- * @param counts records per row
+ * @param columns the representatives' leaf codes, one array per column (column-major, so that keys are built
+ *                one sequential pass per column): the quasi-identifiers, then the sensitive columns
+ * @param counts  records per row
  */
-record ClassTable(int[] levels, int rows, int[] tuples, int[] counts) {
+record ClassTable(int[] levels, int rows, int[][] columns, int[] counts) {
 
     /** Whether this table can be regrouped at {@code target}, that is, target generalises every level. */
     boolean generalisesTo(int[] target) {

@@ -47,7 +47,7 @@ final class Encoded {
         this.domain = new int[qis][];
         this.staticShareSum = new double[qis][];
         int n = data.size();
-        int[] raw = new int[Math.multiplyExact(n, width)];
+        int[][] raw = new int[width][];
         for (int i = 0; i < qis; i++) {
             Hierarchy hierarchy = hierarchies[i];
             int column = data.columnIndex(qiColumns.get(i));
@@ -58,6 +58,7 @@ final class Encoded {
             }
             int[] codes = data.codes(column);
             long[] leafFrequency = new long[hierarchy.leafCount()];
+            raw[i] = new int[n];
             for (int r = 0; r < n; r++) {
                 int leaf = leafOfCode[codes[r]];
                 if (leaf < 0) {
@@ -65,7 +66,7 @@ final class Encoded {
                     throw new AnonymizationException("row " + (r + 1) + ": the value of quasi-identifier '"
                             + qiColumns.get(i) + "' is not a leaf of its hierarchy");
                 }
-                raw[r * width + i] = leaf;
+                raw[i][r] = leaf;
                 leafFrequency[leaf]++;
             }
             int height = hierarchy.height();
@@ -87,10 +88,7 @@ final class Encoded {
         for (int s = 0; s < sensitiveColumns.size(); s++) {
             int column = data.columnIndex(sensitiveColumns.get(s));
             sensitiveDomain[s] = data.dictionary(column).length;
-            int[] codes = data.codes(column);
-            for (int r = 0; r < n; r++) {
-                raw[r * width + qis + s] = codes[r];
-            }
+            raw[qis + s] = data.codes(column);
         }
         int[] ones = new int[n];
         Arrays.fill(ones, 1);
@@ -104,50 +102,56 @@ final class Encoded {
         return generalised[qi].length;
     }
 
-    /** The code of row {@code row}'s column {@code dim} in {@code table} at the given transformation. */
-    private int codeAt(ClassTable table, int row, int dim, int[] levels) {
-        int leaf = table.tuples()[row * width + dim];
-        return dim < qis ? generalised[dim][levels[dim]][leaf] : leaf;
-    }
-
-    private long domainOf(int dim, int[] levels) {
-        return dim < qis ? domain[dim][levels[dim]] : sensitiveDomain[dim - qis];
-    }
-
     /** Groups {@code source} (which must generalise to {@code levels}) at {@code levels}. */
     Grouping group(ClassTable source, int[] levels) {
         int rows = source.rows();
-        int[] tuples = source.tuples();
+        int[][] columns = source.columns();
         if (keys.length < rows) {
             keys = new long[rows];
+        }
+        // Columns generalised to a single label (usually '*') cannot split a class: leave them out of the key.
+        int[] active = new int[width];
+        int[][] maps = new int[width][];
+        long[] radix = new long[width];
+        int activeCount = 0;
+        int activeQis = 0;
+        for (int dim = 0; dim < width; dim++) {
+            long size = dim < qis ? domain[dim][levels[dim]] : sensitiveDomain[dim - qis];
+            if (size > 1) {
+                active[activeCount] = dim;
+                maps[activeCount] = dim < qis ? generalised[dim][levels[dim]] : null;
+                radix[activeCount] = size;
+                activeCount++;
+                if (dim < qis) {
+                    activeQis++;
+                }
+            }
         }
         int[] ids = new int[rows];
         long distinct = 1;
         int classCount = -1;
         int[] classIds = null;
-        int dim = 0;
-        while (dim < width || classCount < 0) {
-            int stop = dim < qis ? qis : width;
-            int end = dim;
+        int position = 0;
+        if (activeQis == 0) {
+            // Every quasi-identifier is fully generalised: one class holds every record.
+            distinct = Math.min(1, rows);
+            classCount = (int) distinct;
+            classIds = activeCount > 0 ? ids.clone() : ids;
+        }
+        while (position < activeCount) {
+            int stop = position < activeQis ? activeQis : activeCount;
+            int end = position;
             long keySpace = distinct;
-            while (end < stop && keySpace <= KEY_LIMIT / domainOf(end, levels)) {
-                keySpace *= domainOf(end, levels);
+            while (end < stop && keySpace <= KEY_LIMIT / radix[end]) {
+                keySpace *= radix[end];
                 end++;
             }
-            for (int r = 0; r < rows; r++) {
-                long key = ids[r];
-                int offset = r * width;
-                for (int i = dim; i < end; i++) {
-                    int leaf = tuples[offset + i];
-                    key = key * domainOf(i, levels) + (i < qis ? generalised[i][levels[i]][leaf] : leaf);
-                }
-                keys[r] = key;
-            }
+            fillKeys(columns, rows, ids, active, maps, radix, position, end);
             distinct = assignIds(rows, keySpace, ids);
-            dim = end;
-            if (dim == qis && classCount < 0) {
+            position = end;
+            if (position == activeQis) {
                 classCount = (int) distinct;
-                classIds = width > qis ? ids.clone() : ids;
+                classIds = activeCount > activeQis ? ids.clone() : ids;
             }
         }
         int tableRows = (int) distinct;
@@ -162,17 +166,47 @@ final class Encoded {
                 representative[id] = r;
             }
         }
-        int[] newTuples = new int[tableRows * width];
+        int[][] newColumns = new int[width][tableRows];
+        for (int dim = 0; dim < width; dim++) {
+            int[] from = columns[dim];
+            int[] to = newColumns[dim];
+            for (int id = 0; id < tableRows; id++) {
+                to[id] = from[representative[id]];
+            }
+        }
         int[] classOfRow = new int[tableRows];
         int[] classSize = new int[classCount];
         for (int id = 0; id < tableRows; id++) {
             int r = representative[id];
-            System.arraycopy(tuples, r * width, newTuples, id * width, width);
             classOfRow[id] = classIds[r];
             classSize[classIds[r]] += counts[id];
         }
-        return new Grouping(new ClassTable(levels.clone(), tableRows, newTuples, counts), ids, classCount,
+        return new Grouping(new ClassTable(levels.clone(), tableRows, newColumns, counts), ids, classCount,
                 classOfRow, classSize);
+    }
+
+    /** keys[r] = ids[r] followed, in mixed radix, by the codes of the active columns position..end-1. */
+    private void fillKeys(int[][] columns, int rows, int[] ids, int[] active, int[][] maps, long[] radix,
+                          int position, int end) {
+        long[] keys = this.keys;
+        for (int r = 0; r < rows; r++) {
+            keys[r] = ids[r];
+        }
+        // One sequential pass per column: simple loops the JIT unrolls, and no strided reads.
+        for (int a = position; a < end; a++) {
+            int[] column = columns[active[a]];
+            int[] map = maps[a];
+            long base = radix[a];
+            if (map == null) {
+                for (int r = 0; r < rows; r++) {
+                    keys[r] = keys[r] * base + column[r];
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    keys[r] = keys[r] * base + map[column[r]];
+                }
+            }
+        }
     }
 
     /** Replaces keys[0..rows) by dense ids in order of first appearance; returns how many distinct keys. */
@@ -215,9 +249,5 @@ final class Encoded {
         int[] ids = new int[count];
         distinctOut[0] = assignIds(count, keySpace, ids);
         return ids;
-    }
-
-    int codeOf(ClassTable table, int row, int dim) {
-        return codeAt(table, row, dim, table.levels());
     }
 }

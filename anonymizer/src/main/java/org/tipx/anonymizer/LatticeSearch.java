@@ -42,7 +42,9 @@ import java.util.Map;
  * as not proven optimal. Not thread-safe; one search per instance.
  */
 final class LatticeSearch {
-    private static final int CACHE_ENTRIES = 24;
+    private static final int CACHE_ENTRIES = 512;
+    /** Cached tables hold at most this many ints (64 MB): roll-up sources for later nodes. */
+    private static final long CACHE_INTS = 16L << 20;
     private static final int PROGRESS_EVERY = 256;
 
     private final Encoded encoded;
@@ -64,6 +66,10 @@ final class LatticeSearch {
     /** Passing nodes already grouped, with the bound their children inherit. */
     private final Map<Long, Double> passing = new HashMap<>();
 
+    static final boolean DEBUG = Boolean.getBoolean("anon.debug");
+    long groupings;
+    long rowsGrouped;
+    private long cachedInts;
     private long nodesChecked;
     private double bestScore = Double.POSITIVE_INFINITY;
     private int[] bestLevels;
@@ -143,6 +149,10 @@ final class LatticeSearch {
             }
         }
         progress.progress(nodesChecked, latticeSize, bestScore);
+        if (DEBUG) {
+            System.err.printf("groupings %d rows %d failing witnesses %d clean %d passing %d base %d%n", groupings,
+                    rowsGrouped, failingWitnesses.size(), cleanWitnesses.size(), passing.size(), encoded.base.rows());
+        }
         if (bestLevels == null) {
             throw new AnonymizationException(budgetSpent
                     ? "the search budget ran out before any transformation satisfied the privacy models"
@@ -227,7 +237,7 @@ final class LatticeSearch {
                     }
                 }
             }
-            if (bestDim < 0 || lowest >= bestScore) {
+            if (bestDim < 0) {
                 break;
             }
             current[bestDim]++;
@@ -346,13 +356,26 @@ final class LatticeSearch {
             }
         }
         Grouping grouping = encoded.group(source, levels);
-        if (grouping.table().rows() < encoded.base.rows() / 2) {
-            if (cache.size() > CACHE_ENTRIES) {
-                cache.removeLast();
-            }
-            cache.addFirst(grouping.table());
+        if (DEBUG) {
+            groupings++;
+            rowsGrouped += source.rows();
         }
+        remember(grouping.table());
         return Metrics.evaluate(encoded, grouping, criteria, metric, maxSuppressed);
+    }
+
+    /** Caches a table for roll-up, evicting the oldest when the cache is full. */
+    private void remember(ClassTable table) {
+        long ints = (long) table.rows() * encoded.width;
+        if (table.rows() >= encoded.base.rows() / 2 || ints > CACHE_INTS / 4) {
+            return;
+        }
+        while (!cache.isEmpty() && (cache.size() >= CACHE_ENTRIES || cachedInts + ints > CACHE_INTS)) {
+            ClassTable evicted = cache.removeLast();
+            cachedInts -= (long) evicted.rows() * encoded.width;
+        }
+        cache.addFirst(table);
+        cachedInts += ints;
     }
 
     boolean monotone() {

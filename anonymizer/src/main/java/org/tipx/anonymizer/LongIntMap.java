@@ -12,6 +12,8 @@ final class LongIntMap {
 
     private long[] keys = new long[0];
     private int[] values = new int[0];
+    /** The slots in use, in insertion order, so clearing costs the keys inserted and not the capacity. */
+    private int[] used = new int[0];
     private int mask;
     private int size;
 
@@ -21,8 +23,13 @@ final class LongIntMap {
         if (keys.length < capacity || keys.length > capacity * 8) {
             keys = new long[capacity];
             values = new int[capacity];
+            used = new int[capacity / 2 + 1];
+            Arrays.fill(keys, EMPTY);
+        } else {
+            for (int i = 0; i < size; i++) {
+                keys[used[i]] = EMPTY;
+            }
         }
-        Arrays.fill(keys, EMPTY);
         mask = keys.length - 1;
         size = 0;
     }
@@ -38,6 +45,7 @@ final class LongIntMap {
             if (present == EMPTY) {
                 keys[slot] = key;
                 values[slot] = size;
+                used[size] = slot;
                 return size++;
             }
             slot = (slot + 1) & mask;

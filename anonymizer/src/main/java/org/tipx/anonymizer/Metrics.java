@@ -55,7 +55,9 @@ final class Metrics {
                 publishedSquares += size * size;
             }
         }
-        double loss = lossWithSuppression(encoded, grouping, failing, suppressed);
+        boolean acceptable = suppressed <= maxSuppressed;
+        // A failing node's score is never used: skip the pass over its suppressed rows.
+        double loss = acceptable ? lossWithSuppression(encoded, grouping, failing, suppressed) : Double.NaN;
         double n = encoded.records;
         double score;
         double bound;
@@ -63,10 +65,10 @@ final class Metrics {
             score = loss;
             bound = lossWithSuppression(encoded, grouping, failing, 0);
         } else {
-            score = publishedSquares + suppressed * n;
+            score = acceptable ? publishedSquares + suppressed * n : Double.NaN;
             bound = sumOfSquares;
         }
-        return new Evaluation(grouping, failing, suppressed, suppressed <= maxSuppressed, score, loss, bound);
+        return new Evaluation(grouping, failing, suppressed, acceptable, score, loss, bound);
     }
 
     /** Loss of the grouping with the failing classes suppressed (or none, when {@code suppressed} is 0). */
@@ -80,7 +82,6 @@ final class Metrics {
         }
         if (suppressed > 0) {
             ClassTable table = grouping.table();
-            int[] tuples = table.tuples();
             int[] counts = table.counts();
             int[] classOfRow = grouping.classOfRow();
             for (int row = 0; row < table.rows(); row++) {
@@ -88,7 +89,7 @@ final class Metrics {
                     continue;
                 }
                 for (int i = 0; i < qis; i++) {
-                    int leaf = tuples[row * encoded.width + i];
+                    int leaf = table.columns()[i][row];
                     int code = encoded.generalised[i][levels[i]][leaf];
                     double share = encoded.hierarchies[i].coveredLeaves(levels[i])[code]
                             / (double) encoded.hierarchies[i].leafCount();
@@ -111,8 +112,7 @@ final class Metrics {
         long sensitiveDomain = encoded.sensitiveDomain[sensitive];
         long[] pairKeys = new long[rows];
         for (int row = 0; row < rows; row++) {
-            pairKeys[row] = classOfRow[row] * sensitiveDomain + table.tuples()[row * encoded.width + encoded.qis
-                    + sensitive];
+            pairKeys[row] = classOfRow[row] * sensitiveDomain + table.columns()[encoded.qis + sensitive][row];
         }
         int[] distinctOut = new int[1];
         int[] pairOfRow = encoded.denseIds(pairKeys, rows, grouping.classCount() * sensitiveDomain, distinctOut);
