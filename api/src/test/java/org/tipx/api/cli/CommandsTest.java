@@ -31,14 +31,14 @@ class CommandsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("serve", "validate", "upload", "demo")) {
+        for (String command : List.of("serve", "validate", "upload", "demo", "anonymize")) {
             Run run = run(command, "--help");
             assertEquals(0, run.exit(), command);
             assertTrue(run.out().contains("Usage: tipx " + command), run.out());
         }
         Run top = run("--help");
         assertEquals(0, top.exit());
-        for (String command : List.of("serve", "validate", "upload", "demo")) {
+        for (String command : List.of("serve", "validate", "upload", "demo", "anonymize")) {
             assertTrue(top.out().contains(command), top.out());
         }
     }

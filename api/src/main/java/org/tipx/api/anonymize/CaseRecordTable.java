@@ -1,0 +1,100 @@
+package org.tipx.api.anonymize;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.tipx.anonymizer.Dataset;
+import org.tipx.api.ingest.CaseRecord;
+
+/**
+ * Case records as a table to anonymise: one row per record, one column per attribute below, every cell
+ * filled (a value not recorded is {@value #UNKNOWN}, or {@value #UNKNOWN_COUNTRY} for countries).
+ *
+ * <p>Quasi-identifiers (what someone who knows the person could know; hierarchies in
+ * {@link CaseRecordHierarchies}): {@code registration_year}, {@code age}, {@code sex}, {@code citizenship},
+ * {@code country_of_identification}, {@code country_of_exploitation}, {@code exploitation}.
+ * <ul>
+ *   <li>{@code age} is the exact age when known, else the CTDC band code ({@code 30-38}), else
+ *   {@value #UNKNOWN}: one column, so that a record known by its band and one known by its age are
+ *   generalised together (the age hierarchy has the band codes as leaves, joining their band at level 1).
+ *   Two columns would make every record's missing half a value of its own and double the lattice.</li>
+ *   <li>{@code exploitation} is a set of forms; it becomes the single form when there is exactly one,
+ *   {@value #MULTIPLE} when there are several, {@value #UNKNOWN} when there is none (a hierarchy over all
+ *   1,024 subsets would be mostly empty leaves).</li>
+ * </ul>
+ * Insensitive attributes, kept as they are: {@code status} (presumed / confirmed) and {@code identified_by}
+ * (which kind of agency identified the person): they describe the agencies' process rather than the person.
+ * Nothing else of the record is in the table: not the pseudonym or the record key (they would single out
+ * everyone), and not the multi-valued details (means of control, sectors, assistance), which tipx publishes
+ * only as aggregates.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class CaseRecordTable {
+
+    public static final String REGISTRATION_YEAR = "registration_year";
+    public static final String AGE = "age";
+    public static final String SEX = "sex";
+    public static final String CITIZENSHIP = "citizenship";
+    public static final String COUNTRY_OF_IDENTIFICATION = "country_of_identification";
+    public static final String COUNTRY_OF_EXPLOITATION = "country_of_exploitation";
+    public static final String EXPLOITATION = "exploitation";
+    public static final String STATUS = "status";
+    public static final String IDENTIFIED_BY = "identified_by";
+
+    /** The quasi-identifiers, in column order. */
+    public static final List<String> QUASI_IDENTIFIERS = List.of(REGISTRATION_YEAR, AGE, SEX, CITIZENSHIP,
+            COUNTRY_OF_IDENTIFICATION, COUNTRY_OF_EXPLOITATION, EXPLOITATION);
+    /** Every column, quasi-identifiers first. */
+    public static final List<String> COLUMNS = List.of(REGISTRATION_YEAR, AGE, SEX, CITIZENSHIP,
+            COUNTRY_OF_IDENTIFICATION, COUNTRY_OF_EXPLOITATION, EXPLOITATION, STATUS, IDENTIFIED_BY);
+
+    /** A value that was not recorded. */
+    public static final String UNKNOWN = "unknown";
+    /** A country that was not recorded: the contract's own code for an unknown country. */
+    public static final String UNKNOWN_COUNTRY = "XX";
+    /** Two or more forms of exploitation. */
+    public static final String MULTIPLE = "multiple";
+
+    private CaseRecordTable() {
+    }
+
+    /** The records as a table with {@link #COLUMNS}, rows in the collection's order. */
+    public static Dataset of(Collection<CaseRecord> records) {
+        List<String[]> rows = new ArrayList<>(records.size());
+        for (CaseRecord record : records) {
+            rows.add(row(record));
+        }
+        return Dataset.of(COLUMNS, rows);
+    }
+
+    static String[] row(CaseRecord r) {
+        return new String[] {
+                Integer.toString(r.registrationYear()),
+                ageValue(r),
+                r.sex(),
+                r.citizenship().orElse(UNKNOWN_COUNTRY),
+                r.countryOfIdentification().isEmpty() ? UNKNOWN_COUNTRY : r.countryOfIdentification(),
+                r.countryOfExploitation().orElse(UNKNOWN_COUNTRY),
+                exploitationValue(r.exploitation()),
+                r.status(),
+                r.identifiedBy().orElse(UNKNOWN)};
+    }
+
+    /** The exact age, else the band, else {@value #UNKNOWN}. */
+    static String ageValue(CaseRecord r) {
+        if (r.age().isPresent()) {
+            return Integer.toString(r.age().getAsInt());
+        }
+        return r.ageBand().orElse(UNKNOWN);
+    }
+
+    /** The set rule: its single form, {@value #MULTIPLE} for several, {@value #UNKNOWN} for none. */
+    static String exploitationValue(List<String> forms) {
+        long distinct = forms.stream().distinct().count();
+        if (distinct == 0) {
+            return UNKNOWN;
+        }
+        return distinct == 1 ? forms.getFirst() : MULTIPLE;
+    }
+}
