@@ -27,8 +27,10 @@ import org.apache.commons.math3.linear.RealVector;
  *
  * <p>Years with a withheld count, or (with populations) without a population, are left out rather
  * than imputed: the fit uses only published figures. Fewer than {@value #MIN_YEARS} usable years
- * give no trend, since two points leave no degree of freedom to judge the fit. Stateless and
- * thread-safe.
+ * give no trend, since two points leave no degree of freedom to judge the fit. Nor do counts that
+ * are all zero, or a series whose maximum-likelihood β is infinite (zeros and then counts, for
+ * instance 0, 0, 5): its information matrix becomes singular and no finite interval exists.
+ * Stateless and thread-safe.
  */
 public final class PoissonTrend {
 
@@ -38,7 +40,7 @@ public final class PoissonTrend {
     /** Pearson χ²/df above this marks the counts as more variable than Poisson. */
     public static final double OVERDISPERSION_THRESHOLD = 1.5;
 
-    private static final int MAX_ITERATIONS = 100;
+    static final int MAX_ITERATIONS = 100;
     private static final double DEVIANCE_TOLERANCE = 1e-10;
     private static final double Z_975 = new NormalDistribution(0, 1).inverseCumulativeProbability(0.975);
 
@@ -48,9 +50,9 @@ public final class PoissonTrend {
     /**
      * A fitted trend. {@code annualChange} is {@code exp(β) − 1} (0.05 = +5 % a year), with its 95 %
      * Wald interval; {@code years} is the number of years used; {@code converged} is false when the
-     * iterations stopped at their limit (for instance counts that are all zero but for the last
-     * year, whose maximum-likelihood β is infinite). {@code pearsonDispersion} is Pearson χ² over
-     * its degrees of freedom; see {@link #overdispersed()}.
+     * iterations stopped at their limit of {@value PoissonTrend#MAX_ITERATIONS} before the deviance
+     * settled, so the estimate should not be published as is. {@code pearsonDispersion} is Pearson
+     * χ² over its degrees of freedom; see {@link #overdispersed()}.
      */
     public record Trend(double annualChange, double lower95, double upper95, int years, boolean converged, double pearsonDispersion) {
 
@@ -111,7 +113,6 @@ public final class PoissonTrend {
         double beta = 0;
         double deviance = deviance(y, fitted(x, offset, alpha, beta));
         boolean converged = false;
-        RealMatrix information = null;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[] mu = fitted(x, offset, alpha, beta);
             // One IRLS step: weighted least squares of the working response z on (1, x) with weights μ,
@@ -128,8 +129,7 @@ public final class PoissonTrend {
                 weightedDesign.setEntry(i, 1, mu[i] * x[i]);
                 weightedResponse.setEntry(i, mu[i] * z);
             }
-            information = design.transpose().multiply(weightedDesign);
-            DecompositionSolver solver = new LUDecomposition(information).getSolver();
+            DecompositionSolver solver = new LUDecomposition(design.transpose().multiply(weightedDesign)).getSolver();
             if (!solver.isNonSingular()) {
                 return Optional.empty();
             }
@@ -149,8 +149,7 @@ public final class PoissonTrend {
             }
         }
         double[] mu = fitted(x, offset, alpha, beta);
-        information = informationAt(x, mu);
-        DecompositionSolver solver = new LUDecomposition(information).getSolver();
+        DecompositionSolver solver = new LUDecomposition(informationAt(x, mu)).getSolver();
         if (!solver.isNonSingular()) {
             return Optional.empty();
         }
@@ -160,14 +159,14 @@ public final class PoissonTrend {
             pearson += (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i];
         }
         double dispersion = pearson / (n - 2);
-        if (!Double.isFinite(standardError)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Trend(
+        Trend trend = new Trend(
                 Math.expm1(beta),
                 Math.expm1(beta - Z_975 * standardError),
                 Math.expm1(beta + Z_975 * standardError),
-                n, converged, dispersion));
+                n, converged, dispersion);
+        boolean finite = Double.isFinite(trend.annualChange()) && Double.isFinite(trend.lower95())
+                && Double.isFinite(trend.upper95()) && Double.isFinite(dispersion);
+        return finite ? Optional.of(trend) : Optional.empty();
     }
 
     /** μ_i = exp(offset_i + α + β·x_i). */
