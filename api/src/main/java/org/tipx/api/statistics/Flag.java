@@ -1,0 +1,14 @@
+package org.tipx.api.statistics;
+
+/** Why a published figure is missing or must be read with care. */
+public enum Flag {
+    /** No population figure for the country and year, so no rate can be computed. */
+    NO_DENOMINATOR,
+    /** The protected count was withheld below the publication threshold. */
+    WITHHELD,
+    /**
+     * The set of reporting agencies differs from the previous year's: a jump in the count may be a
+     * jump in reporting, not in trafficking.
+     */
+    COVERAGE_CHANGED
+}
