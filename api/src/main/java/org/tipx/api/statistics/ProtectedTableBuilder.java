@@ -38,10 +38,14 @@ import org.tipx.api.ingest.CaseRecord;
  *   <li>{@link QueryRuleException#TOO_MANY_CELLS}: the number of rows, the product over the
  *       {@code by} dimensions of (observed codes + 1 for the total), must not exceed
  *       {@code maxCells}.</li>
- *   <li>{@link QueryRuleException#TOO_SPARSE}: the mean true count per non-empty cell (totals not
- *       included) must be at least {@code sparsityFloor}; a table of mostly ones and twos is
- *       refused, since each of its cells is close to a single person. The message quotes only the
- *       floor, never the mean; the refusal itself says one bit (the mean is below the floor).</li>
+ *   <li>{@link QueryRuleException#TOO_SPARSE}: a table broken down by at least one dimension is
+ *       refused when more than {@code maxWithheldShare} of its inner cells (those without a total)
+ *       are withheld. The rule looks only at the protected cells, never at true counts, so a
+ *       refusal tells nothing that the table itself would not have told. (A rule on the mean true
+ *       count per non-empty cell was rejected: for a table with one non-empty cell, a refusal at a
+ *       floor of 1.5 would say that its true count is exactly 1.) A table of mostly withheld cells
+ *       is of little use, and its totals minus its published cells would hint at the sum of the
+ *       withheld ones.</li>
  * </ul>
  *
  * <p>Memory grows with the number of non-empty cells, and for victims with the number of
@@ -51,27 +55,27 @@ public final class ProtectedTableBuilder {
 
     /** Default most rows in a table. */
     public static final int DEFAULT_MAX_CELLS = 10_000;
-    /** Default least mean true count per non-empty cell. */
-    public static final double DEFAULT_SPARSITY_FLOOR = 1.5;
+    /** Default largest share of withheld inner cells. */
+    public static final double DEFAULT_MAX_WITHHELD_SHARE = 0.8;
 
     private final int maxCells;
-    private final double sparsityFloor;
+    private final double maxWithheldShare;
 
     /** A builder with the given limits; messages quote the bad value. */
-    public ProtectedTableBuilder(int maxCells, double sparsityFloor) {
+    public ProtectedTableBuilder(int maxCells, double maxWithheldShare) {
         if (maxCells < 1) {
             throw new IllegalArgumentException("maxCells must be positive, was " + maxCells);
         }
-        if (!(sparsityFloor >= 0) || Double.isInfinite(sparsityFloor)) {
-            throw new IllegalArgumentException("sparsityFloor must be finite and not negative, was " + sparsityFloor);
+        if (!(maxWithheldShare >= 0 && maxWithheldShare <= 1)) {
+            throw new IllegalArgumentException("maxWithheldShare must be in 0..1, was " + maxWithheldShare);
         }
         this.maxCells = maxCells;
-        this.sparsityFloor = sparsityFloor;
+        this.maxWithheldShare = maxWithheldShare;
     }
 
-    /** A builder with at most 10,000 rows and a sparsity floor of 1.5. */
+    /** A builder with at most 10,000 rows, refusing tables with more than 80 % of inner cells withheld. */
     public static ProtectedTableBuilder withDefaults() {
-        return new ProtectedTableBuilder(DEFAULT_MAX_CELLS, DEFAULT_SPARSITY_FLOOR);
+        return new ProtectedTableBuilder(DEFAULT_MAX_CELLS, DEFAULT_MAX_WITHHELD_SHARE);
     }
 
     /**
@@ -120,30 +124,38 @@ public final class ProtectedTableBuilder {
                                 + "or narrower filters", maxCells));
             }
         }
-        checkSparsity(cells);
         List<ProtectedTable.Row> rows = new ArrayList<>((int) rowCount);
         CellKeyAccumulator empty = new CellKeyAccumulator();
         for (List<String> key : product(axes)) {
             Cell cell = cells.get(key);
             rows.add(new ProtectedTable.Row(key, protector.protect(cell == null ? empty : cell.accumulator)));
         }
+        if (!by.isEmpty()) {
+            checkSparsity(rows);
+        }
         return new ProtectedTable(query, rows);
     }
 
-    private void checkSparsity(Map<List<String>, Cell> cells) {
-        long nonEmpty = 0;
-        long sum = 0;
-        for (Map.Entry<List<String>, Cell> entry : cells.entrySet()) {
-            if (!entry.getKey().contains(ProtectedTable.TOTAL)) {
-                nonEmpty++;
-                sum += entry.getValue().accumulator.count();
+    private void checkSparsity(List<ProtectedTable.Row> rows) {
+        long inner = 0;
+        long withheld = 0;
+        for (ProtectedTable.Row row : rows) {
+            if (!row.codes().contains(ProtectedTable.TOTAL)) {
+                inner++;
+                if (row.cell().value().isEmpty()) {
+                    withheld++;
+                }
             }
         }
-        if (nonEmpty > 0 && sum < sparsityFloor * nonEmpty) {
+        if (withheld > maxWithheldShare * inner) {
             throw new QueryRuleException(QueryRuleException.TOO_SPARSE, String.format(Locale.ROOT,
-                    "the mean count per non-empty cell is below %s; use fewer dimensions or wider filters",
-                    sparsityFloor));
+                    "more than %s of the inner cells would be withheld; use fewer dimensions or wider filters",
+                    percent(maxWithheldShare)));
         }
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", share * 100);
     }
 
     private static boolean passes(CaseRecord record, Map<Dimension, Set<String>> filters) {

@@ -14,7 +14,7 @@ public final class QueryRuleException extends IllegalArgumentException {
     public static final String DUPLICATE_DIMENSION = "duplicate-dimension";
     /** Rule id: the table would have more cells than allowed. */
     public static final String TOO_MANY_CELLS = "too-many-cells";
-    /** Rule id: the mean count per non-empty cell is below the floor. */
+    /** Rule id: too large a share of the table's inner cells would be withheld. */
     public static final String TOO_SPARSE = "too-sparse";
 
     private final String rule;

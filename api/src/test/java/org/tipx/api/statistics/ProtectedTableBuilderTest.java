@@ -196,7 +196,7 @@ class ProtectedTableBuilderTest {
         records.add(record("twice", 7, 2022, "female", Optional.of("18-20"), "UA", "NL", List.of("sexual")));
         records.add(record("twice", 7, 2022, "female", Optional.of("21-29"), "UA", "BE", List.of("sexual", "labour")));
         TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.AGE_BAND);
-        ProtectedTableBuilder lenient = new ProtectedTableBuilder(100, 0);
+        ProtectedTableBuilder lenient = new ProtectedTableBuilder(100, 1);
 
         Map<List<String>, ProtectedCell> table = byCodes(lenient.build(records, query, PROTECTOR));
 
@@ -277,7 +277,7 @@ class ProtectedTableBuilderTest {
     @Test
     void tooManyCellsIsRefused() {
         List<CaseRecord> records = randomRecords(3, 500);
-        ProtectedTableBuilder small = new ProtectedTableBuilder(20, ProtectedTableBuilder.DEFAULT_SPARSITY_FLOOR);
+        ProtectedTableBuilder small = new ProtectedTableBuilder(20, ProtectedTableBuilder.DEFAULT_MAX_WITHHELD_SHARE);
 
         QueryRuleException e = assertThrows(QueryRuleException.class, () -> small.build(records,
                 TableQuery.of(Measure.REGISTRATIONS, Dimension.YEAR, Dimension.CITIZENSHIP), PROTECTOR));
@@ -290,17 +290,34 @@ class ProtectedTableBuilderTest {
     }
 
     @Test
-    void sparseTableIsRefusedWithoutQuotingItsCounts() {
-        List<CaseRecord> records = randomRecords(9, 60);
+    void sparseTableIsRefusedOnItsWithheldCellsAlone() {
+        List<CaseRecord> records = randomRecords(9, 300);
         TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.SEX, Dimension.AGE_BAND,
                 Dimension.CITIZENSHIP, Dimension.COUNTRY_OF_IDENTIFICATION);
 
         QueryRuleException e = assertThrows(QueryRuleException.class, () -> BUILDER.build(records, query, PROTECTOR));
 
         assertEquals(QueryRuleException.TOO_SPARSE, e.rule());
-        assertEquals("too-sparse: the mean count per non-empty cell is below 1.5; "
+        assertEquals("too-sparse: more than 80 % of the inner cells would be withheld; "
                 + "use fewer dimensions or wider filters", e.getMessage());
+        // The rule reads only protected cells: a builder that allows any share publishes the same
+        // table whose inner cells are indeed mostly withheld.
+        ProtectedTable allowed = new ProtectedTableBuilder(ProtectedTableBuilder.DEFAULT_MAX_CELLS, 1)
+                .build(records, query, PROTECTOR);
+        List<ProtectedTable.Row> inner = allowed.rows().stream()
+                .filter(r -> !r.codes().contains(ProtectedTable.TOTAL)).toList();
+        long withheld = inner.stream().filter(r -> r.cell().value().isEmpty()).count();
+        assertTrue(withheld > 0.8 * inner.size());
         assertFalse(BUILDER.build(records, TableQuery.of(Measure.VICTIMS, Dimension.SEX), PROTECTOR).rows().isEmpty());
+    }
+
+    @Test
+    void aTotalOnlyTableIsNeverRefusedAsSparse() {
+        List<CaseRecord> records = List.of(record("only", 5, 2022, "female", Optional.empty(), "UA", "NL", List.of()));
+
+        ProtectedTable table = BUILDER.build(records, TableQuery.of(Measure.VICTIMS), PROTECTOR);
+
+        assertEquals(List.of(new ProtectedTable.Row(List.of(), ProtectedCell.withheld())), table.rows());
     }
 
     @Test
@@ -309,7 +326,7 @@ class ProtectedTableBuilderTest {
         for (int p = 0; p < 3; p++) {
             records.add(record("p" + p, 1000 + p, 2022, "female", Optional.empty(), "UA", "NL", List.of()));
         }
-        ProtectedTable table = new ProtectedTableBuilder(100, 0)
+        ProtectedTable table = new ProtectedTableBuilder(100, 1)
                 .build(records, TableQuery.of(Measure.VICTIMS, Dimension.SEX), PROTECTOR);
 
         assertTrue(table.rows().stream().allMatch(r -> r.cell().value().isEmpty()));
