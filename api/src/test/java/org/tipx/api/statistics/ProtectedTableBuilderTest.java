@@ -143,6 +143,18 @@ class ProtectedTableBuilderTest {
     }
 
     @Test
+    void aFilterOnABreakdownDimensionKeepsOnlyItsCodes() {
+        List<CaseRecord> records = randomRecords(17, 1000);
+        TableQuery query = new TableQuery(List.of(Dimension.EXPLOITATION),
+                Map.of(Dimension.EXPLOITATION, Set.of("sexual", "labour")), Measure.REGISTRATIONS);
+
+        List<List<String>> codes = BUILDER.build(records, query, PROTECTOR).rows().stream()
+                .map(ProtectedTable.Row::codes).toList();
+
+        assertEquals(List.of(List.of("labour"), List.of("sexual"), List.of(ProtectedTable.TOTAL)), codes);
+    }
+
+    @Test
     void sameQueryTwiceGivesIdenticalTables() {
         List<CaseRecord> records = randomRecords(5, 800);
         TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.SEX, Dimension.EXPLOITATION);
