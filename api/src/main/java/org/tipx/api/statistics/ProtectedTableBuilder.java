@@ -2,7 +2,6 @@ package org.tipx.api.statistics;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +20,11 @@ import org.tipx.api.ingest.CaseRecord;
  * that dimension. A record that passes the filters lies in every cell whose codes are each among
  * the record's codes (or a total); for a filtered {@code by} dimension only the allowed codes
  * count. Each cell collects a {@link CellKeyAccumulator}: the count and the sum of the record keys
- * modulo 4096. For {@link Measure#VICTIMS} a cell also remembers the pseudonyms it has counted, so
- * a person adds their record key once per cell however many of their records lie in it. The set
- * of records (or persons) in a cell, and hence its published value, depends only on the cell's
- * codes and the filters, not on the rest of the table: the same cell reached through two tables is
- * published identically. Totals are cells of their own, perturbed independently, and need not
+ * modulo 4096. For {@link Measure#VICTIMS} the builder remembers, per pseudonym, the codes of the
+ * person's records read so far, so a person adds their record key once per cell however many of
+ * their records lie in it. The set of records (or persons) in a cell, and hence its published
+ * value, depends only on the cell's codes and the filters, not on the rest of the table: the same
+ * cell reached through two tables is published identically. Totals are cells of their own, perturbed independently, and need not
  * equal the sum of their parts.
  *
  * <h2>Rows</h2>
@@ -48,8 +47,8 @@ import org.tipx.api.ingest.CaseRecord;
  *       withheld ones.</li>
  * </ul>
  *
- * <p>Memory grows with the number of non-empty cells, and for victims with the number of
- * (cell, person) pairs. Immutable and thread-safe; each build uses its own accumulators.
+ * <p>Memory grows with the number of non-empty cells and, for victims, with the number of records
+ * (their codes in the {@code by} dimensions), not with the cells each record reaches. Immutable and thread-safe; each build uses its own accumulators.
  */
 public final class ProtectedTableBuilder {
 
@@ -92,23 +91,37 @@ public final class ProtectedTableBuilder {
         for (int i = 0; i < by.size(); i++) {
             observed.add(new TreeSet<>());
         }
-        Map<List<String>, Cell> cells = new HashMap<>();
+        Map<List<String>, CellKeyAccumulator> cells = new HashMap<>();
         boolean victims = query.measure() == Measure.VICTIMS;
+        // For victims: per pseudonym, the codes of the person's earlier records (one list per by
+        // dimension). A cell already holds the person when an earlier record lies in it, so memory
+        // grows with the records, not with the cells each record reaches.
+        Map<String, List<List<List<String>>>> earlierRecords = new HashMap<>();
         for (CaseRecord record : records) {
             if (!passes(record, query.filters())) {
                 continue;
             }
+            List<List<String>> codes = new ArrayList<>(by.size());
             List<List<String>> choices = new ArrayList<>(by.size());
             for (int i = 0; i < by.size(); i++) {
-                List<String> codes = allowedCodes(record, by.get(i), query.filters());
-                observed.get(i).addAll(codes);
-                List<String> withTotal = new ArrayList<>(codes);
+                List<String> allowed = allowedCodes(record, by.get(i), query.filters());
+                observed.get(i).addAll(allowed);
+                codes.add(allowed);
+                List<String> withTotal = new ArrayList<>(allowed);
                 withTotal.add(ProtectedTable.TOTAL);
                 choices.add(withTotal);
             }
+            List<List<List<String>>> earlier = victims
+                    ? earlierRecords.computeIfAbsent(record.pseudonym(), p -> new ArrayList<>(1))
+                    : List.of();
             for (List<String> key : product(choices)) {
-                Cell cell = cells.computeIfAbsent(key, k -> new Cell(victims));
-                cell.add(record);
+                // A person's records share the pseudonym and thus the record key: the key is added once per person.
+                if (earlier.stream().noneMatch(e -> lies(key, e))) {
+                    cells.computeIfAbsent(key, k -> new CellKeyAccumulator()).add(record.recordKey());
+                }
+            }
+            if (victims) {
+                earlier.add(List.copyOf(codes));
             }
         }
         List<List<String>> axes = new ArrayList<>();
@@ -127,8 +140,7 @@ public final class ProtectedTableBuilder {
         List<ProtectedTable.Row> rows = new ArrayList<>((int) rowCount);
         CellKeyAccumulator empty = new CellKeyAccumulator();
         for (List<String> key : product(axes)) {
-            Cell cell = cells.get(key);
-            rows.add(new ProtectedTable.Row(key, protector.protect(cell == null ? empty : cell.accumulator)));
+            rows.add(new ProtectedTable.Row(key, protector.protect(cells.getOrDefault(key, empty))));
         }
         if (!by.isEmpty()) {
             checkSparsity(rows);
@@ -156,6 +168,16 @@ public final class ProtectedTableBuilder {
 
     private static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f %%", share * 100);
+    }
+
+    /** True when a record with these codes (one list per by dimension) lies in the cell {@code key}. */
+    private static boolean lies(List<String> key, List<List<String>> codes) {
+        for (int i = 0; i < key.size(); i++) {
+            if (!key.get(i).equals(ProtectedTable.TOTAL) && !codes.get(i).contains(key.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean passes(CaseRecord record, Map<Dimension, Set<String>> filters) {
@@ -194,22 +216,5 @@ public final class ProtectedTableBuilder {
             result = next;
         }
         return result;
-    }
-
-    /** One cell while it is being built: its accumulator and, for victims, the persons counted. */
-    private static final class Cell {
-        private final CellKeyAccumulator accumulator = new CellKeyAccumulator();
-        private final Set<String> counted;
-
-        Cell(boolean victims) {
-            counted = victims ? new HashSet<>() : null;
-        }
-
-        void add(CaseRecord record) {
-            // A person's records share the pseudonym and thus the record key, so the key is added once per person.
-            if (counted == null || counted.add(record.pseudonym())) {
-                accumulator.add(record.recordKey());
-            }
-        }
     }
 }
