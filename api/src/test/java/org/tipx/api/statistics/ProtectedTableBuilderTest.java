@@ -1,0 +1,348 @@
+package org.tipx.api.statistics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.tipx.anonymizer.cellkey.CellKeyProtector;
+import org.tipx.anonymizer.cellkey.ConfStatus;
+import org.tipx.anonymizer.cellkey.ObsStatus;
+import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.ingest.CaseRecord;
+
+class ProtectedTableBuilderTest {
+
+    private static final CellKeyProtector PROTECTOR = CellKeyProtector.withDefaults();
+    private static final ProtectedTableBuilder BUILDER = ProtectedTableBuilder.withDefaults();
+    private static final List<String> SEXES = List.of("female", "male");
+    private static final List<String> AGE_BANDS = List.of("0-8", "9-17", "18-20", "21-29", "30-38", "39-47", "48+");
+    private static final List<String> CITIZENSHIPS = List.of("UA", "NG", "RO", "VN", "BG", "");
+    private static final List<String> COUNTRIES = List.of("NL", "BE", "DE");
+    private static final List<String> FORMS = List.of("sexual", "labour", "criminal_activity", "other");
+
+    /**
+     * Persons with uniform record keys; about 10 % are reported a second time by another agency,
+     * with the same pseudonym and record key but their own country of identification, age band and
+     * forms of exploitation.
+     */
+    private static List<CaseRecord> randomRecords(long seed, int persons) {
+        Random random = new Random(seed);
+        List<CaseRecord> records = new ArrayList<>();
+        for (int p = 0; p < persons; p++) {
+            String pseudonym = String.format(Locale.ROOT, "%064x", p + seed * 1_000_003L);
+            int key = random.nextInt(CaseRecord.RECORD_KEY_RANGE);
+            String sex = pick(random, SEXES);
+            String citizenship = pick(random, CITIZENSHIPS);
+            int year = 2020 + random.nextInt(4);
+            int copies = random.nextDouble() < 0.10 ? 2 : 1;
+            for (int c = 0; c < copies; c++) {
+                List<String> forms = FORMS.stream().filter(f -> random.nextDouble() < 0.35).toList();
+                records.add(record(pseudonym, key, year, sex, Optional.of(pick(random, AGE_BANDS)), citizenship,
+                        pick(random, COUNTRIES), forms));
+            }
+        }
+        return records;
+    }
+
+    private static String pick(Random random, List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static CaseRecord record(String pseudonym, int key, int year, String sex, Optional<String> ageBand,
+                                     String citizenship, String countryOfIdentification, List<String> forms) {
+        return new CaseRecord(pseudonym, true, key, year, Optional.empty(), "registered", Optional.of("police"),
+                sex, OptionalInt.empty(), ageBand, Optional.empty(),
+                citizenship.isEmpty() ? Optional.empty() : Optional.of(citizenship), countryOfIdentification,
+                Optional.empty(), forms, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** True count and cell key of one cell, computed record by record without the builder. */
+    private record Truth(long count, int key) {
+    }
+
+    private static Truth truth(List<CaseRecord> records, TableQuery query, List<String> codes) {
+        Map<String, Integer> persons = new HashMap<>();
+        long registrations = 0;
+        int registrationKey = 0;
+        for (CaseRecord r : records) {
+            boolean in = query.filters().entrySet().stream()
+                    .allMatch(f -> f.getKey().codes(r).stream().anyMatch(f.getValue()::contains));
+            for (int i = 0; in && i < codes.size(); i++) {
+                String code = codes.get(i);
+                if (!code.equals(ProtectedTable.TOTAL)) {
+                    in = query.by().get(i).codes(r).contains(code);
+                }
+            }
+            if (in) {
+                registrations++;
+                registrationKey = (registrationKey + r.recordKey()) % 4096;
+                persons.put(r.pseudonym(), r.recordKey());
+            }
+        }
+        if (query.measure() == Measure.REGISTRATIONS) {
+            return new Truth(registrations, registrationKey);
+        }
+        int victimKey = persons.values().stream().reduce(0, (a, b) -> (a + b) % 4096);
+        return new Truth(persons.size(), victimKey);
+    }
+
+    private static Map<List<String>, ProtectedCell> byCodes(ProtectedTable table) {
+        return table.rows().stream().collect(Collectors.toMap(ProtectedTable.Row::codes, ProtectedTable.Row::cell));
+    }
+
+    private static List<TableQuery> sampleQueries() {
+        List<TableQuery> queries = new ArrayList<>();
+        for (Measure measure : Measure.values()) {
+            queries.add(TableQuery.of(measure));
+            queries.add(TableQuery.of(measure, Dimension.YEAR, Dimension.SEX));
+            queries.add(TableQuery.of(measure, Dimension.EXPLOITATION, Dimension.COUNTRY_OF_IDENTIFICATION));
+            queries.add(TableQuery.of(measure, Dimension.CITIZENSHIP, Dimension.AGE_BAND));
+            queries.add(new TableQuery(List.of(Dimension.SEX, Dimension.EXPLOITATION),
+                    Map.of(Dimension.EXPLOITATION, Set.of("sexual", "labour"), Dimension.YEAR, Set.of("2021", "2022")),
+                    measure));
+        }
+        return queries;
+    }
+
+    @Test
+    void everyCellIsItsTrueCountAndKeyProtected_andStaysWithinDAndOutsideTheGap() {
+        List<CaseRecord> records = randomRecords(11, 1500);
+        int d = PROTECTOR.parameters().ptable().maxPerturbation();
+        int threshold = PROTECTOR.parameters().threshold();
+        int published = 0;
+        for (TableQuery query : sampleQueries()) {
+            ProtectedTable table = BUILDER.build(records, query, PROTECTOR);
+            for (ProtectedTable.Row row : table.rows()) {
+                Truth truth = truth(records, query, row.codes());
+                assertEquals(PROTECTOR.protect(truth.count(), truth.key()), row.cell(), row.codes().toString());
+                if (row.cell().value().isPresent()) {
+                    published++;
+                    long value = row.cell().value().getAsLong();
+                    assertTrue(value >= threshold, "no published value in 1..threshold-1: " + value);
+                    assertTrue(Math.abs(value - truth.count()) <= d, "within D of the true count");
+                    assertEquals(ObsStatus.NORMAL, row.cell().obsStatus());
+                } else {
+                    assertEquals(ConfStatus.PRIMARY_CONFIDENTIAL, row.cell().confStatus());
+                }
+            }
+        }
+        assertTrue(published > 100, "the sample must exercise published cells, got " + published);
+    }
+
+    @Test
+    void aFilterOnABreakdownDimensionKeepsOnlyItsCodes() {
+        List<CaseRecord> records = randomRecords(17, 1000);
+        TableQuery query = new TableQuery(List.of(Dimension.EXPLOITATION),
+                Map.of(Dimension.EXPLOITATION, Set.of("sexual", "labour")), Measure.REGISTRATIONS);
+
+        List<List<String>> codes = BUILDER.build(records, query, PROTECTOR).rows().stream()
+                .map(ProtectedTable.Row::codes).toList();
+
+        assertEquals(List.of(List.of("labour"), List.of("sexual"), List.of(ProtectedTable.TOTAL)), codes);
+    }
+
+    @Test
+    void sameQueryTwiceGivesIdenticalTables() {
+        List<CaseRecord> records = randomRecords(5, 800);
+        TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.SEX, Dimension.EXPLOITATION);
+
+        assertEquals(BUILDER.build(records, query, PROTECTOR), BUILDER.build(records, query, PROTECTOR));
+    }
+
+    @Test
+    void sameCellThroughAFilterOrThroughARowIsPublishedIdentically() {
+        List<CaseRecord> records = randomRecords(7, 2000);
+        for (Measure measure : Measure.values()) {
+            ProtectedTable filtered = BUILDER.build(records,
+                    new TableQuery(List.of(Dimension.SEX), Map.of(Dimension.CITIZENSHIP, Set.of("UA")), measure),
+                    PROTECTOR);
+            Map<List<String>, ProtectedCell> crossed =
+                    byCodes(BUILDER.build(records, TableQuery.of(measure, Dimension.SEX, Dimension.CITIZENSHIP), PROTECTOR));
+            assertEquals(3, filtered.rows().size());
+            for (ProtectedTable.Row row : filtered.rows()) {
+                assertEquals(row.cell(), crossed.get(List.of(row.codes().get(0), "UA")), row.codes().toString());
+            }
+        }
+    }
+
+    @Test
+    void aPersonReportedByTwoAgenciesCountsOnceAsVictimAndTwiceAsRegistrations() {
+        List<CaseRecord> records = new ArrayList<>();
+        int keySum = 0;
+        for (int p = 0; p < 30; p++) {
+            int key = (p * 977) % 4096;
+            keySum += key;
+            records.add(record("person" + p, key, 2022, "female", Optional.empty(), "UA", "NL", List.of()));
+        }
+        records.add(record("twice", 123, 2022, "female", Optional.empty(), "UA", "NL", List.of()));
+        records.add(record("twice", 123, 2022, "female", Optional.empty(), "UA", "BE", List.of()));
+        TableQuery victims = TableQuery.of(Measure.VICTIMS, Dimension.SEX);
+        TableQuery registrations = TableQuery.of(Measure.REGISTRATIONS, Dimension.SEX);
+
+        ProtectedCell victimCell = byCodes(BUILDER.build(records, victims, PROTECTOR)).get(List.of("female"));
+        ProtectedCell registrationCell = byCodes(BUILDER.build(records, registrations, PROTECTOR)).get(List.of("female"));
+
+        assertEquals(PROTECTOR.protect(31, (keySum + 123) % 4096), victimCell);
+        assertEquals(PROTECTOR.protect(32, (keySum + 246) % 4096), registrationCell);
+    }
+
+    @Test
+    void aPersonWhoseAgenciesDisagreeCountsInEachValueAndOnceInTheTotal() {
+        List<CaseRecord> records = new ArrayList<>();
+        for (int p = 0; p < 40; p++) {
+            records.add(record("person" + p, p, 2022, "female", Optional.of("21-29"), "UA", "NL", List.of("labour")));
+        }
+        records.add(record("twice", 7, 2022, "female", Optional.of("18-20"), "UA", "NL", List.of("sexual")));
+        records.add(record("twice", 7, 2022, "female", Optional.of("21-29"), "UA", "BE", List.of("sexual", "labour")));
+        TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.AGE_BAND);
+        ProtectedTableBuilder lenient = new ProtectedTableBuilder(100, 1);
+
+        Map<List<String>, ProtectedCell> table = byCodes(lenient.build(records, query, PROTECTOR));
+
+        int keys = 40 * 39 / 2;
+        assertEquals(PROTECTOR.protect(41, (keys + 7) % 4096), table.get(List.of("21-29")));
+        assertEquals(PROTECTOR.protect(1, 7), table.get(List.of("18-20")));
+        assertEquals(PROTECTOR.protect(41, (keys + 7) % 4096), table.get(List.of(ProtectedTable.TOTAL)));
+    }
+
+    @Test
+    void totalsArePresentForEveryCombinationAndPerturbedOnTheirOwn() {
+        List<CaseRecord> records = randomRecords(13, 3000);
+        TableQuery query = TableQuery.of(Measure.REGISTRATIONS, Dimension.YEAR, Dimension.SEX);
+        ProtectedTable table = BUILDER.build(records, query, PROTECTOR);
+        Map<List<String>, ProtectedCell> cells = byCodes(table);
+
+        List<String> years = List.of("2020", "2021", "2022", "2023", ProtectedTable.TOTAL);
+        List<String> sexes = List.of("female", "male", ProtectedTable.TOTAL);
+        assertEquals(years.size() * sexes.size(), table.rows().size());
+        int totalsNotSummingUp = 0;
+        for (String year : years) {
+            for (String sex : sexes) {
+                assertTrue(cells.containsKey(List.of(year, sex)), year + "/" + sex);
+            }
+            long parts = cells.get(List.of(year, "female")).value().orElseThrow()
+                    + cells.get(List.of(year, "male")).value().orElseThrow();
+            if (parts != cells.get(List.of(year, ProtectedTable.TOTAL)).value().orElseThrow()) {
+                totalsNotSummingUp++;
+            }
+        }
+        assertTrue(totalsNotSummingUp > 0, "totals are perturbed independently of their parts");
+        assertEquals(List.of(ProtectedTable.TOTAL, ProtectedTable.TOTAL), table.rows().getLast().codes());
+        assertEquals(List.of("2020", "female"), table.rows().getFirst().codes());
+    }
+
+    @Test
+    void recordsWithoutAValueOrAFormCountUnderUnknown() {
+        CaseRecord bare = record("x", 1, 2022, "female", Optional.empty(), "", "NL", List.of());
+
+        assertEquals(List.of(Dimension.UNKNOWN), Dimension.AGE_BAND.codes(bare));
+        assertEquals(List.of(Dimension.UNKNOWN), Dimension.CITIZENSHIP.codes(bare));
+        assertEquals(List.of(Dimension.UNKNOWN), Dimension.EXPLOITATION.codes(bare));
+        CaseRecord twoForms = record("y", 1, 2022, "female", Optional.empty(), "UA", "NL",
+                List.of("sexual", "labour", "sexual"));
+        assertEquals(List.of("sexual", "labour"), Dimension.EXPLOITATION.codes(twoForms));
+    }
+
+    @Test
+    void dimensionsAreFoundByTheirIds() {
+        for (Dimension dimension : Dimension.values()) {
+            assertEquals(Optional.of(dimension), Dimension.byId(dimension.id()));
+        }
+        assertEquals(Optional.empty(), Dimension.byId("given_name"));
+        assertEquals(Optional.of(Dimension.AGE_BAND), Dimension.byId("age_band"));
+    }
+
+    @Test
+    void duplicateDimensionIsRefused() {
+        QueryRuleException e = assertThrows(QueryRuleException.class,
+                () -> TableQuery.of(Measure.VICTIMS, Dimension.SEX, Dimension.SEX));
+
+        assertEquals(QueryRuleException.DUPLICATE_DIMENSION, e.rule());
+        assertTrue(e.getMessage().contains("sex"), e.getMessage());
+    }
+
+    @Test
+    void fiveRestrictedDimensionsAreRefusedButYearAndCountryOfIdentificationAreFree() {
+        QueryRuleException e = assertThrows(QueryRuleException.class, () -> TableQuery.of(Measure.VICTIMS,
+                Dimension.SEX, Dimension.AGE_BAND, Dimension.CITIZENSHIP, Dimension.EXPLOITATION, Dimension.STATUS));
+        assertEquals(QueryRuleException.TOO_MANY_DIMENSIONS, e.rule());
+        assertTrue(e.getMessage().startsWith("too-many-dimensions: "), e.getMessage());
+
+        TableQuery six = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.COUNTRY_OF_IDENTIFICATION,
+                Dimension.SEX, Dimension.AGE_BAND, Dimension.CITIZENSHIP, Dimension.EXPLOITATION);
+        assertEquals(6, six.by().size());
+    }
+
+    @Test
+    void tooManyCellsIsRefused() {
+        List<CaseRecord> records = randomRecords(3, 500);
+        ProtectedTableBuilder small = new ProtectedTableBuilder(20, ProtectedTableBuilder.DEFAULT_MAX_WITHHELD_SHARE);
+
+        QueryRuleException e = assertThrows(QueryRuleException.class, () -> small.build(records,
+                TableQuery.of(Measure.REGISTRATIONS, Dimension.YEAR, Dimension.CITIZENSHIP), PROTECTOR));
+
+        assertEquals(QueryRuleException.TOO_MANY_CELLS, e.rule());
+        assertTrue(e.getMessage().contains("20"), e.getMessage());
+        // (4 years + total) x (3 countries + total) = 20 rows: just allowed.
+        assertEquals(20, small.build(records, TableQuery.of(Measure.REGISTRATIONS, Dimension.YEAR,
+                Dimension.COUNTRY_OF_IDENTIFICATION), PROTECTOR).rows().size());
+    }
+
+    @Test
+    void sparseTableIsRefusedOnItsWithheldCellsAlone() {
+        List<CaseRecord> records = randomRecords(9, 300);
+        TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.SEX, Dimension.AGE_BAND,
+                Dimension.CITIZENSHIP, Dimension.COUNTRY_OF_IDENTIFICATION);
+
+        QueryRuleException e = assertThrows(QueryRuleException.class, () -> BUILDER.build(records, query, PROTECTOR));
+
+        assertEquals(QueryRuleException.TOO_SPARSE, e.rule());
+        assertEquals("too-sparse: more than 80 % of the inner cells would be withheld; "
+                + "use fewer dimensions or wider filters", e.getMessage());
+        // The rule reads only protected cells: a builder that allows any share publishes the same
+        // table whose inner cells are indeed mostly withheld.
+        ProtectedTable allowed = new ProtectedTableBuilder(ProtectedTableBuilder.DEFAULT_MAX_CELLS, 1)
+                .build(records, query, PROTECTOR);
+        List<ProtectedTable.Row> inner = allowed.rows().stream()
+                .filter(r -> !r.codes().contains(ProtectedTable.TOTAL)).toList();
+        long withheld = inner.stream().filter(r -> r.cell().value().isEmpty()).count();
+        assertTrue(withheld > 0.8 * inner.size());
+        assertFalse(BUILDER.build(records, TableQuery.of(Measure.VICTIMS, Dimension.SEX), PROTECTOR).rows().isEmpty());
+    }
+
+    @Test
+    void aTotalOnlyTableIsNeverRefusedAsSparse() {
+        List<CaseRecord> records = List.of(record("only", 5, 2022, "female", Optional.empty(), "UA", "NL", List.of()));
+
+        ProtectedTable table = BUILDER.build(records, TableQuery.of(Measure.VICTIMS), PROTECTOR);
+
+        assertEquals(List.of(new ProtectedTable.Row(List.of(), ProtectedCell.withheld())), table.rows());
+    }
+
+    @Test
+    void tableTextShowsNoTrueCount() {
+        List<CaseRecord> records = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            records.add(record("p" + p, 1000 + p, 2022, "female", Optional.empty(), "UA", "NL", List.of()));
+        }
+        ProtectedTable table = new ProtectedTableBuilder(100, 1)
+                .build(records, TableQuery.of(Measure.VICTIMS, Dimension.SEX), PROTECTOR);
+
+        assertTrue(table.rows().stream().allMatch(r -> r.cell().value().isEmpty()));
+        assertFalse(table.toString().contains("3"), table.toString());
+        assertFalse(table.toString().contains("3003"), table.toString());
+    }
+}
