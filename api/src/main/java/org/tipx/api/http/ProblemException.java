@@ -3,6 +3,7 @@ package org.tipx.api.http;
 import io.helidon.http.Status;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.tipx.api.http.model.ValidationError;
 
 /**
@@ -18,15 +19,27 @@ public final class ProblemException extends RuntimeException {
     private final String title;
     private final List<ValidationError> errors;
     private final boolean truncated;
+    private final Optional<String> parameter;
 
     ProblemException(Status status, String slug, String title, String detail,
                      List<ValidationError> errors, boolean truncated) {
+        this(status, slug, title, detail, errors, truncated, Optional.empty());
+    }
+
+    private ProblemException(Status status, String slug, String title, String detail,
+                             List<ValidationError> errors, boolean truncated, Optional<String> parameter) {
         super(detail, null, false, false);
         this.status = Objects.requireNonNull(status, "status");
         this.slug = Objects.requireNonNull(slug, "slug");
         this.title = Objects.requireNonNull(title, "title");
         this.errors = List.copyOf(errors);
         this.truncated = truncated;
+        this.parameter = Objects.requireNonNull(parameter, "parameter");
+    }
+
+    /** The same problem, naming the query parameter it is about (the {@code parameter} member). */
+    ProblemException about(String queryParameter) {
+        return new ProblemException(status, slug, title, getMessage(), errors, truncated, Optional.of(queryParameter));
     }
 
     static ProblemException of(Status status, String slug, String title, String detail) {
@@ -71,5 +84,10 @@ public final class ProblemException extends RuntimeException {
 
     public boolean truncated() {
         return truncated;
+    }
+
+    /** The query parameter the problem is about, if any. */
+    public Optional<String> parameter() {
+        return parameter;
     }
 }

@@ -53,6 +53,7 @@ public final class Problems {
         if (e.truncated()) {
             problem.setTruncated(true);
         }
+        e.parameter().ifPresent(problem::setParameter);
         if (e.status() == Status.UNAUTHORIZED_401) {
             res.header(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"tipx\""));
         }

@@ -1,0 +1,222 @@
+package org.tipx.api.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.tipx.anonymizer.cellkey.PTableParameters;
+import org.tipx.anonymizer.cellkey.ProtectionParameters;
+import org.tipx.api.anonymize.CaseRecordAnonymization;
+import org.tipx.api.http.model.CodeInfo;
+import org.tipx.api.http.model.DimensionInfo;
+import org.tipx.api.http.model.DimensionList;
+import org.tipx.api.http.model.PublicConfig;
+import org.tipx.api.http.model.PublicConfigLimits;
+import org.tipx.api.http.model.PublicConfigProtection;
+import org.tipx.api.http.model.PublicConfigRateLimit;
+import org.tipx.api.release.PublishedRelease;
+import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.statistics.Dimension;
+import org.tipx.api.statistics.DimensionCatalog;
+import org.tipx.api.statistics.ProtectedTable;
+import org.tipx.api.statistics.QueryRuleException;
+import org.tipx.api.statistics.TableQuery;
+import org.tipx.api.statistics.TableSource;
+
+/**
+ * The Statistics tag of the spec: protected tables ({@code /v1/statistics} and its deprecated alias
+ * {@code /v1/tables}), the dimensions and the public configuration. Anonymous; rate-limited by
+ * {@link RateLimitFilter}.
+ *
+ * <p>A table answer is tagged before it is built: its ETag is a hash of the release id, the
+ * canonical query and the representation, all known from the request, so a revalidation costs a
+ * release lookup and no table. Releases never change, so the tag names the bytes exactly.
+ */
+public final class StatisticsServiceImpl extends StatisticsService {
+
+    /** The response header naming the release an answer was computed from. */
+    public static final String RELEASE_HEADER = "Tipx-Release";
+
+    /**
+     * Bumped whenever the bytes of a representation change for the same table (a new column, a new
+     * metadata member), so that no cache keeps an answer of the old shape under the same tag.
+     */
+    static final String REPRESENTATION_VERSION = "1";
+
+    private static final List<String> VARY_ACCEPT = List.of("Accept");
+
+    private final PublishedReleases releases;
+    private final TableSource tables;
+    private final Map<Representation, TableWriter> writers;
+    private final Sunsetting tablesAlias;
+    private final Clock clock;
+    private final DimensionCatalog catalog;
+    private final byte[] dimensionsJson;
+    private final byte[] configJson;
+
+    /**
+     * @param writers     one writer per representation
+     * @param limits      the limits {@code tables} enforces, published by {@code /v1/config}
+     * @param rateLimit   the rate limit in force, if any, published by {@code /v1/config}
+     * @param protection  the protection of new releases, published by {@code /v1/config}
+     * @param tablesAlias the deprecation of {@code /v1/tables}
+     */
+    public StatisticsServiceImpl(PublishedReleases releases, TableSource tables, Map<Representation, TableWriter> writers,
+                                 DimensionCatalog catalog, StatisticsLimits limits, Optional<RateLimitPolicy> rateLimit,
+                                 ProtectionParameters protection, Sunsetting tablesAlias, Clock clock) {
+        this.releases = Objects.requireNonNull(releases, "releases");
+        this.tables = Objects.requireNonNull(tables, "tables");
+        this.writers = new EnumMap<>(writers);
+        for (Representation representation : Representation.values()) {
+            if (!this.writers.containsKey(representation)) {
+                throw new IllegalArgumentException("no writer for " + representation.format());
+            }
+        }
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.tablesAlias = Objects.requireNonNull(tablesAlias, "tablesAlias");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.dimensionsJson = Json.bytes(dimensions(catalog));
+        this.configJson = Json.bytes(config(limits, rateLimit, protection));
+    }
+
+    @Override
+    protected void getStatistics(ServerRequest request, ServerResponse response) {
+        // tipx reads the query itself: the generated parsing takes labels=maybe for false and quotes
+        // bad values back, where every refusal here names its parameter and quotes nothing.
+        answerTable(request, response);
+    }
+
+    @Override
+    protected void getTables(ServerRequest request, ServerResponse response) {
+        tablesAlias.apply(response, clock.instant());
+        answerTable(request, response);
+    }
+
+    @Override
+    protected void handleGetStatistics(ServerRequest request, ServerResponse response, Optional<String> by,
+                                       Optional<String> measure, Optional<String> format, Optional<Boolean> labels,
+                                       Optional<String> release, Optional<String> year, Optional<String> sex,
+                                       Optional<String> ageBand, Optional<String> minorAtExploitation,
+                                       Optional<String> citizenship, Optional<String> countryOfIdentification,
+                                       Optional<String> countryOfExploitation, Optional<String> exploitation,
+                                       Optional<String> identifiedBy, Optional<String> status,
+                                       Optional<String> ifNoneMatch) {
+        answerTable(request, response);
+    }
+
+    @Override
+    protected void handleGetTables(ServerRequest request, ServerResponse response, Optional<String> by,
+                                   Optional<String> measure, Optional<String> format, Optional<Boolean> labels,
+                                   Optional<String> release, Optional<String> year, Optional<String> sex,
+                                   Optional<String> ageBand, Optional<String> minorAtExploitation,
+                                   Optional<String> citizenship, Optional<String> countryOfIdentification,
+                                   Optional<String> countryOfExploitation, Optional<String> exploitation,
+                                   Optional<String> identifiedBy, Optional<String> status,
+                                   Optional<String> ifNoneMatch) {
+        getTables(request, response);
+    }
+
+    @Override
+    protected void handleListDimensions(ServerRequest request, ServerResponse response, Optional<String> ifNoneMatch) {
+        HttpCaching.send(request, response, Json.MEDIA_TYPE, dimensionsJson,
+                HttpCaching.Policy.revalidateAfter(java.time.Duration.ofHours(1)), List.of());
+    }
+
+    @Override
+    protected void handleGetConfig(ServerRequest request, ServerResponse response, Optional<String> ifNoneMatch) {
+        HttpCaching.send(request, response, Json.MEDIA_TYPE, configJson,
+                HttpCaching.Policy.revalidateAfter(java.time.Duration.ofMinutes(5)), List.of());
+    }
+
+    @Override
+    public void afterStop() {
+        // The generated default prints to standard output.
+    }
+
+    private void answerTable(ServerRequest request, ServerResponse response) {
+        StatisticsRequest asked = StatisticsRequest.parse(request.query(), catalog);
+        Representation representation = asked.format().orElseGet(() -> Representation
+                .negotiate(request.headers().first(HeaderNames.ACCEPT))
+                .orElseThrow(() -> ProblemException.of(Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
+                        "Tables are available as application/json, text/csv and application/json-stat+json "
+                                + "(or choose with format=json|csv|jsonstat).")));
+        PublishedRelease release = releases.find(asked.release()).orElseThrow(() -> asked.release()
+                .equals(PublishedReleases.LATEST)
+                ? ProblemException.notFound("No release published yet: statistics are answered from published releases.")
+                : ProblemException.notFound("No such release; GET /v1/releases lists them.").about(StatisticsRequest.RELEASE));
+        boolean pinned = !asked.release().equals(PublishedReleases.LATEST);
+        response.header(RELEASE_HEADER, release.id());
+        String etag = HttpCaching.etag(REPRESENTATION_VERSION, release.id(), asked.canonicalQuery(),
+                representation.format());
+        HttpCaching.Policy policy = pinned
+                ? HttpCaching.Policy.immutable()
+                : HttpCaching.Policy.revalidateAfter(HttpCaching.LATEST_MAX_AGE);
+        // With format given the answer does not depend on Accept, but one Vary keeps caches simple.
+        if (HttpCaching.matches(request, etag)) {
+            HttpCaching.notModified(response, etag, policy, VARY_ACCEPT);
+            return;
+        }
+        ProtectedTable table;
+        try {
+            table = tables.table(release, asked.query());
+        } catch (QueryRuleException e) {
+            throw refused(e);
+        }
+        byte[] body = writers.get(representation).write(table, release, asked.labels());
+        HttpCaching.validators(response, etag, policy, VARY_ACCEPT);
+        response.status(Status.OK_200);
+        response.header(HeaderNames.CONTENT_TYPE, representation.contentType());
+        response.send(body);
+    }
+
+    /** A query rule's refusal as a 400 whose type names the rule; the rule's message never quotes a true count. */
+    static ProblemException refused(QueryRuleException e) {
+        return ProblemException.of(Status.BAD_REQUEST_400, e.rule(), "Query refused: " + e.rule(), e.getMessage());
+    }
+
+    private static DimensionList dimensions(DimensionCatalog catalog) {
+        List<DimensionInfo> items = new ArrayList<>();
+        for (DimensionCatalog.Entry entry : catalog.entries()) {
+            Dimension dimension = entry.dimension();
+            List<CodeInfo> codes = entry.codes().entrySet().stream()
+                    .map(code -> new CodeInfo(code.getKey(), code.getValue()))
+                    .toList();
+            DimensionInfo info = new DimensionInfo(dimension.id(), entry.label(), dimension.multiValued(),
+                    alwaysAllowed(dimension), new ArrayList<>(codes));
+            entry.codePattern().ifPresent(pattern -> info.setCodePattern(pattern.pattern()));
+            items.add(info);
+        }
+        return new DimensionList(items);
+    }
+
+    private static boolean alwaysAllowed(Dimension dimension) {
+        return dimension == Dimension.YEAR || dimension == Dimension.COUNTRY_OF_IDENTIFICATION;
+    }
+
+    private static PublicConfig config(StatisticsLimits limits, Optional<RateLimitPolicy> rateLimit,
+                                       ProtectionParameters protection) {
+        PublicConfigLimits tableLimits = new PublicConfigLimits(TableQuery.MAX_RESTRICTED_DIMENSIONS,
+                List.of(Dimension.COUNTRY_OF_IDENTIFICATION.id(), Dimension.YEAR.id()),
+                limits.maxCells(), limits.maxWithheldShare());
+        PublicConfigRateLimit rate = new PublicConfigRateLimit();
+        rate.setEnabled(rateLimit.isPresent());
+        rateLimit.ifPresent(policy -> {
+            rate.setPolicy(policy.name());
+            rate.setQuota(policy.quota());
+            rate.setWindowSeconds(Math.toIntExact(policy.window().toSeconds()));
+        });
+        PTableParameters ptable = protection.ptable();
+        PublicConfigProtection sdc = new PublicConfigProtection("cell-key", protection.threshold(),
+                ptable.maxPerturbation(), ptable.variance(), ptable.smallestPublishedNonZero(),
+                CaseRecordAnonymization.DEFAULT_K);
+        ptable.pStay().ifPresent(sdc::setpStay);
+        return new PublicConfig(tableLimits, rate, sdc);
+    }
+}
