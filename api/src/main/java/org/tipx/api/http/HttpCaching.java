@@ -38,9 +38,9 @@ public final class HttpCaching {
      * How a representation may be cached.
      *
      * @param maxAge    how long a cache may reuse it without revalidating
-     * @param immutable true when the representation will never change (RFC 8246)
+     * @param neverChanges true when the representation will never change ({@code immutable}, RFC 8246)
      */
-    public record Policy(Duration maxAge, boolean immutable) {
+    public record Policy(Duration maxAge, boolean neverChanges) {
         public Policy {
             Objects.requireNonNull(maxAge, "maxAge");
             if (maxAge.isNegative()) {
@@ -49,7 +49,7 @@ public final class HttpCaching {
         }
 
         /** For an answer pinned to an immutable release: a year, {@code immutable}. */
-        public static Policy immutable() {
+        public static Policy pinned() {
             return new Policy(IMMUTABLE_MAX_AGE, true);
         }
 
@@ -60,7 +60,7 @@ public final class HttpCaching {
 
         /** The {@code Cache-Control} value. */
         public String cacheControl() {
-            return "public, max-age=" + maxAge.toSeconds() + (immutable ? ", immutable" : "");
+            return "public, max-age=" + maxAge.toSeconds() + (neverChanges ? ", immutable" : "");
         }
     }
 

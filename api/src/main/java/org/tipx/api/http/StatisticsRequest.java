@@ -13,10 +13,12 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.DimensionCatalog;
 import org.tipx.api.statistics.Measure;
 import org.tipx.api.statistics.QueryRuleException;
 import org.tipx.api.statistics.TableQuery;
+import org.tipx.api.statistics.format.DimensionInfo;
+import org.tipx.api.statistics.format.Labels;
+import org.tipx.api.statistics.format.TableFormat;
 
 /**
  * The query string of {@code GET /v1/statistics}, checked parameter by parameter. Every refusal is a
@@ -27,7 +29,7 @@ import org.tipx.api.statistics.TableQuery;
  * @param labels  whether labels go next to codes
  * @param release the release id asked for, or {@link PublishedReleases#LATEST}
  */
-record StatisticsRequest(TableQuery query, Optional<Representation> format, boolean labels, String release) {
+record StatisticsRequest(TableQuery query, Optional<TableFormat> format, boolean labels, String release) {
 
     static final String BY = "by";
     static final String MEASURE = "measure";
@@ -36,10 +38,11 @@ record StatisticsRequest(TableQuery query, Optional<Representation> format, bool
     static final String RELEASE = "release";
 
     private static final List<String> CONTROL = List.of(BY, MEASURE, FORMAT, LABELS, RELEASE);
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final Pattern RELEASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     /** Reads and checks every parameter; refuses unknown and repeated ones. */
-    static StatisticsRequest parse(UriQuery uriQuery, DimensionCatalog catalog) {
+    static StatisticsRequest parse(UriQuery uriQuery, Labels catalog) {
         for (String name : uriQuery.names()) {
             if (!CONTROL.contains(name) && Dimension.byId(name).isEmpty()) {
                 throw ProblemException.badRequest("Unknown query parameter. Use " + String.join(", ", CONTROL)
@@ -55,11 +58,11 @@ record StatisticsRequest(TableQuery query, Optional<Representation> format, bool
         for (Dimension dimension : Dimension.values()) {
             Optional<String> value = first(uriQuery, dimension.id());
             if (value.isPresent()) {
-                filters.put(dimension, codes(dimension, value.get(), catalog.entry(dimension)));
+                filters.put(dimension, codes(dimension, value.get(), catalog.dimension(dimension)));
             }
         }
         Measure measure = first(uriQuery, MEASURE).map(StatisticsRequest::measure).orElse(Measure.VICTIMS);
-        Optional<Representation> format = first(uriQuery, FORMAT).map(value -> Representation.byFormat(value)
+        Optional<TableFormat> format = first(uriQuery, FORMAT).map(value -> TableFormat.byId(value)
                 .orElseThrow(() -> ProblemException.badRequest("format must be json, csv or jsonstat.").about(FORMAT)));
         boolean labels = first(uriQuery, LABELS).map(StatisticsRequest::bool).orElse(false);
         String release = first(uriQuery, RELEASE).orElse(PublishedReleases.LATEST);
@@ -107,12 +110,31 @@ record StatisticsRequest(TableQuery query, Optional<Representation> format, bool
         return by;
     }
 
-    private static Set<String> codes(Dimension dimension, String value, DimensionCatalog.Entry entry) {
+    /**
+     * True when a filter on this dimension may name {@code code}: a listed code, four digits for a
+     * year, and the contract's {@code XX} (unknown country) for countries other than that of
+     * identification and {@code XS} (stateless) for citizenship, which the code lists do not list.
+     */
+    static boolean accepts(DimensionInfo info, String code) {
+        Dimension dimension = info.dimension();
+        if (dimension == Dimension.YEAR) {
+            return YEAR.matcher(code).matches();
+        }
+        if (code.equals("XX") && (dimension == Dimension.CITIZENSHIP || dimension == Dimension.COUNTRY_OF_EXPLOITATION)) {
+            return true;
+        }
+        if (code.equals("XS") && dimension == Dimension.CITIZENSHIP) {
+            return true;
+        }
+        return info.codes().stream().anyMatch(listed -> listed.code().equals(code));
+    }
+
+    private static Set<String> codes(Dimension dimension, String value, DimensionInfo entry) {
         Set<String> codes = new LinkedHashSet<>();
         String[] parts = value.split(",", -1);
         for (int i = 0; i < parts.length; i++) {
             String code = parts[i];
-            if (code.isEmpty() || !entry.accepts(code)) {
+            if (code.isEmpty() || !accepts(entry, code)) {
                 throw ProblemException.badRequest("Entry " + (i + 1) + " of " + dimension.id() + " is not a code of "
                         + "that dimension" + (dimension == Dimension.YEAR ? " (four digits)" : " (see /v1/dimensions)")
                         + ".").about(dimension.id());

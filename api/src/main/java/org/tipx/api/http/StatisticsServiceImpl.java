@@ -24,11 +24,14 @@ import org.tipx.api.http.model.PublicConfigRateLimit;
 import org.tipx.api.release.PublishedRelease;
 import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.DimensionCatalog;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.QueryRuleException;
 import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
+import org.tipx.api.statistics.format.Labels;
+import org.tipx.api.statistics.format.PublishedTable;
+import org.tipx.api.statistics.format.TableFormat;
+import org.tipx.api.statistics.format.TableWriter;
 
 /**
  * The Statistics tag of the spec: protected tables ({@code /v1/statistics} and its deprecated alias
@@ -54,35 +57,32 @@ public final class StatisticsServiceImpl extends StatisticsService {
 
     private final PublishedReleases releases;
     private final TableSource tables;
-    private final Map<Representation, TableWriter> writers;
+    private final Map<TableFormat, TableWriter> writers = new EnumMap<>(TableFormat.class);
     private final Sunsetting tablesAlias;
     private final Clock clock;
-    private final DimensionCatalog catalog;
+    private final Labels labels;
     private final byte[] dimensionsJson;
     private final byte[] configJson;
 
     /**
-     * @param writers     one writer per representation
+     * @param labels      the dimensions' labels and codes, for {@code /v1/dimensions}, filters and writers
      * @param limits      the limits {@code tables} enforces, published by {@code /v1/config}
      * @param rateLimit   the rate limit in force, if any, published by {@code /v1/config}
      * @param protection  the protection of new releases, published by {@code /v1/config}
      * @param tablesAlias the deprecation of {@code /v1/tables}
      */
-    public StatisticsServiceImpl(PublishedReleases releases, TableSource tables, Map<Representation, TableWriter> writers,
-                                 DimensionCatalog catalog, StatisticsLimits limits, Optional<RateLimitPolicy> rateLimit,
+    public StatisticsServiceImpl(PublishedReleases releases, TableSource tables, Labels labels,
+                                 StatisticsLimits limits, Optional<RateLimitPolicy> rateLimit,
                                  ProtectionParameters protection, Sunsetting tablesAlias, Clock clock) {
         this.releases = Objects.requireNonNull(releases, "releases");
         this.tables = Objects.requireNonNull(tables, "tables");
-        this.writers = new EnumMap<>(writers);
-        for (Representation representation : Representation.values()) {
-            if (!this.writers.containsKey(representation)) {
-                throw new IllegalArgumentException("no writer for " + representation.format());
-            }
+        this.labels = Objects.requireNonNull(labels, "labels");
+        for (TableFormat format : TableFormat.values()) {
+            writers.put(format, format.writer(labels));
         }
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.tablesAlias = Objects.requireNonNull(tablesAlias, "tablesAlias");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.dimensionsJson = Json.bytes(dimensions(catalog));
+        this.dimensionsJson = Json.bytes(dimensions(labels));
         this.configJson = Json.bytes(config(limits, rateLimit, protection));
     }
 
@@ -141,8 +141,8 @@ public final class StatisticsServiceImpl extends StatisticsService {
     }
 
     private void answerTable(ServerRequest request, ServerResponse response) {
-        StatisticsRequest asked = StatisticsRequest.parse(request.query(), catalog);
-        Representation representation = asked.format().orElseGet(() -> Representation
+        StatisticsRequest asked = StatisticsRequest.parse(request.query(), labels);
+        TableFormat format = asked.format().orElseGet(() -> ContentNegotiation
                 .negotiate(request.headers().first(HeaderNames.ACCEPT))
                 .orElseThrow(() -> ProblemException.of(Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
                         "Tables are available as application/json, text/csv and application/json-stat+json "
@@ -154,9 +154,9 @@ public final class StatisticsServiceImpl extends StatisticsService {
         boolean pinned = !asked.release().equals(PublishedReleases.LATEST);
         response.header(RELEASE_HEADER, release.id());
         String etag = HttpCaching.etag(REPRESENTATION_VERSION, release.id(), asked.canonicalQuery(),
-                representation.format());
+                format.id());
         HttpCaching.Policy policy = pinned
-                ? HttpCaching.Policy.immutable()
+                ? HttpCaching.Policy.pinned()
                 : HttpCaching.Policy.revalidateAfter(HttpCaching.LATEST_MAX_AGE);
         // With format given the answer does not depend on Accept, but one Vary keeps caches simple.
         if (HttpCaching.matches(request, etag)) {
@@ -169,10 +169,10 @@ public final class StatisticsServiceImpl extends StatisticsService {
         } catch (QueryRuleException e) {
             throw refused(e);
         }
-        byte[] body = writers.get(representation).write(table, release, asked.labels());
+        byte[] body = writers.get(format).bytes(new PublishedTable(table, release, asked.labels()));
         HttpCaching.validators(response, etag, policy, VARY_ACCEPT);
         response.status(Status.OK_200);
-        response.header(HeaderNames.CONTENT_TYPE, representation.contentType());
+        response.header(HeaderNames.CONTENT_TYPE, format.mediaType());
         response.send(body);
     }
 
@@ -181,17 +181,21 @@ public final class StatisticsServiceImpl extends StatisticsService {
         return ProblemException.of(Status.BAD_REQUEST_400, e.rule(), "Query refused: " + e.rule(), e.getMessage());
     }
 
-    private static DimensionList dimensions(DimensionCatalog catalog) {
+    private static DimensionList dimensions(Labels labels) {
         List<DimensionInfo> items = new ArrayList<>();
-        for (DimensionCatalog.Entry entry : catalog.entries()) {
-            Dimension dimension = entry.dimension();
-            List<CodeInfo> codes = entry.codes().entrySet().stream()
-                    .map(code -> new CodeInfo(code.getKey(), code.getValue()))
-                    .toList();
-            DimensionInfo info = new DimensionInfo(dimension.id(), entry.label(), dimension.multiValued(),
-                    alwaysAllowed(dimension), new ArrayList<>(codes));
-            entry.codePattern().ifPresent(pattern -> info.setCodePattern(pattern.pattern()));
-            items.add(info);
+        for (org.tipx.api.statistics.format.DimensionInfo dimension : labels.dimensions()) {
+            List<CodeInfo> codes = new ArrayList<>();
+            dimension.codes().forEach(code -> codes.add(new CodeInfo(code.code(), code.label())));
+            Dimension id = dimension.dimension();
+            // The contract's extra country codes are valid filters though the country table omits them.
+            if (id == Dimension.CITIZENSHIP || id == Dimension.COUNTRY_OF_EXPLOITATION) {
+                codes.add(codes.size() - 1, new CodeInfo("XX", "Unknown country"));
+            }
+            if (id == Dimension.CITIZENSHIP) {
+                codes.add(codes.size() - 1, new CodeInfo("XS", "Stateless"));
+            }
+            String pattern = id == Dimension.YEAR ? "^[0-9]{4}$" : null;
+            items.add(new DimensionInfo(id.id(), dimension.label(), id.multiValued(), alwaysAllowed(id), pattern, codes));
         }
         return new DimensionList(items);
     }
@@ -213,10 +217,10 @@ public final class StatisticsServiceImpl extends StatisticsService {
             rate.setWindowSeconds(Math.toIntExact(policy.window().toSeconds()));
         });
         PTableParameters ptable = protection.ptable();
+        Double pStay = ptable.pStay().isPresent() ? ptable.pStay().getAsDouble() : null;
         PublicConfigProtection sdc = new PublicConfigProtection("cell-key", protection.threshold(),
-                ptable.maxPerturbation(), ptable.variance(), ptable.smallestPublishedNonZero(),
+                ptable.maxPerturbation(), ptable.variance(), ptable.smallestPublishedNonZero(), pStay,
                 CaseRecordAnonymization.DEFAULT_K);
-        ptable.pStay().ifPresent(sdc::setpStay);
         return new PublicConfig(tableLimits, rate, sdc);
     }
 }

@@ -1,6 +1,7 @@
 package org.tipx.api.server;
 
 import io.helidon.health.HealthCheckResponse;
+import org.tipx.anonymizer.cellkey.ProtectionParameters;
 import io.helidon.health.HealthCheckType;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
@@ -18,12 +19,17 @@ import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.Problems;
+import org.tipx.api.http.RateLimitFilter;
+import org.tipx.api.http.RateLimiter;
+import org.tipx.api.http.StatisticsServiceImpl;
+import org.tipx.api.http.Sunsetting;
 import org.tipx.api.http.Tokens;
 import org.tipx.api.ingest.CodeLists;
 import org.tipx.api.ingest.ExtractIngestor;
 import org.tipx.api.ingest.ExtractValidator;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.statistics.format.Labels;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.upload.ExtractUploads;
 
@@ -41,6 +47,8 @@ public final class Tipx implements AutoCloseable {
     private final ExtractUploads uploads;
     private final ExtractsServiceImpl extracts;
     private final AgenciesServiceImpl agencies;
+    private final StatisticsServiceImpl statistics;
+    private final Optional<RateLimitFilter> rateLimit;
 
     /**
      * @param adminToken     the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
@@ -48,6 +56,17 @@ public final class Tipx implements AutoCloseable {
      * @param maxUploadBytes largest accepted extract body
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock) {
+        this(store, secret, adminToken, maxUploadBytes, clock, StatisticsApi.none());
+    }
+
+    /**
+     * @param adminToken     the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
+     *                       Empty disables the admin endpoints.
+     * @param maxUploadBytes largest accepted extract body
+     * @param statisticsApi  the releases and tables the public statistics endpoints answer from, and their rate limit
+     */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock,
+                StatisticsApi statisticsApi) {
         this.store = Objects.requireNonNull(store, "store");
         this.adminTokenHash = adminToken.filter(token -> !token.isBlank()).map(Tokens::hash);
         Objects.requireNonNull(clock, "clock");
@@ -56,6 +75,9 @@ public final class Tipx implements AutoCloseable {
                 new HmacPseudonymiser(secret), clock);
         this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock);
         this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock);
+        this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), Labels.load(),
+                statisticsApi.limits(), statisticsApi.rateLimit(), ProtectionParameters.DEFAULTS, Sunsetting.TABLES, clock);
+        this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
     }
 
     public TipxStore store() {
@@ -68,8 +90,10 @@ public final class Tipx implements AutoCloseable {
 
     /** Registers every API route, its access control and its error mapping on {@code routing}. */
     public void routing(HttpRouting.Builder routing) {
-        routing.addFilter(new AccessLog())
-                .addFilter(new AccessControl(store, adminTokenHash));
+        routing.addFilter(new AccessLog());
+        // Before access control, so a flood of anonymous requests is stopped before any token lookup.
+        rateLimit.ifPresent(routing::addFilter);
+        routing.addFilter(new AccessControl(store, adminTokenHash));
         routes(routing);
         Problems.register(routing);
     }
@@ -77,7 +101,8 @@ public final class Tipx implements AutoCloseable {
     /** The API's routes, all generated from the spec; apart so that a test can hold them against the spec. */
     public void routes(HttpRules rules) {
         rules.register("/v1/extracts", extracts)
-                .register("/v1/agencies", agencies);
+                .register("/v1/agencies", agencies)
+                .register("/v1", statistics);
     }
 
     /** Starts the server on {@code port} (0 picks a free one); stop it with {@link WebServer#stop()}. */

@@ -4,77 +4,59 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tipx.api.statistics.format.TableFormat;
 
 /**
- * The representations of a statistics table, chosen by the {@code format} parameter or, without
- * it, by {@code Accept} (RFC 9110 §12.5.1). JSON-stat has no IANA-registered media type; tipx
- * answers it as {@code application/json-stat+json}, the name JSON-stat clients send.
+ * Picks a table format from an {@code Accept} header (RFC 9110 §12.5.1) when the request has no
+ * {@code format} parameter. {@code text/csv} asks for CSV, {@code application/json} for tipx's JSON,
+ * and {@code application/json-stat+json} for JSON-stat 2.0: JSON-stat has no IANA-registered media
+ * type, so that name (which JSON-stat clients send) only selects the format, and the answer is
+ * labelled {@code application/json} as the JSON-stat specification has it.
  */
-public enum Representation {
-    JSON("json", "application/json"),
-    CSV("csv", "text/csv"),
-    JSONSTAT("jsonstat", "application/json-stat+json");
+final class ContentNegotiation {
 
-    private final String format;
-    private final String mediaType;
+    /** The media type that selects JSON-stat. */
+    static final String JSON_STAT = "application/json-stat+json";
 
-    Representation(String format, String mediaType) {
-        this.format = format;
-        this.mediaType = mediaType;
-    }
-
-    /** The value of the {@code format} parameter. */
-    public String format() {
-        return format;
-    }
-
-    /** The media type without parameters. */
-    public String mediaType() {
-        return mediaType;
-    }
-
-    /** The Content-Type sent: UTF-8 for every one of them, and RFC 4180's {@code header=present} for CSV. */
-    public String contentType() {
-        return this == CSV ? mediaType + "; charset=UTF-8; header=present" : mediaType + "; charset=UTF-8";
-    }
-
-    /** The representation named by a {@code format} value. */
-    public static Optional<Representation> byFormat(String format) {
-        for (Representation r : values()) {
-            if (r.format.equals(format)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+    private ContentNegotiation() {
     }
 
     /**
-     * The best representation for an {@code Accept} header: each one gets the quality of the most
-     * specific range matching it; the highest non-zero quality wins, ties going to JSON, then CSV,
-     * then JSON-stat. No header means JSON. Empty when nothing offered is acceptable (406).
+     * The best format: each one gets the quality of the most specific range matching it; the
+     * highest non-zero quality wins, ties going to JSON, then CSV, then JSON-stat. No header means
+     * JSON. Empty when nothing offered is acceptable (406).
      */
-    public static Optional<Representation> negotiate(Optional<String> accept) {
+    static Optional<TableFormat> negotiate(Optional<String> accept) {
         if (accept.isEmpty() || accept.get().isBlank()) {
-            return Optional.of(JSON);
+            return Optional.of(TableFormat.JSON);
         }
         List<Range> ranges = new ArrayList<>();
         for (String part : accept.get().split(",")) {
             Range.parse(part).ifPresent(ranges::add);
         }
-        Representation best = null;
+        TableFormat best = null;
         double bestQuality = 0;
-        for (Representation r : values()) {
-            double quality = quality(r, ranges);
+        for (TableFormat format : List.of(TableFormat.JSON, TableFormat.CSV, TableFormat.JSONSTAT)) {
+            double quality = quality(mediaType(format), ranges);
             if (quality > bestQuality) {
-                best = r;
+                best = format;
                 bestQuality = quality;
             }
         }
         return Optional.ofNullable(best);
     }
 
-    private static double quality(Representation r, List<Range> ranges) {
-        String[] typeAndSub = r.mediaType.split("/");
+    /** The media type that asks for a format. */
+    static String mediaType(TableFormat format) {
+        return switch (format) {
+            case JSON -> "application/json";
+            case CSV -> "text/csv";
+            case JSONSTAT -> JSON_STAT;
+        };
+    }
+
+    private static double quality(String mediaType, List<Range> ranges) {
+        String[] typeAndSub = mediaType.split("/");
         int bestSpecificity = -1;
         double quality = 0;
         for (Range range : ranges) {

@@ -1,0 +1,50 @@
+package org.tipx.api.server;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.tipx.api.http.RateLimitPolicy;
+import org.tipx.api.http.StatisticsLimits;
+import org.tipx.api.release.NoPublishedReleases;
+import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.statistics.ScanningTableSource;
+import org.tipx.api.statistics.TableSource;
+
+/**
+ * What the public statistics API answers from, and how it is limited.
+ *
+ * @param releases  the published releases
+ * @param tables    the tables of those releases; it must enforce {@code limits}, which {@code /v1/config} publishes
+ * @param limits    the table limits in force
+ * @param rateLimit the rate limit per client address on the public endpoints; empty switches it off (benchmarks)
+ */
+public record StatisticsApi(PublishedReleases releases, TableSource tables, StatisticsLimits limits,
+                            Optional<RateLimitPolicy> rateLimit) {
+
+    public StatisticsApi {
+        Objects.requireNonNull(releases, "releases");
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+
+    /** Nothing published: every table query answers 404 "no release published yet". */
+    public static StatisticsApi none() {
+        return over(new NoPublishedReleases());
+    }
+
+    /** These releases, read by the reference {@link ScanningTableSource} with the default limits and rate limit. */
+    public static StatisticsApi over(PublishedReleases releases) {
+        return new StatisticsApi(releases, new ScanningTableSource(releases, StatisticsLimits.DEFAULTS.builder()),
+                StatisticsLimits.DEFAULTS, Optional.of(RateLimitPolicy.DEFAULT));
+    }
+
+    /** The same with another table source (which must enforce the same limits). */
+    public StatisticsApi withTables(TableSource source) {
+        return new StatisticsApi(releases, source, limits, rateLimit);
+    }
+
+    /** The same with another rate limit; empty switches it off. */
+    public StatisticsApi withRateLimit(Optional<RateLimitPolicy> policy) {
+        return new StatisticsApi(releases, tables, limits, policy);
+    }
+}
