@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
  */
 public record RateLimitPolicy(String name, int quota, Duration window) {
 
-    /** The default: 120 requests per minute and client address. */
-    public static final RateLimitPolicy DEFAULT = new RateLimitPolicy("anonymous", 120, Duration.ofSeconds(60));
-
     private static final Pattern SPEC = Pattern.compile("([0-9]{1,9})/([0-9]{1,9})s?");
     private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+    // After the patterns: static fields initialise in order, and the constructor uses TOKEN.
+    /** The default: 120 requests per minute and client address. */
+    public static final RateLimitPolicy DEFAULT = new RateLimitPolicy("anonymous", 120, Duration.ofSeconds(60));
 
     public RateLimitPolicy {
         Objects.requireNonNull(name, "name");
