@@ -27,6 +27,9 @@ public final class RateLimiter {
     /** Default most clients remembered at once (a bucket is about 100 bytes). */
     public static final int DEFAULT_MAX_CLIENTS = 100_000;
 
+    /** Rounding slack: 6 s at 10 tokens per 60 s must make a whole token, though 6e9 * (10 / 6e10) < 1 in doubles. */
+    private static final double EPSILON = 1e-9;
+
     private final RateLimitPolicy policy;
     private final LongSupplier nanoTime;
     private final int maxClients;
@@ -131,16 +134,16 @@ public final class RateLimiter {
 
         Decision take(long now) {
             refill(now);
-            if (tokens >= 1) {
-                tokens -= 1;
+            if (tokens >= 1 - EPSILON) {
+                tokens = Math.max(0, tokens - 1);
                 return new Decision(true, (long) Math.floor(tokens), secondsUntil(policy.quota() - tokens), 0);
             }
-            long retry = Math.max(1, secondsUntil(1 - tokens));
+            long retry = Math.max(1, secondsUntil(1 - tokens - EPSILON));
             return new Decision(false, 0, secondsUntil(policy.quota() - tokens), retry);
         }
 
         boolean fullAt(long now) {
-            return now - updated >= fullAfterNanos || tokens + (now - updated) * tokensPerNano >= policy.quota();
+            return now - updated >= fullAfterNanos || tokens + (now - updated) * tokensPerNano >= policy.quota() - EPSILON;
         }
 
         long lastSeen() {
@@ -154,7 +157,7 @@ public final class RateLimiter {
         }
 
         private long secondsUntil(double missingTokens) {
-            return (long) Math.ceil(missingTokens / tokensPerNano / 1e9);
+            return (long) Math.ceil(Math.max(0, missingTokens - EPSILON) / tokensPerNano / 1e9);
         }
     }
 }
