@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.tipx.api.http.RateLimitPolicy;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.server.StatisticsApi;
 import org.tipx.api.server.Tipx;
 import org.tipx.api.store.TipxStore;
 import picocli.CommandLine.Command;
@@ -47,13 +49,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest extract accepted, in bytes (default: ${DEFAULT-VALUE}).")
     long maxUploadBytes;
 
+    @Option(names = "--rate-limit", paramLabel = "QUOTA/SECONDS|off",
+            description = "Requests per client address on the public endpoints, e.g. 120/60, or off (benchmarks). "
+                    + "Default: TIPX_RATE_LIMIT, else 120/60.")
+    String rateLimit;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
         PseudonymSecret secret = secret(env);
+        Optional<RateLimitPolicy> limit = rateLimit(env);
         TipxStore store = storeOptions.open(env);
         Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
-                Clock.systemUTC());
+                Clock.systemUTC(), StatisticsApi.none().withRateLimit(limit));
         WebServer server = tipx.start(host, port);
         // The fingerprint tells operators which secret is in use (e.g. after a rotation) without revealing it.
         LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe()
@@ -63,6 +71,19 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         awaitShutdown(server, tipx);
         return 0;
+    }
+
+    /** {@code --rate-limit}, else {@code TIPX_RATE_LIMIT}, else the default policy. */
+    private Optional<RateLimitPolicy> rateLimit(Map<String, String> env) {
+        String text = rateLimit != null ? rateLimit : env.get("TIPX_RATE_LIMIT");
+        if (text == null) {
+            return Optional.of(RateLimitPolicy.DEFAULT);
+        }
+        try {
+            return RateLimitPolicy.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private PseudonymSecret secret(Map<String, String> env) {

@@ -51,6 +51,8 @@ public final class Tipx implements AutoCloseable {
     private final Optional<RateLimitFilter> rateLimit;
 
     /**
+     * A server without published releases (every table query answers 404) and with the default rate limit.
+     *
      * @param adminToken     the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
      *                       Empty disables the admin endpoints.
      * @param maxUploadBytes largest accepted extract body
