@@ -23,6 +23,7 @@ function check(file, condition, message) {
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 for (const file of files) {
+  const failuresBefore = failures;
   const text = readFileSync(file, "utf8");
   // The toolkit rewrites the object it is given (index arrays become objects), so it gets its own copy.
   const raw = JSON.parse(text);
@@ -94,6 +95,6 @@ for (const file of files) {
       }
     }
   }
-  if (failures === 0) console.log(`${file}: ok (${ds.id.join(" x ")} = ${ds.n} cells)`);
+  if (failures === failuresBefore) console.log(`${file}: ok (${ds.id.join(" x ")} = ${ds.n} cells)`);
 }
 process.exit(failures === 0 ? 0 : 1);

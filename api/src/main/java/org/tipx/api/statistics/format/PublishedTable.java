@@ -29,13 +29,13 @@ public record PublishedTable(ProtectedTable table, PublishedRelease release, boo
             + "flagged one by one, and totals are perturbed on their own, so they need not equal the sum of their parts.";
     /** Said when the table is broken down or filtered by form of exploitation. */
     public static final String EXPLOITATION_NOTE = "A person with several forms of exploitation counts once in "
-            + "each of them, so the forms of exploitation add up to more than their total.";
+            + "each of them, so the forms of exploitation can add up to more than their total.";
     /** Said for the measure victims. */
-    public static final String VICTIMS_NOTE = "victims counts distinct persons: a person reported by several "
+    public static final String VICTIMS_NOTE = "The measure victims counts distinct persons: a person reported by several "
             + "agencies or in several extracts counts once; a person whose records disagree on a dimension "
             + "counts once in each of the values.";
     /** Said for the measure registrations. */
-    public static final String REGISTRATIONS_NOTE = "registrations counts case records: a person reported by "
+    public static final String REGISTRATIONS_NOTE = "The measure registrations counts case records: a person reported by "
             + "several agencies counts once per record.";
 
     public PublishedTable {
