@@ -145,6 +145,19 @@ class StatisticsApiTest {
     }
 
     @Test
+    void measure_registrationsCountRecords_victimsCountPersonsOnce() throws Exception {
+        // The newest release holds 3,000 persons, about 10 % of them reported twice: ~300 more records
+        // than persons, far more than the perturbation (at most 5) could hide.
+        long victims = Long.parseLong(csvValues(server.get("/v1/statistics?format=csv").body()).get(List.of()));
+        long registrations = Long.parseLong(csvValues(
+                server.get("/v1/statistics?format=csv&measure=registrations").body()).get(List.of()));
+        assertTrue(Math.abs(victims - 3000) <= 5, "victims " + victims);
+        assertTrue(registrations > victims + 200, registrations + " registrations, " + victims + " victims");
+        assertEquals(victims, Long.parseLong(csvValues(server.get("/v1/statistics?format=csv&measure=victims").body())
+                .get(List.of())), "victims is the default measure");
+    }
+
+    @Test
     void noPublishedValue_liesBetweenOneAndTheThresholdMinusOne() throws Exception {
         // About 12 persons per inner cell: some above the threshold, some below.
         String csv = server.get("/v1/statistics?by=country_of_identification,year,sex,age_band"
