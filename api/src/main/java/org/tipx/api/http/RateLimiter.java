@@ -16,8 +16,9 @@ import java.util.function.LongSupplier;
  * <p>Memory stays bounded: a bucket that has been idle long enough to refill completely behaves
  * exactly like a new one, so sweeps (at most once per window, and whenever the map outgrows
  * {@code maxClients}) drop it without changing any decision. Only if more than {@code maxClients}
- * clients are active within one window are the longest-idle partly spent buckets dropped too, which
- * then forgets their spending: memory wins over precision under such a flood.
+ * clients are active within one window are the longest-idle partly spent buckets dropped too (down to
+ * 90 % of the capacity, so the cost of a flood stays amortised), which forgets their spending: memory
+ * wins over precision under such a flood.
  *
  * <p>Thread-safe: each decision runs atomically on its key ({@link ConcurrentHashMap#compute}),
  * so concurrent requests from one client never spend the same token twice.
@@ -109,7 +110,9 @@ public final class RateLimiter {
                 List<Idle> byIdle = new ArrayList<>();
                 buckets.forEach((key, bucket) -> byIdle.add(new Idle(key, bucket, bucket.lastSeen())));
                 byIdle.sort(Comparator.comparingLong(Idle::lastSeen));
-                int excess = buckets.size() - maxClients;
+                // Down to 90 %, so a flood of new addresses pays for one sort per tenth of the capacity,
+                // not one per request.
+                int excess = buckets.size() - maxClients + Math.max(1, maxClients / 10);
                 for (int i = 0; i < excess && i < byIdle.size(); i++) {
                     buckets.remove(byIdle.get(i).key(), byIdle.get(i).bucket());
                 }

@@ -78,9 +78,11 @@ class RateLimiterTest {
     void aFloodOfAddresses_withinOneWindow_neverHoldsMoreThanMaxClients() {
         RateLimiter limiter = limiter(500);
         for (int i = 0; i < 20_000; i++) {
+            now.addAndGet(1_000);
             limiter.acquire("flood-" + i);
             assertTrue(limiter.clients() <= 500, "clients " + limiter.clients());
         }
+        assertEquals(8, limiter.acquire("flood-19999").remaining(), "the most recent clients keep their spending");
     }
 
     @Test
