@@ -25,10 +25,15 @@ final class Json {
     }
 
     static void send(ServerResponse res, Status status, String mediaType, Object body) {
-        byte[] bytes = JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = bytes(body);
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, mediaType);
         res.send(bytes);
+    }
+
+    /** The body as UTF-8 JSON bytes, for answers that hash their body into an ETag before sending it. */
+    static byte[] bytes(Object body) {
+        return JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
     }
 
     static <T> T read(byte[] json, Class<T> type) {
