@@ -108,7 +108,8 @@ public final class ComparisonFixture {
                 .map(CaseRecord::pseudonym).distinct().count();
     }
 
-    static CaseRecord record(String pseudonym, int key, int year, String sex, String country, List<String> forms) {
+    /** A record of a person identified in {@code country}, aged 21–29, citizen of the same country. */
+    public static CaseRecord record(String pseudonym, int key, int year, String sex, String country, List<String> forms) {
         return new CaseRecord(pseudonym, true, key, year, Optional.empty(), "registered", Optional.of("police"),
                 sex, OptionalInt.empty(), Optional.of("21-29"), Optional.empty(), Optional.of(country), country,
                 Optional.empty(), forms, List.of(), List.of(), List.of(), List.of(), List.of());
