@@ -85,7 +85,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         PublishedRelease release = releases.find(releaseId).orElseThrow(() -> ProblemException.notFound(
                 releaseId.equals(PublishedReleases.LATEST)
                         ? "No release has been published yet."
-                        : "Parameter release: no release '" + ExtractsServiceImpl.abbreviate(releaseId) + "'."));
+                        : "Parameter release: no such release."));
         org.tipx.api.statistics.Comparison comparison;
         try {
             comparison = comparisons.compare(release, query);
@@ -126,15 +126,17 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
 
     private List<String> parseCountries(String text) {
         Set<String> codes = new LinkedHashSet<>();
-        for (String part : text.split(",", -1)) {
-            String code = part.trim().toUpperCase(Locale.ROOT);
+        String[] parts = text.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String code = parts[i].trim().toUpperCase(Locale.ROOT);
+            // Errors point at the item by position rather than echo client text.
             if (code.isEmpty()) {
-                throw ProblemException.badRequest("Parameter countries: an empty code; list ISO 3166-1 alpha-2 codes "
-                        + "separated by commas, e.g. UA,MD,BY.");
+                throw ProblemException.badRequest("Parameter countries: item " + (i + 1) + " is empty; list ISO 3166-1 "
+                        + "alpha-2 codes separated by commas, e.g. UA,MD,BY.");
             }
             if (!code.matches("[A-Z]{2}") || !reference.countries().isKnown(code)) {
-                throw ProblemException.badRequest("Parameter countries: '" + ExtractsServiceImpl.abbreviate(part.trim())
-                        + "' is not an ISO 3166-1 alpha-2 country code.");
+                throw ProblemException.badRequest("Parameter countries: item " + (i + 1)
+                        + " is not an ISO 3166-1 alpha-2 country code.");
             }
             codes.add(code);
         }
