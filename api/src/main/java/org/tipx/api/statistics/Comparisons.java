@@ -65,31 +65,13 @@ public final class Comparisons {
         }
         ProtectedTable table = tables.table(release, tableQuery(query));
         Cells cells = new Cells(table);
-        OptionalInt from = query.from().isPresent() ? query.from() : cells.firstYear();
-        OptionalInt to = query.to().isPresent() ? query.to() : cells.lastYear();
-        if (from.isPresent() && to.isEmpty()) {
-            to = from; // asked from a year later than any record: one year, all withheld
-        } else if (to.isPresent() && from.isEmpty()) {
-            from = to;
-        }
-        if (from.isPresent() && from.getAsInt() > to.getAsInt()) {
-            // Only one bound was given and the data lie on the other side of it: keep the given bound.
-            if (query.from().isPresent()) {
-                to = from;
-            } else {
-                from = to;
-            }
-        }
-        if (from.isPresent() && to.getAsInt() - from.getAsInt() + 1 > ComparisonQuery.MAX_YEARS) {
-            // Only reachable with one bound missing: keep the latest MAX_YEARS years.
-            from = OptionalInt.of(to.getAsInt() - ComparisonQuery.MAX_YEARS + 1);
-        }
+        Optional<YearSpan> span = span(query, cells);
         List<Integer> years = new ArrayList<>();
-        if (from.isPresent()) {
-            for (int year = from.getAsInt(); year <= to.getAsInt(); year++) {
+        span.ifPresent(s -> {
+            for (int year = s.from(); year <= s.to(); year++) {
                 years.add(year);
             }
-        }
+        });
         Map<String, Map<Integer, Set<String>>> coverage = releases.reportingAgencies(release.id());
         List<Comparison.CountrySeries> result = new ArrayList<>();
         for (Country country : countries) {
@@ -104,7 +86,40 @@ public final class Comparisons {
             }
             result.add(new Comparison.CountrySeries(country, series));
         }
-        return new Comparison(release, query, from, to, result);
+        return new Comparison(release, query,
+                span.map(s -> OptionalInt.of(s.from())).orElse(OptionalInt.empty()),
+                span.map(s -> OptionalInt.of(s.to())).orElse(OptionalInt.empty()), result);
+    }
+
+    /** The years of every series, from {@code from} to {@code to}. */
+    private record YearSpan(int from, int to) {
+    }
+
+    /**
+     * The years asked for; a missing bound is the first or last year the table has (the table holds
+     * only years within the given bound), and a missing span is empty. Without {@code to} the span
+     * is cut after {@link ComparisonQuery#MAX_YEARS} years; without {@code from} before the last
+     * {@link ComparisonQuery#MAX_YEARS} years.
+     */
+    private static Optional<YearSpan> span(ComparisonQuery query, Cells cells) {
+        OptionalInt from = query.from();
+        OptionalInt to = query.to();
+        if (from.isPresent() && to.isPresent()) {
+            return Optional.of(new YearSpan(from.getAsInt(), to.getAsInt()));
+        }
+        if (from.isPresent()) {
+            int last = Math.max(from.getAsInt(), cells.lastYear().orElse(from.getAsInt()));
+            return Optional.of(new YearSpan(from.getAsInt(), Math.min(last, from.getAsInt() + ComparisonQuery.MAX_YEARS - 1)));
+        }
+        if (to.isPresent()) {
+            int first = Math.min(to.getAsInt(), cells.firstYear().orElse(to.getAsInt()));
+            return Optional.of(new YearSpan(Math.max(first, to.getAsInt() - ComparisonQuery.MAX_YEARS + 1), to.getAsInt()));
+        }
+        if (cells.firstYear().isEmpty()) {
+            return Optional.empty();
+        }
+        int last = cells.lastYear().getAsInt();
+        return Optional.of(new YearSpan(Math.max(cells.firstYear().getAsInt(), last - ComparisonQuery.MAX_YEARS + 1), last));
     }
 
     /** The one table a comparison reads. */
@@ -113,9 +128,11 @@ public final class Comparisons {
         query.breakdown().ifPresent(by::add);
         Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
         filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(query.countries()));
-        if (query.from().isPresent() && query.to().isPresent()) {
+        if (query.from().isPresent() || query.to().isPresent()) {
+            // One bound alone still keeps the other side's years out of the table (and its cell count).
             Set<String> years = new TreeSet<>();
-            for (int year = query.from().getAsInt(); year <= query.to().getAsInt(); year++) {
+            int last = query.to().orElse(ComparisonQuery.MAX_YEAR);
+            for (int year = query.from().orElse(ComparisonQuery.MIN_YEAR); year <= last; year++) {
                 years.add(Integer.toString(year));
             }
             filters.put(Dimension.YEAR, years);

@@ -258,6 +258,20 @@ class ComparisonsTest {
         Comparison fromOnly = compare(REFERENCE, new ComparisonQuery(Indicator.VICTIMS, List.of("UA"),
                 OptionalInt.of(2022), OptionalInt.empty(), Optional.empty()));
         assertEquals(List.of(2022, 2023, 2024), total(fromOnly, "UA").points().stream().map(p -> p.rate().year()).toList());
+
+        Comparison toOnly = compare(REFERENCE, new ComparisonQuery(Indicator.VICTIMS, List.of("UA"),
+                OptionalInt.empty(), OptionalInt.of(2016), Optional.empty()));
+        assertEquals(List.of(2015, 2016), total(toOnly, "UA").points().stream().map(p -> p.rate().year()).toList());
+
+        Comparison beyond = compare(REFERENCE, new ComparisonQuery(Indicator.VICTIMS, List.of("UA"),
+                OptionalInt.of(2030), OptionalInt.empty(), Optional.empty()));
+        assertEquals(OptionalInt.of(2030), beyond.to(), "after the last record: the one year asked for, withheld");
+        assertTrue(point(total(beyond, "UA"), 2030).rate().has(Flag.WITHHELD));
+
+        Comparison nothing = compare(REFERENCE, new ComparisonQuery(Indicator.VICTIMS, List.of("PL"),
+                OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
+        assertEquals(OptionalInt.empty(), nothing.from());
+        assertTrue(total(nothing, "PL").points().isEmpty());
     }
 
     @Test
