@@ -24,16 +24,16 @@ final class Json {
         send(res, status, MEDIA_TYPE, body);
     }
 
+    /** The body's JSON as UTF-8 bytes, e.g. to tag them before sending. */
+    static byte[] bytes(Object body) {
+        return JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
+    }
+
     static void send(ServerResponse res, Status status, String mediaType, Object body) {
         byte[] bytes = bytes(body);
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, mediaType);
         res.send(bytes);
-    }
-
-    /** The body as UTF-8 JSON bytes, for answers that hash their body into an ETag before sending it. */
-    static byte[] bytes(Object body) {
-        return JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
     }
 
     static <T> T read(byte[] json, Class<T> type) {

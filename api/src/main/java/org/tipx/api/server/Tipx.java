@@ -26,7 +26,7 @@ import org.tipx.api.ingest.ExtractValidator;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.reference.ReferenceData;
-import org.tipx.api.release.NoReleases;
+import org.tipx.api.release.NoPublishedReleases;
 import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.statistics.ProtectedTableBuilder;
 import org.tipx.api.statistics.ScanningTableSource;
@@ -56,8 +56,8 @@ public final class Tipx implements AutoCloseable {
      * @param maxUploadBytes largest accepted extract body
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock) {
-        this(store, secret, adminToken, maxUploadBytes, clock, new NoReleases(),
-                new ScanningTableSource(new NoReleases(), ProtectedTableBuilder.withDefaults()));
+        this(store, secret, adminToken, maxUploadBytes, clock, new NoPublishedReleases(),
+                new ScanningTableSource(new NoPublishedReleases(), ProtectedTableBuilder.withDefaults()));
     }
 
     /**

@@ -9,8 +9,12 @@ import java.util.function.Consumer;
 
 import org.tipx.api.ingest.CaseRecord;
 
-/** No release published yet: every public statistic answers 404 until one is. Stateless and thread-safe. */
-public final class NoReleases implements PublishedReleases {
+/**
+ * A server that has published nothing yet: no release to list or find. The public statistics API
+ * then answers {@code 404} "no release published yet" instead of failing to start. Stateless and
+ * thread-safe.
+ */
+public final class NoPublishedReleases implements PublishedReleases {
 
     @Override
     public List<PublishedRelease> list() {
