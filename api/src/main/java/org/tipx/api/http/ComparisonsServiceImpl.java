@@ -233,7 +233,8 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             CountryComparison item = new CountryComparison();
             item.setCountry(country.country().iso2());
             item.setName(country.country().name());
-            item.setSeries(country.series().stream().map(ComparisonsServiceImpl::toModel).toList());
+            boolean perPopulation = comparison.query().indicator().perPopulation();
+            item.setSeries(country.series().stream().map(series -> toModel(series, perPopulation)).toList());
             countries.add(item);
         }
         model.setCountries(countries);
@@ -241,7 +242,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         return model;
     }
 
-    private static ComparisonSeries toModel(org.tipx.api.statistics.Comparison.Series series) {
+    private static ComparisonSeries toModel(org.tipx.api.statistics.Comparison.Series series, boolean perPopulation) {
         ComparisonSeries model = new ComparisonSeries();
         model.setCategory(series.category());
         List<ComparisonPoint> points = new ArrayList<>();
@@ -271,13 +272,15 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             changes.add(item);
         }
         model.setChanges(changes);
-        series.trend().ifPresent(trend -> model.setTrend(toModel(trend, series)));
+        series.trend().ifPresent(trend -> model.setTrend(toModel(trend, series, perPopulation)));
         series.trendNote().ifPresent(model::setTrendNote);
         return model;
     }
 
-    private static ComparisonTrend toModel(PoissonTrend.Trend trend, org.tipx.api.statistics.Comparison.Series series) {
+    private static ComparisonTrend toModel(PoissonTrend.Trend trend, org.tipx.api.statistics.Comparison.Series series,
+                                           boolean perPopulation) {
         ComparisonTrend model = new ComparisonTrend();
+        model.setOf(perPopulation ? ComparisonTrend.OfEnum.RATE : ComparisonTrend.OfEnum.COUNT);
         model.setAnnualChange(trend.annualChange());
         model.setLower95(trend.lower95());
         model.setUpper95(trend.upper95());

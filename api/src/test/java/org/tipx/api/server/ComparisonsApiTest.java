@@ -270,6 +270,57 @@ class ComparisonsApiTest {
         }
     }
 
+    @Test
+    void everyAnswerHasEveryMemberTheSpecRequires() throws Exception {
+        Map<String, Object> schemas = specSchemas();
+        int checked = 0;
+        for (String query : List.of("indicator=victims_per_100k&countries=UA,MD,BY",
+                "indicator=victims&countries=UA,MD,PL&from=2014&to=2025&by=sex",
+                "indicator=registrations_per_100k&countries=MD&by=exploitation&release=" + ComparisonFixture.OLD)) {
+            HttpResponse<String> response = get(query);
+            assertEquals(200, response.statusCode(), response.body());
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                checked += conforms(reader.readValue(), "Comparison", schemas, query);
+            }
+        }
+        assertTrue(checked > 300, "objects checked: " + checked);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> specSchemas() throws Exception {
+        try (var in = ComparisonsApiTest.class.getResourceAsStream("/META-INF/tipx-v1.yaml")) {
+            Map<String, Object> spec = new org.yaml.snakeyaml.Yaml().load(in);
+            return (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("schemas");
+        }
+    }
+
+    /** Checks an object against a named schema: required members present, nested objects too; returns objects checked. */
+    @SuppressWarnings("unchecked")
+    private static int conforms(jakarta.json.JsonValue value, String schemaName, Map<String, Object> schemas, String where) {
+        Map<String, Object> schema = (Map<String, Object>) schemas.get(schemaName);
+        JsonObject object = value.asJsonObject();
+        for (String required : (List<String>) schema.getOrDefault("required", List.of())) {
+            assertTrue(object.containsKey(required), schemaName + " lacks required '" + required + "' in " + where);
+        }
+        int checked = 1;
+        Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
+        for (var member : object.entrySet()) {
+            Map<String, Object> property = properties.get(member.getKey());
+            assertTrue(property != null, schemaName + " has no member '" + member.getKey() + "' in the spec");
+            String ref = (String) property.get("$ref");
+            Map<String, Object> items = (Map<String, Object>) property.get("items");
+            if (ref != null) {
+                checked += conforms(member.getValue(), ref.substring(ref.lastIndexOf('/') + 1), schemas, where);
+            } else if (items != null && items.get("$ref") != null) {
+                String itemRef = (String) items.get("$ref");
+                for (jakarta.json.JsonValue item : member.getValue().asJsonArray()) {
+                    checked += conforms(item, itemRef.substring(itemRef.lastIndexOf('/') + 1), schemas, where);
+                }
+            }
+        }
+        return checked;
+    }
+
     private static JsonObject problem(HttpResponse<String> response) {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
