@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import org.tipx.api.http.AccessControl;
 import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
+import org.tipx.api.http.ComparisonsServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.RateLimitFilter;
@@ -29,6 +30,9 @@ import org.tipx.api.ingest.ExtractIngestor;
 import org.tipx.api.ingest.ExtractValidator;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.reference.ReferenceData;
+import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.statistics.TableSource;
 import org.tipx.api.statistics.format.Labels;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.upload.ExtractUploads;
@@ -49,6 +53,7 @@ public final class Tipx implements AutoCloseable {
     private final AgenciesServiceImpl agencies;
     private final StatisticsServiceImpl statistics;
     private final Optional<RateLimitFilter> rateLimit;
+    private final ComparisonsServiceImpl comparisons;
 
     /**
      * A server without published releases (every table query answers 404) and with the default rate limit.
@@ -59,6 +64,17 @@ public final class Tipx implements AutoCloseable {
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock) {
         this(store, secret, adminToken, maxUploadBytes, clock, StatisticsApi.none());
+    }
+
+    /**
+     * A server answering statistics from these releases and tables, with the default limits and rate limit.
+     *
+     * @param releases the published releases the public statistics answer from
+     * @param tables   their protected tables
+     */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock,
+                PublishedReleases releases, TableSource tables) {
+        this(store, secret, adminToken, maxUploadBytes, clock, StatisticsApi.over(releases).withTables(tables));
     }
 
     /**
@@ -80,6 +96,8 @@ public final class Tipx implements AutoCloseable {
         this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), Labels.load(),
                 statisticsApi.limits(), statisticsApi.rateLimit(), ProtectionParameters.DEFAULTS, Sunsetting.TABLES, clock);
         this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
+        this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(),
+                ReferenceData.load());
     }
 
     public TipxStore store() {
@@ -104,6 +122,7 @@ public final class Tipx implements AutoCloseable {
     public void routes(HttpRules rules) {
         rules.register("/v1/extracts", extracts)
                 .register("/v1/agencies", agencies)
+                .register("/v1/comparisons", comparisons)
                 .register("/v1", statistics);
     }
 
