@@ -1,6 +1,7 @@
 package org.tipx.api.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.pseudonym.PseudonymSecret;
 
 /** The command line: help everywhere, offline validation, usage errors. */
 class CommandsTest {
@@ -83,5 +85,16 @@ class CommandsTest {
         Run run = run("serve", "--data", dir.resolve("data").toString(), "--port", "0");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("No pseudonymisation secret"), run.err());
+    }
+
+    @Test
+    void serveRefusesAMalformedRateLimit_beforeOpeningTheStore() throws Exception {
+        Path data = dir.resolve("limited");
+        Files.createDirectories(data);
+        PseudonymSecret.loadOrGenerate(data.resolve("pseudonym.secret"));
+        Run run = run("serve", "--data", data.toString(), "--port", "0", "--rate-limit", "fast");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("rate limit must be QUOTA/SECONDS"), run.err());
+        assertFalse(Files.exists(data.resolve("tipx.mv.db")), "the store was not opened");
     }
 }
