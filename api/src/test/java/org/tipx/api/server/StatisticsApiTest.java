@@ -114,6 +114,28 @@ class StatisticsApiTest {
     }
 
     @Test
+    void aNewRelease_movesLatest_butNoPinnedAnswer() throws Exception {
+        InMemoryReleases growing = releases();
+        try (RunningStatistics live = new RunningStatistics(dir.resolve("live"),
+                StatisticsApi.over(growing).withRateLimit(Optional.empty()))) {
+            String query = "/v1/statistics?by=sex&format=csv";
+            HttpResponse<String> latestBefore = live.get(query);
+            HttpResponse<String> pinnedBefore = live.get(query + "&release=" + NEW);
+            growing.add(StatisticsFixture.release("2026-12-31.1", Instant.parse("2026-12-31T12:00:00Z")),
+                    StatisticsFixture.records(13, 4000));
+            HttpResponse<String> latestAfter = live.send(live.request(query)
+                    .header("If-None-Match", latestBefore.headers().firstValue("ETag").orElseThrow()));
+            assertEquals(200, latestAfter.statusCode(), "the old tag of latest no longer matches");
+            assertEquals(Optional.of("2026-12-31.1"), latestAfter.headers().firstValue("Tipx-Release"));
+            assertNotEquals(latestBefore.body(), latestAfter.body());
+            HttpResponse<String> pinnedAfter = live.send(live.request(query + "&release=" + NEW)
+                    .header("If-None-Match", pinnedBefore.headers().firstValue("ETag").orElseThrow()));
+            assertEquals(304, pinnedAfter.statusCode(), "a pinned answer never changes");
+            assertEquals(pinnedBefore.body(), live.get(query + "&release=" + NEW).body());
+        }
+    }
+
+    @Test
     void noRelease_answers404NoReleasePublishedYet() throws Exception {
         try (RunningStatistics empty = new RunningStatistics(dir.resolve("empty"), StatisticsApi.none())) {
             HttpResponse<String> response = empty.get("/v1/statistics?by=sex");
