@@ -17,6 +17,7 @@ import org.tipx.api.http.AccessControl;
 import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
+import org.tipx.api.http.ReleasesServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.Tokens;
 import org.tipx.api.ingest.CodeLists;
@@ -24,6 +25,10 @@ import org.tipx.api.ingest.ExtractIngestor;
 import org.tipx.api.ingest.ExtractValidator;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.release.ReleaseBuilder;
+import org.tipx.api.release.ReleaseCatalog;
+import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.upload.ExtractUploads;
 
@@ -41,6 +46,9 @@ public final class Tipx implements AutoCloseable {
     private final ExtractUploads uploads;
     private final ExtractsServiceImpl extracts;
     private final AgenciesServiceImpl agencies;
+    private final ReleaseBuilder releaseBuilder;
+    private final ReleaseCatalog releaseCatalog;
+    private final ReleasesServiceImpl releases;
 
     /**
      * @param adminToken     the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
@@ -48,6 +56,17 @@ public final class Tipx implements AutoCloseable {
      * @param maxUploadBytes largest accepted extract body
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock) {
+        this(store, secret, adminToken, maxUploadBytes, ReleaseSettings.DEFAULTS, clock);
+    }
+
+    /**
+     * @param adminToken      the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
+     *                        Empty disables the admin endpoints.
+     * @param maxUploadBytes  largest accepted extract body
+     * @param releaseSettings k, suppression limit and cell key parameters of new releases
+     */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                ReleaseSettings releaseSettings, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.adminTokenHash = adminToken.filter(token -> !token.isBlank()).map(Tokens::hash);
         Objects.requireNonNull(clock, "clock");
@@ -56,6 +75,9 @@ public final class Tipx implements AutoCloseable {
                 new HmacPseudonymiser(secret), clock);
         this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock);
         this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock);
+        this.releaseBuilder = new ReleaseBuilder(store, releaseSettings, clock);
+        this.releaseCatalog = new ReleaseCatalog(store);
+        this.releases = new ReleasesServiceImpl(store, releaseBuilder, releaseCatalog, clock);
     }
 
     public TipxStore store() {
@@ -64,6 +86,16 @@ public final class Tipx implements AutoCloseable {
 
     public ExtractUploads uploads() {
         return uploads;
+    }
+
+    /** Builds releases of the current extracts (what {@code POST /v1/releases} runs). */
+    public ReleaseBuilder releaseBuilder() {
+        return releaseBuilder;
+    }
+
+    /** The stored releases, for the public statistics API. */
+    public PublishedReleases releases() {
+        return releaseCatalog;
     }
 
     /** Registers every API route, its access control and its error mapping on {@code routing}. */
@@ -77,7 +109,8 @@ public final class Tipx implements AutoCloseable {
     /** The API's routes, all generated from the spec; apart so that a test can hold them against the spec. */
     public void routes(HttpRules rules) {
         rules.register("/v1/extracts", extracts)
-                .register("/v1/agencies", agencies);
+                .register("/v1/agencies", agencies)
+                .register("/v1/releases", releases);
     }
 
     /** Starts the server on {@code port} (0 picks a free one); stop it with {@link WebServer#stop()}. */
