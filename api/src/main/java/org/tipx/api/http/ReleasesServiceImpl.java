@@ -53,6 +53,8 @@ public final class ReleasesServiceImpl extends ReleasesService {
             throw switch (e.reason()) {
                 case NO_CURRENT_EXTRACTS -> ProblemException.conflict(
                         "There are no current extracts to release; agencies must upload first.");
+                case CANNOT_ANONYMISE -> ProblemException.conflict("The current extracts hold too few persons for "
+                        + "k-anonymous microdata; nothing was released.");
                 case ID_CONFLICT -> ProblemException.conflict("Other releases were created at the same time; try again.");
                 case UNSAFE_OUTPUT -> {
                     // The verifier's findings quote no cell value, so they may go to the log and the client.

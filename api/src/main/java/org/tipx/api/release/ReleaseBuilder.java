@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.tipx.anonymizer.AnonymizationConfig;
+import org.tipx.anonymizer.AnonymizationException;
 import org.tipx.anonymizer.AnonymizationResult;
 import org.tipx.anonymizer.Anonymizer;
 import org.tipx.anonymizer.Dataset;
@@ -134,7 +135,16 @@ public final class ReleaseBuilder {
         Persons persons = Persons.of(records);
 
         AnonymizationConfig config = config();
-        AnonymizationResult result = anonymization.apply(CaseRecordTable.of(persons.representatives(records)), config);
+        AnonymizationResult result;
+        try {
+            result = anonymization.apply(CaseRecordTable.of(persons.representatives(records)), config);
+        } catch (AnonymizationException e) {
+            // With fewer than k persons even full generalisation leaves a class below k.
+            throw new ReleaseException(ReleaseException.Reason.CANNOT_ANONYMISE, String.format(Locale.ROOT,
+                    "no generalisation makes the microdata of %d persons %d-anonymous within the %s suppression "
+                            + "limit, nothing was released", persons.count(), settings.k(),
+                    settings.suppressionLimit()), e);
+        }
         VerificationResult verified;
         try {
             verified = Verifier.requireSafe(result.output(), config.quasiIdentifierColumns(), config.models(),

@@ -13,6 +13,8 @@ public final class ReleaseException extends RuntimeException {
     public enum Reason {
         /** No agency has a current extract: there is nothing to release. */
         NO_CURRENT_EXTRACTS,
+        /** No generalisation within the suppression limit is k-anonymous: too few persons to publish. */
+        CANNOT_ANONYMISE,
         /** The independent verifier found the anonymised microdata unsafe to publish. */
         UNSAFE_OUTPUT,
         /** Another release took every id tried for the day. */
