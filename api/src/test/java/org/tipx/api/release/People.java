@@ -8,7 +8,7 @@ import java.util.Random;
 import org.tipx.api.ingest.CaseRecord;
 
 /** Seeded case records for release tests: few distinct values, so that k = 11 is reachable on a few hundred persons. */
-final class People {
+public final class People {
 
     private static final List<String> SEX = List.of("female", "female", "male", "unknown");
     private static final List<String> CITIZENSHIP = List.of("UA", "UA", "MD", "NG", "RO");
@@ -19,7 +19,7 @@ final class People {
     }
 
     /** A record of the person {@code pseudonym} registered in {@code year}, other fields drawn from {@code random}. */
-    static CaseRecord record(String pseudonym, int year, String country, Random random) {
+    public static CaseRecord record(String pseudonym, int year, String country, Random random) {
         boolean ageKnown = random.nextInt(10) > 0;
         int age = 14 + random.nextInt(40);
         return new CaseRecord(pseudonym, true, Math.floorMod(pseudonym.hashCode(), CaseRecord.RECORD_KEY_RANGE), year,
