@@ -35,9 +35,6 @@ import org.tipx.api.release.ReleaseManifest.Microdata;
 import org.tipx.api.release.ReleaseManifest.QuasiIdentifier;
 import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.Measure;
-import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.ProtectedTableBuilder;
-import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.NewRelease;
 import org.tipx.api.store.StoredExtract;
@@ -59,8 +56,8 @@ import org.tipx.api.store.TipxStore;
  *   <li>Anonymise with the {@link CaseRecordTable} quasi-identifiers and {@link CaseRecordHierarchies},
  *       k and suppression limit from {@link ReleaseSettings}, then run {@link Verifier#requireSafe} on
  *       the output: a failing check throws {@link ReleaseException} before anything is written.</li>
- *   <li>Measure the cell key method on {@link #MEASURED_DIMENSIONS tables} of the release; true counts
- *       serve only the two aggregate figures of the manifest.</li>
+ *   <li>Measure the cell key method on {@link #MEASURED_DIMENSIONS tables} of the release
+ *       ({@link MeasuredTable}); true counts serve only the two aggregate figures of the manifest.</li>
  *   <li>Store release, extract list and microdata in one transaction.</li>
  * </ol>
  *
@@ -78,6 +75,8 @@ public final class ReleaseBuilder {
     static final List<Dimension> MEASURED_DIMENSIONS = List.of(Dimension.SEX, Dimension.AGE_BAND,
             Dimension.MINOR_AT_EXPLOITATION, Dimension.CITIZENSHIP, Dimension.COUNTRY_OF_EXPLOITATION,
             Dimension.EXPLOITATION, Dimension.IDENTIFIED_BY, Dimension.STATUS);
+
+    private static final System.Logger LOG = System.getLogger(ReleaseBuilder.class.getName());
 
     /** Tries for a free id of the day before giving up (another process creating releases at once). */
     private static final int ID_ATTEMPTS = 5;
@@ -128,11 +127,17 @@ public final class ReleaseBuilder {
         for (Agency agency : store.agencies()) {
             countryOfAgency.put(agency.id(), agency.country());
         }
-        List<CaseRecord> records = new ArrayList<>();
-        for (StoredExtract extract : extracts) {
-            store.records(extract.id(), records::add);
-        }
+        long start = System.nanoTime();
+        // Extracts are read side by side (each on its own pooled connection), then joined in manifest order.
+        List<List<CaseRecord>> perExtract = extracts.parallelStream().map(extract -> {
+            List<CaseRecord> read = new ArrayList<>((int) Math.min(extract.rows(), Integer.MAX_VALUE - 8));
+            store.records(extract.id(), read::add);
+            return read;
+        }).toList();
+        List<CaseRecord> records = new ArrayList<>(perExtract.stream().mapToInt(List::size).sum());
+        perExtract.forEach(records::addAll);
         Persons persons = Persons.of(records);
+        long read = System.nanoTime();
 
         AnonymizationConfig config = config();
         AnonymizationResult result;
@@ -155,8 +160,10 @@ public final class ReleaseBuilder {
                             + String.join("; ", e.problems()), e);
         }
         String microdata = MicrodataCsv.write(result.output());
+        long anonymised = System.nanoTime();
 
         CellKeyEffect effect = measureCellKeyEffect(records, persons);
+        long measured = System.nanoTime();
         List<InputExtract> inputs = extracts.stream().map(e -> new InputExtract(e.id(), e.agency(),
                 countryOfAgency.getOrDefault(e.agency(), "XX"), e.period().toString(), e.sha256(), e.rows())).toList();
         long rows = result.output().size();
@@ -178,11 +185,21 @@ public final class ReleaseBuilder {
             String id = day + "." + (store.releasesOn(day) + 1 + attempt);
             ReleaseManifest manifest = new ReleaseManifest(id, created, inputs, counts, md, cellKey);
             if (store.createRelease(new NewRelease(id, created, ManifestJson.write(manifest), extractIds, microdata))) {
+                // Timings and sizes only: nothing of the records.
+                LOG.log(System.Logger.Level.INFO, () -> String.format(Locale.ROOT, "release %s: %d extracts, "
+                                + "%d records read and grouped in %.1f s, anonymised and verified in %.1f s, cell key "
+                                + "effect measured in %.1f s, stored in %.1f s", id, extracts.size(), records.size(),
+                        seconds(start, read), seconds(read, anonymised), seconds(anonymised, measured),
+                        seconds(measured, System.nanoTime())));
                 return manifest;
             }
         }
         throw new ReleaseException(ReleaseException.Reason.ID_CONFLICT,
                 "other releases took every id tried for " + day + "; try again", null);
+    }
+
+    private static double seconds(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
     }
 
     private AnonymizationConfig config() {
@@ -195,53 +212,35 @@ public final class ReleaseBuilder {
     }
 
     /**
-     * Builds year × country_of_identification × d tables of victims for each measured dimension d with
-     * {@link ProtectedTableBuilder}, and compares each published cell with its true count, which is
-     * computed here apart and used for nothing else.
+     * The year × country_of_identification × d tables of victims for each measured dimension d, protected
+     * with the release's parameters, against their true counts, which serve these two aggregates only.
      */
     private CellKeyEffect measureCellKeyEffect(List<CaseRecord> records, Persons persons) {
-        // No query rule applies: these tables are never served, only measured.
-        ProtectedTableBuilder builder = new ProtectedTableBuilder(Integer.MAX_VALUE, 1.0);
-        List<long[]> perTable = MEASURED_DIMENSIONS.parallelStream().map(d -> {
-            TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.COUNTRY_OF_IDENTIFICATION, d);
-            ProtectedTable table = builder.build(records, query, protector);
-            TrueCounts truth = TrueCounts.of(records, persons, query.by());
-            long cells = 0;
-            long withheld = 0;
-            long changed = 0;
-            long absoluteChange = 0;
-            for (ProtectedTable.Row row : table.rows()) {
-                cells++;
-                if (row.cell().value().isEmpty()) {
-                    withheld++;
-                    continue;
-                }
-                long difference = Math.abs(row.cell().value().getAsLong() - truth.count(row.codes()));
-                if (difference != 0) {
-                    changed++;
-                    absoluteChange += difference;
-                }
-            }
-            return new long[] {cells, withheld, changed, absoluteChange};
-        }).toList();
+        List<MeasuredTable.Effect> perTable = MEASURED_DIMENSIONS.parallelStream()
+                .map(d -> MeasuredTable.of(records, persons, measuredTable(d)).effect(protector))
+                .toList();
         long cells = 0;
         long withheld = 0;
         long changed = 0;
         long absoluteChange = 0;
-        for (long[] t : perTable) {
-            cells += t[0];
-            withheld += t[1];
-            changed += t[2];
-            absoluteChange += t[3];
+        for (MeasuredTable.Effect t : perTable) {
+            cells += t.cells();
+            withheld += t.withheld();
+            changed += t.changed();
+            absoluteChange += t.absoluteChange();
         }
         long published = cells - withheld;
         List<String> tables = MEASURED_DIMENSIONS.stream()
-                .map(d -> String.format(Locale.ROOT, "%s × %s × %s", Dimension.YEAR.id(),
-                        Dimension.COUNTRY_OF_IDENTIFICATION.id(), d.id()))
+                .map(d -> String.join(" × ", measuredTable(d).stream().map(Dimension::id).toList()))
                 .toList();
         return new CellKeyEffect(Measure.VICTIMS.name().toLowerCase(Locale.ROOT), tables, cells, withheld,
                 published == 0 ? 0 : (double) changed / published,
                 published == 0 ? 0 : (double) absoluteChange / published);
+    }
+
+    /** The dimensions of the measured table for {@code d}. */
+    static List<Dimension> measuredTable(Dimension d) {
+        return List.of(Dimension.YEAR, Dimension.COUNTRY_OF_IDENTIFICATION, d);
     }
 
     /**
@@ -295,107 +294,6 @@ public final class ReleaseBuilder {
                 reps.add(records.get(r));
             }
             return reps;
-        }
-    }
-
-    /**
-     * True victim counts of every cell (totals included) of one table: a person counts once in each cell
-     * that at least one of their records lies in. Cells are indexed densely in mixed radix over the
-     * dimensions' observed codes, 0 standing for the total.
-     */
-    private static final class TrueCounts {
-        private final List<Map<String, Integer>> codeIndexes;
-        private final int[] radix;
-        private final int[] counts;
-
-        private TrueCounts(List<Map<String, Integer>> codeIndexes, int[] radix, int[] counts) {
-            this.codeIndexes = codeIndexes;
-            this.radix = radix;
-            this.counts = counts;
-        }
-
-        static TrueCounts of(List<CaseRecord> records, Persons persons, List<Dimension> by) {
-            int dims = by.size();
-            List<Map<String, Integer>> codeIndexes = new ArrayList<>();
-            for (int d = 0; d < dims; d++) {
-                codeIndexes.add(new HashMap<>());
-            }
-            int[][][] codesOfRecord = new int[records.size()][][];
-            for (int r = 0; r < records.size(); r++) {
-                int[][] codes = new int[dims][];
-                for (int d = 0; d < dims; d++) {
-                    List<String> values = by.get(d).codes(records.get(r));
-                    Map<String, Integer> index = codeIndexes.get(d);
-                    int[] ids = new int[values.size() + 1];
-                    for (int v = 0; v < values.size(); v++) {
-                        ids[v] = index.computeIfAbsent(values.get(v), c -> index.size() + 1);
-                    }
-                    ids[values.size()] = 0; // the total
-                    codes[d] = ids;
-                }
-                codesOfRecord[r] = codes;
-            }
-            int[] radix = new int[dims];
-            long size = 1;
-            for (int d = 0; d < dims; d++) {
-                radix[d] = codeIndexes.get(d).size() + 1;
-                size *= radix[d];
-            }
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("a measured table has too many cells: " + size);
-            }
-            int[] counts = new int[(int) size];
-            long[] cells = new long[64];
-            for (int p = 0; p < persons.count(); p++) {
-                int n = 0;
-                for (int i = persons.firstRecordOfPerson()[p]; i < persons.firstRecordOfPerson()[p + 1]; i++) {
-                    int[][] codes = codesOfRecord[persons.recordsByPerson()[i]];
-                    int combinations = 1;
-                    for (int[] c : codes) {
-                        combinations *= c.length;
-                    }
-                    if (n + combinations > cells.length) {
-                        cells = Arrays.copyOf(cells, Math.max(cells.length * 2, n + combinations));
-                    }
-                    for (int k = 0; k < combinations; k++) {
-                        int rest = k;
-                        long cell = 0;
-                        for (int d = 0; d < dims; d++) {
-                            int[] c = codes[d];
-                            cell = cell * radix[d] + c[rest % c.length];
-                            rest /= c.length;
-                        }
-                        cells[n++] = cell;
-                    }
-                }
-                // A person counts once per cell, however many of their records lie in it.
-                Arrays.sort(cells, 0, n);
-                for (int i = 0; i < n; i++) {
-                    if (i == 0 || cells[i] != cells[i - 1]) {
-                        counts[(int) cells[i]]++;
-                    }
-                }
-            }
-            return new TrueCounts(codeIndexes, radix, counts);
-        }
-
-        long count(List<String> codes) {
-            long cell = 0;
-            for (int d = 0; d < radix.length; d++) {
-                String code = codes.get(d);
-                int id;
-                if (code.equals(ProtectedTable.TOTAL)) {
-                    id = 0;
-                } else {
-                    Integer known = codeIndexes.get(d).get(code);
-                    if (known == null) {
-                        return 0;
-                    }
-                    id = known;
-                }
-                cell = cell * radix[d] + id;
-            }
-            return counts[(int) cell];
         }
     }
 }
