@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.tipx.api.http.AccessControl;
 import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
+import org.tipx.api.http.ComparisonsServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.ReleasesServiceImpl;
 import org.tipx.api.http.Problems;
@@ -25,10 +26,14 @@ import org.tipx.api.ingest.ExtractIngestor;
 import org.tipx.api.ingest.ExtractValidator;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.reference.ReferenceData;
 import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.release.ReleaseBuilder;
 import org.tipx.api.release.ReleaseCatalog;
 import org.tipx.api.release.ReleaseSettings;
+import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.ScanningTableSource;
+import org.tipx.api.statistics.TableSource;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.upload.ExtractUploads;
 
@@ -47,8 +52,9 @@ public final class Tipx implements AutoCloseable {
     private final ExtractsServiceImpl extracts;
     private final AgenciesServiceImpl agencies;
     private final ReleaseBuilder releaseBuilder;
-    private final ReleaseCatalog releaseCatalog;
     private final ReleasesServiceImpl releases;
+    private final PublishedReleases published;
+    private final ComparisonsServiceImpl comparisons;
 
     /**
      * @param adminToken     the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
@@ -60,13 +66,33 @@ public final class Tipx implements AutoCloseable {
     }
 
     /**
-     * @param adminToken      the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
-     *                        Empty disables the admin endpoints.
-     * @param maxUploadBytes  largest accepted extract body
+     * The public statistics answer from the store's releases ({@link ReleaseCatalog}), read by scanning.
+     *
      * @param releaseSettings k, suppression limit and cell key parameters of new releases
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
                 ReleaseSettings releaseSettings, Clock clock) {
+        this(store, secret, adminToken, maxUploadBytes, releaseSettings, clock, new ReleaseCatalog(store));
+    }
+
+    private Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                 ReleaseSettings releaseSettings, Clock clock, ReleaseCatalog catalog) {
+        this(store, secret, adminToken, maxUploadBytes, releaseSettings, clock, catalog,
+                new ScanningTableSource(catalog, ProtectedTableBuilder.withDefaults()));
+    }
+
+    /**
+     * @param releases the published releases the public statistics answer from (the Releases endpoints
+     *                 always serve the store's own)
+     * @param tables   their protected tables
+     */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock,
+                PublishedReleases releases, TableSource tables) {
+        this(store, secret, adminToken, maxUploadBytes, ReleaseSettings.DEFAULTS, clock, releases, tables);
+    }
+
+    private Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                 ReleaseSettings releaseSettings, Clock clock, PublishedReleases releases, TableSource tables) {
         this.store = Objects.requireNonNull(store, "store");
         this.adminTokenHash = adminToken.filter(token -> !token.isBlank()).map(Tokens::hash);
         Objects.requireNonNull(clock, "clock");
@@ -76,8 +102,9 @@ public final class Tipx implements AutoCloseable {
         this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock);
         this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock);
         this.releaseBuilder = new ReleaseBuilder(store, releaseSettings, clock);
-        this.releaseCatalog = new ReleaseCatalog(store);
-        this.releases = new ReleasesServiceImpl(store, releaseBuilder, releaseCatalog, clock);
+        this.releases = new ReleasesServiceImpl(store, releaseBuilder, new ReleaseCatalog(store), clock);
+        this.published = Objects.requireNonNull(releases, "releases");
+        this.comparisons = new ComparisonsServiceImpl(releases, tables, ReferenceData.load());
     }
 
     public TipxStore store() {
@@ -93,9 +120,9 @@ public final class Tipx implements AutoCloseable {
         return releaseBuilder;
     }
 
-    /** The stored releases, for the public statistics API. */
+    /** The releases the public statistics answer from (by default the store's, through {@link ReleaseCatalog}). */
     public PublishedReleases releases() {
-        return releaseCatalog;
+        return published;
     }
 
     /** Registers every API route, its access control and its error mapping on {@code routing}. */
@@ -110,7 +137,8 @@ public final class Tipx implements AutoCloseable {
     public void routes(HttpRules rules) {
         rules.register("/v1/extracts", extracts)
                 .register("/v1/agencies", agencies)
-                .register("/v1/releases", releases);
+                .register("/v1/releases", releases)
+                .register("/v1/comparisons", comparisons);
     }
 
     /** Starts the server on {@code port} (0 picks a free one); stop it with {@link WebServer#stop()}. */
