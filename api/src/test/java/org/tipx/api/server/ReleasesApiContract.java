@@ -159,6 +159,17 @@ abstract class ReleasesApiContract {
         assertFalse(microdata.equals(get("/v1/releases/" + later + "/microdata").body()));
     }
 
+    @Test
+    void newRelease_isWhatThePublicStatisticsAnswerFrom() throws Exception {
+        server.uploadCsv(newAgency("UA"), "2026-Q3", persons("stats", 40, 0));
+        String id = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+
+        HttpResponse<String> comparison = get("/v1/comparisons?indicator=victims&countries=UA");
+
+        assertEquals(200, comparison.statusCode(), comparison.body());
+        assertEquals(id, comparison.headers().firstValue("Tipx-Release").orElse(""));
+    }
+
     // --- helpers ---
 
     private static String newAgency(String country) throws Exception {
