@@ -20,7 +20,8 @@ import org.tipx.api.anonymize.CaseRecordTable;
  *       {@value CaseRecordTable#UNKNOWN_COUNTRY} (and the country hierarchy generalises {@code XX} to
  *       {@value #UNKNOWN_COUNTRY_GROUP}) so that the anonymiser sees a value; they are mapped back here.
  *       Within a column the mapping is one to one (all rows of a column are at one hierarchy level, where
- *       only one of those spellings occurs), so the classes and their sizes are those verified.</li>
+ *       only one of those spellings occurs), so it changes no class; the verifier checks the mapped table
+ *       all the same.</li>
  *   <li>Rows are sorted by their cells, so their order says nothing about uploads or agencies.</li>
  * </ul>
  * Stateless; thread-safe.
@@ -35,8 +36,11 @@ final class MicrodataCsv {
     private MicrodataCsv() {
     }
 
-    /** The CSV text of an anonymised {@link CaseRecordTable}. */
-    static String write(Dataset output) {
+    /**
+     * The anonymised {@link CaseRecordTable} as it will be published: values not known emptied, rows
+     * sorted. This, not the anonymiser's output, is what the verifier checks.
+     */
+    static Dataset published(Dataset output) {
         List<String> columns = output.columns();
         List<String[]> rows = new ArrayList<>(output.size());
         for (int r = 0; r < output.size(); r++) {
@@ -47,10 +51,19 @@ final class MicrodataCsv {
             rows.add(cells);
         }
         rows.sort(Arrays::compare);
-        StringBuilder out = new StringBuilder(64 * (rows.size() + 1));
-        appendRow(out, columns.toArray(String[]::new));
-        for (String[] row : rows) {
-            appendRow(out, row);
+        return Dataset.of(columns, rows);
+    }
+
+    /** The CSV text of a {@link #published} table, rows in its order. */
+    static String write(Dataset published) {
+        StringBuilder out = new StringBuilder(64 * (published.size() + 1));
+        String[] cells = published.columns().toArray(String[]::new);
+        appendRow(out, cells);
+        for (int r = 0; r < published.size(); r++) {
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = published.get(r, c);
+            }
+            appendRow(out, cells);
         }
         return out.toString();
     }

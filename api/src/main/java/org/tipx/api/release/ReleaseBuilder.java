@@ -150,23 +150,25 @@ public final class ReleaseBuilder {
                             + "limit, nothing was released", persons.count(), settings.k(),
                     settings.suppressionLimit()), e);
         }
+        // The verifier checks the table exactly as it will be published.
+        Dataset published = MicrodataCsv.published(result.output());
         VerificationResult verified;
         try {
-            verified = Verifier.requireSafe(result.output(), config.quasiIdentifierColumns(), config.models(),
+            verified = Verifier.requireSafe(published, config.quasiIdentifierColumns(), config.models(),
                     config.suppressionLimit());
         } catch (UnsafeOutputException e) {
             throw new ReleaseException(ReleaseException.Reason.UNSAFE_OUTPUT,
                     "the anonymised microdata failed the independent verification, nothing was released: "
                             + String.join("; ", e.problems()), e);
         }
-        String microdata = MicrodataCsv.write(result.output());
+        String microdata = MicrodataCsv.write(published);
         long anonymised = System.nanoTime();
 
         CellKeyEffect effect = measureCellKeyEffect(records, persons);
         long measured = System.nanoTime();
         List<InputExtract> inputs = extracts.stream().map(e -> new InputExtract(e.id(), e.agency(),
                 countryOfAgency.getOrDefault(e.agency(), "XX"), e.period().toString(), e.sha256(), e.rows())).toList();
-        long rows = result.output().size();
+        long rows = published.size();
         List<QuasiIdentifier> qis = new ArrayList<>();
         config.quasiIdentifiers().forEach((column, hierarchy) -> qis.add(new QuasiIdentifier(column,
                 result.report().levels().get(column), hierarchy.height() - 1)));
