@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tipx.api.http.RateLimitPolicy;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.release.ReleaseCatalog;
+import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.server.StatisticsApi;
 import org.tipx.api.server.Tipx;
 import org.tipx.api.store.TipxStore;
@@ -54,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: TIPX_RATE_LIMIT, else 120/60.")
     String rateLimit;
 
+    @Option(names = "--release-k", paramLabel = "K", defaultValue = "11",
+            description = "k of the microdata of releases built by POST /v1/releases (default: ${DEFAULT-VALUE}).")
+    int releaseK;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
@@ -61,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
         Optional<RateLimitPolicy> limit = rateLimit(env);
         TipxStore store = storeOptions.open(env);
         Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
-                Clock.systemUTC(), StatisticsApi.none().withRateLimit(limit));
+                ReleaseSettings.DEFAULTS.withK(releaseK), Clock.systemUTC(),
+                StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(limit));
         WebServer server = tipx.start(host, port);
         // The fingerprint tells operators which secret is in use (e.g. after a rotation) without revealing it.
         LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe()

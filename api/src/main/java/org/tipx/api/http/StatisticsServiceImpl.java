@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tipx.anonymizer.cellkey.PTableParameters;
 import org.tipx.anonymizer.cellkey.ProtectionParameters;
-import org.tipx.api.anonymize.CaseRecordAnonymization;
 import org.tipx.api.http.model.CodeInfo;
 import org.tipx.api.http.model.DimensionInfo;
 import org.tipx.api.http.model.DimensionList;
@@ -69,11 +68,12 @@ public final class StatisticsServiceImpl extends StatisticsService {
      * @param limits      the limits {@code tables} enforces, published by {@code /v1/config}
      * @param rateLimit   the rate limit in force, if any, published by {@code /v1/config}
      * @param protection  the protection of new releases, published by {@code /v1/config}
+     * @param k           the k of new releases' microdata, published by {@code /v1/config}
      * @param tablesAlias the deprecation of {@code /v1/tables}
      */
     public StatisticsServiceImpl(PublishedReleases releases, TableSource tables, Labels labels,
                                  StatisticsLimits limits, Optional<RateLimitPolicy> rateLimit,
-                                 ProtectionParameters protection, Sunsetting tablesAlias, Clock clock) {
+                                 ProtectionParameters protection, int k, Sunsetting tablesAlias, Clock clock) {
         this.releases = Objects.requireNonNull(releases, "releases");
         this.tables = Objects.requireNonNull(tables, "tables");
         this.labels = Objects.requireNonNull(labels, "labels");
@@ -83,7 +83,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
         this.tablesAlias = Objects.requireNonNull(tablesAlias, "tablesAlias");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dimensionsJson = Json.bytes(dimensions(labels));
-        this.configJson = Json.bytes(config(limits, rateLimit, protection));
+        this.configJson = Json.bytes(config(limits, rateLimit, protection, k));
     }
 
     @Override
@@ -205,7 +205,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
     }
 
     private static PublicConfig config(StatisticsLimits limits, Optional<RateLimitPolicy> rateLimit,
-                                       ProtectionParameters protection) {
+                                       ProtectionParameters protection, int k) {
         PublicConfigLimits tableLimits = new PublicConfigLimits(TableQuery.MAX_RESTRICTED_DIMENSIONS,
                 List.of(Dimension.COUNTRY_OF_IDENTIFICATION.id(), Dimension.YEAR.id()),
                 limits.maxCells(), limits.maxWithheldShare());
@@ -219,8 +219,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
         PTableParameters ptable = protection.ptable();
         Double pStay = ptable.pStay().isPresent() ? ptable.pStay().getAsDouble() : null;
         PublicConfigProtection sdc = new PublicConfigProtection("cell-key", protection.threshold(),
-                ptable.maxPerturbation(), ptable.variance(), ptable.smallestPublishedNonZero(), pStay,
-                CaseRecordAnonymization.DEFAULT_K);
+                ptable.maxPerturbation(), ptable.variance(), ptable.smallestPublishedNonZero(), pStay, k);
         return new PublicConfig(tableLimits, rate, sdc);
     }
 }

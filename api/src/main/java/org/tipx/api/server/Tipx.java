@@ -19,6 +19,7 @@ import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
 import org.tipx.api.http.ComparisonsServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
+import org.tipx.api.http.ReleasesServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.RateLimitFilter;
 import org.tipx.api.http.RateLimiter;
@@ -32,6 +33,9 @@ import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.reference.ReferenceData;
 import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.release.ReleaseBuilder;
+import org.tipx.api.release.ReleaseCatalog;
+import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.statistics.format.Labels;
 import org.tipx.api.store.TipxStore;
@@ -53,38 +57,65 @@ public final class Tipx implements AutoCloseable {
     private final AgenciesServiceImpl agencies;
     private final StatisticsServiceImpl statistics;
     private final Optional<RateLimitFilter> rateLimit;
+    private final ReleaseBuilder releaseBuilder;
+    private final ReleasesServiceImpl releases;
+    private final PublishedReleases published;
     private final ComparisonsServiceImpl comparisons;
 
     /**
-     * A server without published releases (every table query answers 404) and with the default rate limit.
+     * The public statistics answer from the store's releases, with the default limits and rate limit.
      *
      * @param adminToken     the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
      *                       Empty disables the admin endpoints.
      * @param maxUploadBytes largest accepted extract body
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock) {
-        this(store, secret, adminToken, maxUploadBytes, clock, StatisticsApi.none());
+        this(store, secret, adminToken, maxUploadBytes, ReleaseSettings.DEFAULTS, clock);
+    }
+
+    /**
+     * The public statistics answer from the store's releases ({@link ReleaseCatalog}), read by scanning,
+     * with the default limits and rate limit.
+     *
+     * @param releaseSettings k, suppression limit and cell key parameters of new releases
+     */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                ReleaseSettings releaseSettings, Clock clock) {
+        this(store, secret, adminToken, maxUploadBytes, releaseSettings, clock,
+                StatisticsApi.over(new ReleaseCatalog(store)));
     }
 
     /**
      * A server answering statistics from these releases and tables, with the default limits and rate limit.
      *
-     * @param releases the published releases the public statistics answer from
+     * @param releases the published releases the public statistics answer from (the Releases endpoints
+     *                 always serve the store's own)
      * @param tables   their protected tables
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock,
                 PublishedReleases releases, TableSource tables) {
-        this(store, secret, adminToken, maxUploadBytes, clock, StatisticsApi.over(releases).withTables(tables));
+        this(store, secret, adminToken, maxUploadBytes, ReleaseSettings.DEFAULTS, clock,
+                StatisticsApi.over(releases).withTables(tables));
     }
 
     /**
-     * @param adminToken     the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
-     *                       Empty disables the admin endpoints.
-     * @param maxUploadBytes largest accepted extract body
-     * @param statisticsApi  the releases and tables the public statistics endpoints answer from, and their rate limit
+     * @param statisticsApi the releases and tables the public statistics endpoints answer from, and their rate limit
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock,
                 StatisticsApi statisticsApi) {
+        this(store, secret, adminToken, maxUploadBytes, ReleaseSettings.DEFAULTS, clock, statisticsApi);
+    }
+
+    /**
+     * @param adminToken      the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
+     *                        Empty disables the admin endpoints.
+     * @param maxUploadBytes  largest accepted extract body
+     * @param releaseSettings k, suppression limit and cell key parameters of new releases
+     * @param statisticsApi   the releases and tables the public statistics endpoints answer from (the Releases
+     *                        endpoints always serve the store's own), and the rate limit of the public endpoints
+     */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                ReleaseSettings releaseSettings, Clock clock, StatisticsApi statisticsApi) {
         this.store = Objects.requireNonNull(store, "store");
         this.adminTokenHash = adminToken.filter(token -> !token.isBlank()).map(Tokens::hash);
         Objects.requireNonNull(clock, "clock");
@@ -93,8 +124,12 @@ public final class Tipx implements AutoCloseable {
                 new HmacPseudonymiser(secret), clock);
         this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock);
         this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock);
+        this.releaseBuilder = new ReleaseBuilder(store, releaseSettings, clock);
+        this.releases = new ReleasesServiceImpl(store, releaseBuilder, new ReleaseCatalog(store), clock);
+        this.published = statisticsApi.releases();
         this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), Labels.load(),
-                statisticsApi.limits(), statisticsApi.rateLimit(), ProtectionParameters.DEFAULTS, Sunsetting.TABLES, clock);
+                statisticsApi.limits(), statisticsApi.rateLimit(), releaseSettings.protection(), releaseSettings.k(),
+                Sunsetting.TABLES, clock);
         this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
         this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(),
                 ReferenceData.load());
@@ -106,6 +141,16 @@ public final class Tipx implements AutoCloseable {
 
     public ExtractUploads uploads() {
         return uploads;
+    }
+
+    /** Builds releases of the current extracts (what {@code POST /v1/releases} runs). */
+    public ReleaseBuilder releaseBuilder() {
+        return releaseBuilder;
+    }
+
+    /** The releases the public statistics answer from (by default the store's, through {@link ReleaseCatalog}). */
+    public PublishedReleases releases() {
+        return published;
     }
 
     /** Registers every API route, its access control and its error mapping on {@code routing}. */
@@ -122,6 +167,7 @@ public final class Tipx implements AutoCloseable {
     public void routes(HttpRules rules) {
         rules.register("/v1/extracts", extracts)
                 .register("/v1/agencies", agencies)
+                .register("/v1/releases", releases)
                 .register("/v1/comparisons", comparisons)
                 .register("/v1", statistics);
     }
