@@ -168,6 +168,14 @@ abstract class ReleasesApiContract {
 
         assertEquals(200, comparison.statusCode(), comparison.body());
         assertEquals(id, comparison.headers().firstValue("Tipx-Release").orElse(""));
+
+        HttpResponse<String> table = get("/v1/statistics?by=sex&country_of_identification=UA");
+        assertEquals(200, table.statusCode(), table.body());
+        assertEquals(id, table.headers().firstValue("Tipx-Release").orElse(""));
+        assertTrue(table.body().contains("\"" + id + "\""), "the JSON body names its release: " + table.body());
+        HttpResponse<String> pinned = get("/v1/statistics?by=sex&country_of_identification=UA&release=" + id);
+        assertEquals(table.body(), pinned.body());
+        assertEquals("public, max-age=31536000, immutable", pinned.headers().firstValue("Cache-Control").orElse(""));
     }
 
     // --- helpers ---

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.release.ReleaseCatalog;
+import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
@@ -44,16 +46,22 @@ final class RunningTipx implements AutoCloseable {
         return on(TipxStores.h2(dataDir), dataDir, maxUploadBytes);
     }
 
+    /**
+     * The store's releases answer the public statistics. The rate limit is off: every test client
+     * shares 127.0.0.1, so a suite would otherwise trip it depending on test order; the limiter has
+     * its own tests (RateLimiterTest, StatisticsApiTest).
+     */
     static RunningTipx on(TipxStore store, Path secretDir, long maxUploadBytes) {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(secretDir.resolve("pseudonym.secret"));
-        return new RunningTipx(new Tipx(store, secret, Optional.of(ADMIN_TOKEN), maxUploadBytes, Clock.systemUTC()));
+        return new RunningTipx(new Tipx(store, secret, Optional.of(ADMIN_TOKEN), maxUploadBytes, ReleaseSettings.DEFAULTS,
+                Clock.systemUTC(), StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(Optional.empty())));
     }
 
     /** H2 in {@code dataDir}, answering the public statistics from {@code releases} and {@code tables}. */
     static RunningTipx publishing(Path dataDir, PublishedReleases releases, TableSource tables) {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(dataDir.resolve("pseudonym.secret"));
         return new RunningTipx(new Tipx(TipxStores.h2(dataDir), secret, Optional.of(ADMIN_TOKEN), 1 << 20,
-                Clock.systemUTC(), releases, tables));
+                Clock.systemUTC(), StatisticsApi.over(releases).withTables(tables).withRateLimit(Optional.empty())));
     }
 
     URI base() {
