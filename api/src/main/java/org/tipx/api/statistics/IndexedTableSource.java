@@ -72,7 +72,7 @@ public final class IndexedTableSource implements TableSource {
     public IndexFigures preload(PublishedRelease release) {
         Objects.requireNonNull(release, "release");
         ReleaseIndex index = loaded.get(release, this::load).index();
-        return new IndexFigures(index.personCount(), index.recordCount(), index.bytes(), index.projectedRows());
+        return new IndexFigures(index.personCount(), index.recordCount(), index.bytes(), index.projectionBytes());
     }
 
     private LoadedRelease load(PublishedRelease release) {
@@ -88,9 +88,9 @@ public final class IndexedTableSource implements TableSource {
      * @param persons        distinct pseudonyms
      * @param records        records read
      * @param bytes          bytes of the index's arrays and dictionaries, projections not included
-     * @param projectedRows  rows of the projections made so far (each a few {@code char}s)
+     * @param projectionBytes bytes of the projections made so far (at most {@code bytes})
      */
-    public record IndexFigures(int persons, long records, long bytes, long projectedRows) {
+    public record IndexFigures(int persons, long records, long bytes, long projectionBytes) {
     }
 
     private record LoadedRelease(ReleaseIndex index, CellKeyProtector protector) {

@@ -38,8 +38,8 @@ import org.tipx.api.ingest.CaseRecord;
  * A query reads only its dimensions ({@code by} and filters). The first query on a set of
  * dimensions projects the groups onto it ({@link WeightedGroups#project}): far fewer groups, so
  * later queries on the same dimensions scan little. Projections are kept in a
- * {@link BoundedMemo} whose weight budget (rows) is that of the full groups, so they at most double
- * the index's memory.
+ * {@link BoundedMemo} whose budget is the bytes of the full groups, so they at most double the
+ * index's memory.
  *
  * <p>Immutable apart from the projection memo; thread-safe.
  */
@@ -70,8 +70,8 @@ final class ReleaseIndex {
         this.victims = victims;
         this.personCount = personCount;
         this.recordCount = recordCount;
-        long budget = Math.max(1, (long) registrations.rowCount + victims.rowCount);
-        this.projections = new BoundedMemo<>(MAX_PROJECTIONS, budget, groups -> groups.rowCount);
+        this.projections = new BoundedMemo<>(MAX_PROJECTIONS, registrations.bytes() + victims.bytes(),
+                WeightedGroups::bytes);
     }
 
     /** Reads records into an index. Not thread-safe; one loader per load. */
@@ -224,8 +224,8 @@ final class ReleaseIndex {
         return bytes;
     }
 
-    /** Rows held by the projections made so far (each row one {@code char} per projected dimension). */
-    long projectedRows() {
+    /** Bytes held by the projections made so far. */
+    long projectionBytes() {
         return projections.weight();
     }
 

@@ -210,7 +210,7 @@ class IndexedTableSourceTest {
         assertTrue(figures.bytes() > 0 && figures.bytes() < 200L * records.size(), figures::toString);
         indexed.table(release, TableQuery.of(Measure.VICTIMS, Dimension.SEX));
         assertEquals(1, releases.reads.get());
-        assertTrue(indexed.preload(release).projectedRows() > 0, "the query's projection is kept");
+        assertTrue(indexed.preload(release).projectionBytes() > 0, "the query's projection is kept");
     }
 
     /** Counts (and optionally slows) reads of the records, so tests can see when a release is loaded. */
