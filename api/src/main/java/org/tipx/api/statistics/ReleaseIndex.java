@@ -36,8 +36,10 @@ import org.tipx.api.ingest.CaseRecord;
  *
  * <h2>Projections</h2>
  * A query reads only its dimensions ({@code by} and filters). The first query on a set of
- * dimensions projects the groups onto it ({@link WeightedGroups#project}): far fewer groups, so
- * later queries on the same dimensions scan little. Projections are kept in a
+ * dimensions projects the groups onto it ({@link WeightedGroups#project}): profiles cut to those
+ * dimensions, persons with several profiles turned into signed single rows by inclusion–exclusion
+ * (exact, see there), equal rows merged; so later queries on the same dimensions scan about one
+ * row per distinct profile, however many persons there are. Projections are kept in a
  * {@link BoundedMemo} whose budget is the bytes of the full groups, so they at most double the
  * index's memory.
  *
@@ -60,7 +62,7 @@ final class ReleaseIndex {
     private final WeightedGroups victims;
     private final int personCount;
     private final long recordCount;
-    private final BoundedMemo<Integer, WeightedGroups> projections;
+    private final BoundedMemo<Integer, Scan> projections;
 
     private ReleaseIndex(String[][] codes, int[][][] valueCodes, WeightedGroups registrations,
                          WeightedGroups victims, int personCount, long recordCount) {
@@ -71,7 +73,7 @@ final class ReleaseIndex {
         this.personCount = personCount;
         this.recordCount = recordCount;
         this.projections = new BoundedMemo<>(MAX_PROJECTIONS, registrations.bytes() + victims.bytes(),
-                WeightedGroups::bytes);
+                scan -> scan.groups().bytes());
     }
 
     /** Reads records into an index. Not thread-safe; one loader per load. */
@@ -188,8 +190,8 @@ final class ReleaseIndex {
                 victims.add(set, others.length + 1, 1, personKey[p]);
             }
             int[] all = WeightedGroups.ordinals(ALL_DIMENSIONS);
-            return new ReleaseIndex(codes, valueCodes, registrations.build(all, DIMENSIONS.length),
-                    victims.build(all, DIMENSIONS.length), persons.size(), records);
+            return new ReleaseIndex(codes, valueCodes, registrations.build(all, DIMENSIONS.length, null),
+                    victims.build(all, DIMENSIONS.length, null), persons.size(), records);
         }
 
         @SuppressWarnings("unchecked")
@@ -239,7 +241,7 @@ final class ReleaseIndex {
             byDimensions[i] = by.get(i).ordinal();
             mask |= 1 << byDimensions[i];
         }
-        // Per filtered dimension: which codes are allowed, and which values pass.
+        // Per filtered dimension: which codes are allowed, and which of the index's values pass.
         int filterCount = query.filters().size();
         int[] filterDimensions = new int[filterCount];
         boolean[][] allowedCodes = new boolean[DIMENSIONS.length][];
@@ -262,41 +264,31 @@ final class ReleaseIndex {
             filterDimensions[f] = d;
             passingValues[f++] = passing;
         }
-        boolean victimsMeasure = query.measure() == Measure.VICTIMS;
-        WeightedGroups records = groups(mask, false);
-        WeightedGroups units = victimsMeasure ? groups(mask, true) : records;
+        Scan records = scan(mask, false);
+        Scan units = query.measure() == Measure.VICTIMS ? scan(mask, true) : records;
 
-        // Pass 1: the observed codes per by dimension, from the values of the passing profiles.
-        boolean[][] seenValues = new boolean[k][];
+        // Pass 1: the observed codes per by dimension, from the passing records.
+        boolean[][] observed = new boolean[k][];
         for (int i = 0; i < k; i++) {
-            seenValues[i] = new boolean[valueCodes[byDimensions[i]].length];
+            observed[i] = new boolean[codes[byDimensions[i]].length];
         }
         if (k > 0) {
             if (filterCount == 0) {
-                // Every value of the dictionary occurs in the release, and every record passes.
-                for (boolean[] seen : seenValues) {
-                    Arrays.fill(seen, true);
+                // Every record passes, and every code of the dictionary occurs in some record.
+                for (boolean[] all : observed) {
+                    Arrays.fill(all, true);
                 }
             } else {
-                markSeen(records, byDimensions, filterDimensions, passingValues, seenValues);
+                markObserved(records, byDimensions, filterDimensions, passingValues, allowedCodes, observed);
             }
         }
         int[][] axisCodes = new int[k][];
         int[] axisSizes = new int[k];
         for (int i = 0; i < k; i++) {
-            int d = byDimensions[i];
-            boolean[] observed = new boolean[codes[d].length];
-            for (int v = 0; v < seenValues[i].length; v++) {
-                if (seenValues[i][v]) {
-                    for (int c : valueCodes[d][v]) {
-                        observed[c] |= allowedCodes[d] == null || allowedCodes[d][c];
-                    }
-                }
-            }
-            int[] axis = new int[codes[d].length];
+            int[] axis = new int[observed[i].length];
             int size = 0;
-            for (int c = 0; c < observed.length; c++) {
-                if (observed[c]) {
+            for (int c = 0; c < observed[i].length; c++) {
+                if (observed[i][c]) {
                     axis[size++] = c;
                 }
             }
@@ -319,15 +311,14 @@ final class ReleaseIndex {
             for (int a = 0; a < axisCodes[i].length; a++) {
                 position[axisCodes[i][a]] = a;
             }
+            int[][] unitCodes = units.codes()[d];
             int widest = 1;
-            offsets[i] = new int[valueCodes[d].length][];
-            for (int v = 0; v < valueCodes[d].length; v++) {
-                if (!seenValues[i][v]) {
-                    continue;
-                }
-                int[] valueOffsets = new int[valueCodes[d][v].length + 1];
+            offsets[i] = new int[unitCodes.length][];
+            for (int v = 0; v < unitCodes.length; v++) {
+                int[] valueOffsets = new int[unitCodes[v].length + 1];
                 int n = 0;
-                for (int c : valueCodes[d][v]) {
+                for (int c : unitCodes[v]) {
+                    // Codes outside the filter, or of values no passing record has, are no cells.
                     if (position[c] >= 0) {
                         valueOffsets[n++] = position[c] * stride[i];
                     }
@@ -341,7 +332,14 @@ final class ReleaseIndex {
 
         long[] counts = new long[cellCount];
         int[] keys = new int[cellCount];
-        accumulate(units, byDimensions, offsets, filterDimensions, passingValues, fanOut, counts, keys);
+        accumulate(units.groups(), byDimensions, offsets, filterDimensions,
+                units.passing(filterDimensions, passingValues), fanOut, counts, keys);
+        for (long count : counts) {
+            if (count < 0) {
+                // Cannot happen when inclusion–exclusion is right; never quote the figures.
+                throw new IllegalStateException("the release index gave a negative cell count");
+            }
+        }
 
         List<ProtectedTable.Row> rows = new ArrayList<>(cellCount);
         String[][] labels = new String[k][];
@@ -369,23 +367,88 @@ final class ReleaseIndex {
         return new ProtectedTable(query, rows);
     }
 
-    /** The groups to scan for a query on the dimensions in {@code mask}: the full ones or a projection. */
-    private WeightedGroups groups(int mask, boolean persons) {
-        WeightedGroups full = persons ? victims : registrations;
-        if (mask == ALL_DIMENSIONS) {
-            return full;
+    /**
+     * Groups ready to scan, with per dimension and value id the codes the value stands for (for a
+     * compound value, the codes its records share) and, for a projection, the index values it
+     * combines.
+     */
+    private record Scan(WeightedGroups groups, int[][][] codes) {
+
+        /** Per filter: which of the groups' value ids pass (a compound passes when each of its values does). */
+        boolean[][] passing(int[] filterDimensions, boolean[][] passingValues) {
+            if (groups.compounds == null) {
+                return passingValues;
+            }
+            boolean[][] passing = new boolean[filterDimensions.length][];
+            for (int f = 0; f < filterDimensions.length; f++) {
+                int[][] constituents = groups.compounds[filterDimensions[f]];
+                passing[f] = new boolean[constituents.length];
+                for (int v = 0; v < constituents.length; v++) {
+                    boolean all = true;
+                    for (int value : constituents[v]) {
+                        all &= passingValues[f][value];
+                    }
+                    passing[f][v] = all;
+                }
+            }
+            return passing;
         }
-        return projections.get(mask << 1 | (persons ? 1 : 0), key -> full.project(mask));
     }
 
-    private static void markSeen(WeightedGroups records, int[] byDimensions, int[] filterDimensions,
-                                 boolean[][] passingValues, boolean[][] seenValues) {
-        char[][] byColumns = columns(records, byDimensions);
-        char[][] filterColumns = columns(records, filterDimensions);
-        for (int r = 0; r < records.rowCount; r++) {
-            if (passes(r, filterColumns, passingValues)) {
+    /** The groups to scan for a query on the dimensions in {@code mask}: the full ones or a projection. */
+    private Scan scan(int mask, boolean persons) {
+        WeightedGroups full = persons ? victims : registrations;
+        if (mask == ALL_DIMENSIONS) {
+            return new Scan(full, valueCodes);
+        }
+        return projections.get(mask << 1 | (persons ? 1 : 0), key -> {
+            WeightedGroups projected = full.project(mask);
+            int[][][] projectedCodes = new int[DIMENSIONS.length][][];
+            for (int d = 0; d < DIMENSIONS.length; d++) {
+                int[][] constituents = projected.compounds[d];
+                if (constituents == null) {
+                    continue;
+                }
+                projectedCodes[d] = new int[constituents.length][];
+                for (int v = 0; v < constituents.length; v++) {
+                    int[] shared = valueCodes[d][constituents[v][0]];
+                    for (int i = 1; i < constituents[v].length; i++) {
+                        int[] other = valueCodes[d][constituents[v][i]];
+                        shared = Arrays.stream(shared).filter(c -> Arrays.binarySearch(other, c) >= 0).toArray();
+                    }
+                    projectedCodes[d][v] = shared;
+                }
+            }
+            return new Scan(projected, projectedCodes);
+        });
+    }
+
+    /** Marks the codes of the passing records in each by dimension (cut to the filter on it). */
+    private static void markObserved(Scan records, int[] byDimensions, int[] filterDimensions,
+                                     boolean[][] passingValues, boolean[][] allowedCodes, boolean[][] observed) {
+        WeightedGroups groups = records.groups();
+        char[][] byColumns = columns(groups, byDimensions);
+        char[][] filterColumns = columns(groups, filterDimensions);
+        boolean[][] passing = records.passing(filterDimensions, passingValues);
+        boolean[][] seen = new boolean[byDimensions.length][];
+        for (int i = 0; i < byDimensions.length; i++) {
+            seen[i] = new boolean[records.codes()[byDimensions[i]].length];
+        }
+        for (int r = 0; r < groups.rowCount; r++) {
+            if (passes(r, filterColumns, passing)) {
                 for (int i = 0; i < byColumns.length; i++) {
-                    seenValues[i][byColumns[i][r]] = true;
+                    seen[i][byColumns[i][r]] = true;
+                }
+            }
+        }
+        for (int i = 0; i < byDimensions.length; i++) {
+            boolean[] allowed = allowedCodes[byDimensions[i]];
+            int[][] valueCodes = records.codes()[byDimensions[i]];
+            for (int v = 0; v < seen[i].length; v++) {
+                if (seen[i][v]) {
+                    for (int c : valueCodes[v]) {
+                        observed[i][c] |= allowed == null || allowed[c];
+                    }
                 }
             }
         }

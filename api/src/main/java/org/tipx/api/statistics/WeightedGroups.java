@@ -1,7 +1,9 @@
 package org.tipx.api.statistics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.tipx.api.ingest.CaseRecord;
@@ -18,8 +20,24 @@ import org.tipx.api.ingest.CaseRecord;
  *
  * <p>Row {@code r} is one profile; the rows of group {@code g} are {@code rowStart[g]} to
  * {@code rowStart[g + 1] - 1}, or just row {@code g} when {@link #rowStart} is null (every group one
- * profile, as for records). {@code columns[d]} holds the value ids of dimension ordinal {@code d}, or
- * is null when the groups were projected without that dimension.
+ * profile). {@code columns[d]} holds the value ids of dimension ordinal {@code d}, or is null when
+ * the groups were projected without that dimension.
+ *
+ * <h2>Projections: persons with several profiles by inclusion–exclusion</h2>
+ * A person lies in the union of the cells of their passing records, and the cells of one record
+ * form a product over the {@code by} dimensions of (its codes plus the total). The intersection of
+ * two such products is again a product, of the codes the records share. So the indicator of the
+ * union is a signed sum of products, 1[U1 ∪ U2] = 1[U1] + 1[U2] − 1[U1 ∩ U2] and its extension to
+ * more sets, and every term is a single row: a person with two profiles becomes two rows with weight
+ * +1 and one <em>compound</em> row with weight −1 (and the key subtracted modulo 4096). A term
+ * counts only when all its records pass the filters, which is a conjunction per dimension, so a
+ * compound value in a dimension is the set of its records' values there: it passes a filter when
+ * each of them does, and its codes are the codes they share. Equal terms of different persons then
+ * merge like profiles do, and a projection needs about one row per distinct (compound) profile
+ * instead of one per person with disagreeing records. Persons with more than
+ * {@link #MAX_EXPANDED_PROFILES} distinct profiles keep their rows as one group (the query then
+ * counts them once per cell directly). {@link #compounds} maps a projection's value ids to the
+ * index's values; it is null for the full index, whose value ids are the index's own.
  *
  * <p>Immutable after construction (the arrays are never written again) and thus thread-safe.
  */
@@ -29,16 +47,23 @@ final class WeightedGroups {
     static final int MAX_VALUES = Character.MAX_VALUE + 1;
     /** Record keys and cell keys are 0..4095: a sum modulo 4096 is a mask. */
     static final int KEY_MASK = CaseRecord.RECORD_KEY_RANGE - 1;
+    /** Most distinct profiles of one person expanded by inclusion–exclusion (2^5 − 1 = 31 terms). */
+    static final int MAX_EXPANDED_PROFILES = 5;
 
     final char[][] columns;
+    /** Per dimension ordinal, per value id of this object: the index's value ids it combines; null = identity. */
+    final int[][][] compounds;
     final int[] rowStart;
+    /** The units of each group; negative for the subtracted terms of inclusion–exclusion. */
     final int[] weight;
     final char[] keySum;
     final int groupCount;
     final int rowCount;
 
-    private WeightedGroups(char[][] columns, int[] rowStart, int[] weight, char[] keySum, int rowCount) {
+    private WeightedGroups(char[][] columns, int[][][] compounds, int[] rowStart, int[] weight, char[] keySum,
+                           int rowCount) {
         this.columns = columns;
+        this.compounds = compounds;
         this.rowStart = rowStart;
         this.weight = weight;
         this.keySum = keySum;
@@ -54,6 +79,16 @@ final class WeightedGroups {
                 bytes += 16 + 2L * column.length;
             }
         }
+        if (compounds != null) {
+            for (int[][] dimension : compounds) {
+                if (dimension != null) {
+                    bytes += 16 + 4L * dimension.length;
+                    for (int[] set : dimension) {
+                        bytes += 16 + 4L * set.length;
+                    }
+                }
+            }
+        }
         if (rowStart != null) {
             bytes += 16 + 4L * rowStart.length;
         }
@@ -62,30 +97,132 @@ final class WeightedGroups {
 
     /**
      * These groups with only the dimensions in {@code dimensionMask} (bit = ordinal): each group's
-     * profiles are cut to those dimensions, its now equal profiles merged, and groups with equal
-     * profile sets merged again. Exact for every query that uses only those dimensions.
+     * profiles are cut to those dimensions and its now equal profiles merged; a group left with
+     * several profiles becomes the signed terms of inclusion–exclusion (see the class comment) when
+     * it has at most {@link #MAX_EXPANDED_PROFILES}; equal rows of all groups are then merged. Exact
+     * for every query that uses only those dimensions. Only for groups whose values are the index's
+     * own ({@link #compounds} null).
      */
     WeightedGroups project(int dimensionMask) {
+        if (compounds != null) {
+            throw new IllegalStateException("only the full index can be projected");
+        }
         int[] dimensions = ordinals(dimensionMask);
-        Profiles profiles = new Profiles(dimensions.length);
+        int width = dimensions.length;
+        Profiles profiles = new Profiles(width);
+        Compounds[] compoundIds = new Compounds[width];
+        for (int j = 0; j < width; j++) {
+            compoundIds[j] = new Compounds();
+        }
         Builder builder = new Builder(profiles);
-        int[] tuple = new int[dimensions.length];
+        int[] tuple = new int[width];
+        int[][] distinct = new int[16][width];
         int[] members = new int[16];
+        int[] constituents = new int[MAX_EXPANDED_PROFILES];
         for (int g = 0; g < groupCount; g++) {
             int from = rowStart == null ? g : rowStart[g];
             int to = rowStart == null ? g + 1 : rowStart[g + 1];
-            if (to - from > members.length) {
-                members = new int[Math.max(to - from, 2 * members.length)];
+            if (to - from > distinct.length) {
+                distinct = new int[to - from][width];
+                members = new int[to - from];
             }
+            int m = 0;
             for (int r = from; r < to; r++) {
-                for (int j = 0; j < dimensions.length; j++) {
+                for (int j = 0; j < width; j++) {
                     tuple[j] = columns[dimensions[j]][r];
                 }
-                members[r - from] = profiles.intern(tuple);
+                if (!contains(distinct, m, tuple)) {
+                    System.arraycopy(tuple, 0, distinct[m++], 0, width);
+                }
             }
-            builder.add(members, to - from, weight[g], keySum[g]);
+            int units = weight[g];
+            int keys = keySum[g];
+            if (m == 1 || m > MAX_EXPANDED_PROFILES) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < width; j++) {
+                        tuple[j] = compoundIds[j].single(distinct[i][j]);
+                    }
+                    members[i] = profiles.intern(tuple);
+                }
+                builder.add(members, m, units, keys);
+                continue;
+            }
+            for (int subset = 1; subset < 1 << m; subset++) {
+                for (int j = 0; j < width; j++) {
+                    int n = 0;
+                    for (int i = 0; i < m; i++) {
+                        if ((subset & (1 << i)) != 0) {
+                            constituents[n++] = distinct[i][j];
+                        }
+                    }
+                    tuple[j] = compoundIds[j].of(constituents, n);
+                }
+                boolean added = Integer.bitCount(subset) % 2 == 1;
+                builder.addSingle(profiles.intern(tuple), added ? units : -units, added ? keys : -keys & KEY_MASK);
+            }
         }
-        return builder.build(dimensions, columns.length);
+        int[][][] projectedCompounds = new int[columns.length][][];
+        for (int j = 0; j < width; j++) {
+            projectedCompounds[dimensions[j]] = compoundIds[j].constituents();
+        }
+        return builder.build(dimensions, columns.length, projectedCompounds);
+    }
+
+    private static boolean contains(int[][] tuples, int count, int[] tuple) {
+        for (int i = 0; i < count; i++) {
+            if (Arrays.equals(tuples[i], tuple)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Numbers the sets of index values that a projection's rows carry in one dimension. Not thread-safe. */
+    private static final class Compounds {
+        private final Map<Tuple, Integer> ids = new HashMap<>();
+        private final List<int[]> sets = new ArrayList<>();
+        private int[] singleIds = new int[0];
+
+        /** The id of the set {@code {value}}. */
+        int single(int value) {
+            if (value >= singleIds.length) {
+                int old = singleIds.length;
+                singleIds = Arrays.copyOf(singleIds, Math.max(value + 1, 2 * old));
+                Arrays.fill(singleIds, old, singleIds.length, -1);
+            }
+            if (singleIds[value] < 0) {
+                singleIds[value] = intern(new int[] {value});
+            }
+            return singleIds[value];
+        }
+
+        /** The id of the set of the first {@code count} values (in any order, repeats allowed). */
+        int of(int[] values, int count) {
+            int[] set = Arrays.copyOf(values, count);
+            Arrays.sort(set);
+            int distinct = 1;
+            for (int i = 1; i < count; i++) {
+                if (set[i] != set[distinct - 1]) {
+                    set[distinct++] = set[i];
+                }
+            }
+            return distinct == 1 ? single(set[0]) : intern(Arrays.copyOf(set, distinct));
+        }
+
+        private int intern(int[] set) {
+            Tuple key = new Tuple(set);
+            Integer id = ids.get(key);
+            if (id == null) {
+                id = sets.size();
+                ids.put(key, id);
+                sets.add(set);
+            }
+            return id;
+        }
+
+        int[][] constituents() {
+            return sets.toArray(int[][]::new);
+        }
     }
 
     static int[] ordinals(int dimensionMask) {
@@ -227,23 +364,37 @@ final class WeightedGroups {
 
         /**
          * The groups, with one column per entry of {@code dimensions} (the dimension ordinals of the
-         * profiles' tuple positions) in an array of {@code dimensionCount} columns.
+         * profiles' tuple positions) in an array of {@code dimensionCount} columns. Groups whose
+         * signed terms cancelled out (no units, key sum 0) are left out: they add nothing to any cell.
          */
-        WeightedGroups build(int[] dimensions, int dimensionCount) {
-            if (rows > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("too many profiles to index: " + rows);
+        WeightedGroups build(int[] dimensions, int dimensionCount, int[][][] compounds) {
+            int kept = 0;
+            long keptRows = 0;
+            for (int g = 0; g < groups; g++) {
+                if (weight[g] != 0 || keySum[g] != 0) {
+                    kept++;
+                    keptRows += members[g].length;
+                }
             }
-            int rowCount = (int) rows;
+            if (keptRows > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("too many profiles to index: " + keptRows);
+            }
+            int rowCount = (int) keptRows;
             char[][] columns = new char[dimensionCount][];
             for (int d : dimensions) {
                 columns[d] = new char[rowCount];
             }
-            int[] rowStart = rowCount == groups ? null : new int[groups + 1];
-            char[] sums = new char[groups];
+            int[] rowStart = rowCount == kept ? null : new int[kept + 1];
+            int[] weights = new int[kept];
+            char[] sums = new char[kept];
             int row = 0;
+            int out = 0;
             for (int g = 0; g < groups; g++) {
+                if (weight[g] == 0 && keySum[g] == 0) {
+                    continue;
+                }
                 if (rowStart != null) {
-                    rowStart[g] = row;
+                    rowStart[out] = row;
                 }
                 for (int profile : members[g]) {
                     for (int j = 0; j < dimensions.length; j++) {
@@ -256,12 +407,13 @@ final class WeightedGroups {
                     }
                     row++;
                 }
-                sums[g] = (char) keySum[g];
+                weights[out] = weight[g];
+                sums[out++] = (char) keySum[g];
             }
             if (rowStart != null) {
-                rowStart[groups] = row;
+                rowStart[kept] = row;
             }
-            return new WeightedGroups(columns, rowStart, Arrays.copyOf(weight, groups), sums, rowCount);
+            return new WeightedGroups(columns, compounds, rowStart, weights, sums, rowCount);
         }
     }
 }

@@ -17,8 +17,8 @@ import org.tipx.api.ingest.CaseRecord;
 import org.tipx.api.release.PublishedRelease;
 
 /**
- * Seeded synthetic releases and queries for the table source tests: persons reported up to three
- * times with disagreeing codes, multi-valued exploitation (including none and blank forms), values
+ * Seeded synthetic releases and queries for the table source tests: persons reported several times
+ * with disagreeing codes, multi-valued exploitation (including none and blank forms), values
  * not recorded, and small code lists so that tables are dense enough to be published.
  */
 final class TableTestData {
@@ -40,7 +40,10 @@ final class TableTestData {
         return new PublishedRelease(id, Instant.parse("2026-11-01T00:00:00Z"), ProtectionParameters.DEFAULTS);
     }
 
-    /** {@code persons} persons; about a quarter reported more than once, with codes that disagree. */
+    /**
+     * {@code persons} persons; about a quarter reported more than once (2 % of them six to nine
+     * times), with codes that disagree.
+     */
     static List<CaseRecord> records(long seed, int persons) {
         Random random = new Random(seed);
         List<CaseRecord> records = new ArrayList<>();
@@ -48,7 +51,8 @@ final class TableTestData {
             String pseudonym = String.format(Locale.ROOT, "%064x", p + seed * 1_000_003L);
             int key = random.nextInt(CaseRecord.RECORD_KEY_RANGE);
             double roll = random.nextDouble();
-            int copies = roll < 0.08 ? 3 : roll < 0.25 ? 2 : 1;
+            // A few persons reported many times: more distinct profiles than inclusion–exclusion expands.
+            int copies = roll < 0.02 ? 6 + random.nextInt(4) : roll < 0.08 ? 3 : roll < 0.25 ? 2 : 1;
             CaseRecord first = randomRecord(random, pseudonym, key);
             records.add(first);
             for (int c = 1; c < copies; c++) {
