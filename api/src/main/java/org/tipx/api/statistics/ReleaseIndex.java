@@ -60,6 +60,8 @@ final class ReleaseIndex {
     private final WeightedGroups registrations;
     /** Persons with the same set of profiles, weighted by their number. */
     private final WeightedGroups victims;
+    /** Per dimension ordinal: the number of values. */
+    private final int[] valueCounts;
     private final int personCount;
     private final long recordCount;
     private final BoundedMemo<Integer, Scan> projections;
@@ -68,6 +70,7 @@ final class ReleaseIndex {
                          WeightedGroups victims, int personCount, long recordCount) {
         this.codes = codes;
         this.valueCodes = valueCodes;
+        this.valueCounts = Arrays.stream(valueCodes).mapToInt(values -> values.length).toArray();
         this.registrations = registrations;
         this.victims = victims;
         this.personCount = personCount;
@@ -402,7 +405,7 @@ final class ReleaseIndex {
             return new Scan(full, valueCodes);
         }
         return projections.get(mask << 1 | (persons ? 1 : 0), key -> {
-            WeightedGroups projected = full.project(mask);
+            WeightedGroups projected = full.project(mask, valueCounts);
             int[][][] projectedCodes = new int[DIMENSIONS.length][][];
             for (int d = 0; d < DIMENSIONS.length; d++) {
                 int[][] constituents = projected.compounds[d];

@@ -101,19 +101,22 @@ final class WeightedGroups {
      * several profiles becomes the signed terms of inclusion–exclusion (see the class comment) when
      * it has at most {@link #MAX_EXPANDED_PROFILES}; equal rows of all groups are then merged. Exact
      * for every query that uses only those dimensions. Only for groups whose values are the index's
-     * own ({@link #compounds} null).
+     * own ({@link #compounds} null); {@code valueCounts} gives the number of index values per
+     * dimension ordinal.
      */
-    WeightedGroups project(int dimensionMask) {
+    WeightedGroups project(int dimensionMask, int[] valueCounts) {
         if (compounds != null) {
             throw new IllegalStateException("only the full index can be projected");
         }
         int[] dimensions = ordinals(dimensionMask);
         int width = dimensions.length;
-        Profiles profiles = new Profiles(width);
+        int[] projectedCounts = new int[width];
         Compounds[] compoundIds = new Compounds[width];
         for (int j = 0; j < width; j++) {
-            compoundIds[j] = new Compounds();
+            projectedCounts[j] = valueCounts[dimensions[j]];
+            compoundIds[j] = new Compounds(projectedCounts[j]);
         }
+        Profiles profiles = new Profiles(projectedCounts);
         Builder builder = new Builder(profiles);
         int[] tuple = new int[width];
         int[][] distinct = new int[16][width];
@@ -122,6 +125,14 @@ final class WeightedGroups {
         for (int g = 0; g < groupCount; g++) {
             int from = rowStart == null ? g : rowStart[g];
             int to = rowStart == null ? g + 1 : rowStart[g + 1];
+            if (to - from == 1) {
+                // The common case, a unit of one profile: its values are its compound ids.
+                for (int j = 0; j < width; j++) {
+                    tuple[j] = columns[dimensions[j]][from];
+                }
+                builder.addSingle(profiles.intern(tuple), weight[g], keySum[g]);
+                continue;
+            }
             if (to - from > distinct.length) {
                 distinct = new int[to - from][width];
                 members = new int[to - from];
@@ -139,10 +150,7 @@ final class WeightedGroups {
             int keys = keySum[g];
             if (m == 1 || m > MAX_EXPANDED_PROFILES) {
                 for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < width; j++) {
-                        tuple[j] = compoundIds[j].single(distinct[i][j]);
-                    }
-                    members[i] = profiles.intern(tuple);
+                    members[i] = profiles.intern(distinct[i]);
                 }
                 builder.add(members, m, units, keys);
                 continue;
@@ -177,23 +185,17 @@ final class WeightedGroups {
         return false;
     }
 
-    /** Numbers the sets of index values that a projection's rows carry in one dimension. Not thread-safe. */
+    /**
+     * Numbers the sets of index values that a projection's rows carry in one dimension: the set
+     * {@code {v}} is number {@code v}, larger sets follow the index's values. Not thread-safe.
+     */
     private static final class Compounds {
+        private final int valueCount;
         private final Map<Tuple, Integer> ids = new HashMap<>();
         private final List<int[]> sets = new ArrayList<>();
-        private int[] singleIds = new int[0];
 
-        /** The id of the set {@code {value}}. */
-        int single(int value) {
-            if (value >= singleIds.length) {
-                int old = singleIds.length;
-                singleIds = Arrays.copyOf(singleIds, Math.max(value + 1, 2 * old));
-                Arrays.fill(singleIds, old, singleIds.length, -1);
-            }
-            if (singleIds[value] < 0) {
-                singleIds[value] = intern(new int[] {value});
-            }
-            return singleIds[value];
+        Compounds(int valueCount) {
+            this.valueCount = valueCount;
         }
 
         /** The id of the set of the first {@code count} values (in any order, repeats allowed). */
@@ -206,22 +208,28 @@ final class WeightedGroups {
                     set[distinct++] = set[i];
                 }
             }
-            return distinct == 1 ? single(set[0]) : intern(Arrays.copyOf(set, distinct));
-        }
-
-        private int intern(int[] set) {
-            Tuple key = new Tuple(set);
+            if (distinct == 1) {
+                return set[0];
+            }
+            Tuple key = new Tuple(Arrays.copyOf(set, distinct));
             Integer id = ids.get(key);
             if (id == null) {
-                id = sets.size();
+                id = valueCount + sets.size();
                 ids.put(key, id);
-                sets.add(set);
+                sets.add(key.values());
             }
             return id;
         }
 
         int[][] constituents() {
-            return sets.toArray(int[][]::new);
+            int[][] all = new int[valueCount + sets.size()][];
+            for (int v = 0; v < valueCount; v++) {
+                all[v] = new int[] {v};
+            }
+            for (int i = 0; i < sets.size(); i++) {
+                all[valueCount + i] = sets.get(i);
+            }
+            return all;
         }
     }
 
@@ -235,26 +243,85 @@ final class WeightedGroups {
         return ordinals;
     }
 
-    /** Interns value tuples of a fixed width as dense profile ids. Not thread-safe. */
+    /**
+     * Interns value tuples of a fixed width as dense profile ids. Given the number of values per
+     * column, tuples within those ranges are packed into a {@code long} and looked up in a primitive
+     * hash table (no allocation per lookup); other tuples, and all when the ranges need more than 63
+     * bits, go through a hash map of arrays. A tuple always takes the same path, so its id is unique.
+     * Not thread-safe.
+     */
     static final class Profiles {
         private final int width;
         private final Map<Tuple, Integer> ids = new HashMap<>();
+        /** Per column: the shift of its bits in a packed key; null when tuples are not packed. */
+        private final int[] shifts;
+        private final int[] limits;
+        private final LongIntTable packed;
         private int[] values = new int[1024];
         private int size;
 
+        /** Tuples of {@code width} values, interned through a hash map of arrays. */
         Profiles(int width) {
             this.width = width;
+            this.shifts = null;
+            this.limits = null;
+            this.packed = null;
+        }
+
+        /** Tuples whose column {@code j} usually holds a value below {@code valueCounts[j]}. */
+        Profiles(int[] valueCounts) {
+            this.width = valueCounts.length;
+            int[] shift = new int[width];
+            int bits = 0;
+            for (int j = 0; j < width; j++) {
+                shift[j] = bits;
+                bits += 32 - Integer.numberOfLeadingZeros(Math.max(1, valueCounts[j] - 1));
+            }
+            boolean pack = bits <= 63;
+            this.shifts = pack ? shift : null;
+            this.limits = pack ? valueCounts.clone() : null;
+            this.packed = pack ? new LongIntTable() : null;
         }
 
         /** The id of this tuple (copied when new). */
         int intern(int[] tuple) {
+            long key = pack(tuple);
+            if (key >= 0) {
+                int id = packed.get(key);
+                if (id >= 0) {
+                    return id;
+                }
+                id = add(tuple);
+                packed.put(key, id);
+                return id;
+            }
             Tuple probe = new Tuple(tuple);
             Integer id = ids.get(probe);
             if (id != null) {
                 return id;
             }
-            int next = size++;
+            int next = add(tuple);
             ids.put(new Tuple(tuple.clone()), next);
+            return next;
+        }
+
+        /** The tuple packed into 63 bits, or -1 when it cannot be. */
+        private long pack(int[] tuple) {
+            if (shifts == null) {
+                return -1;
+            }
+            long key = 0;
+            for (int j = 0; j < width; j++) {
+                if (tuple[j] >= limits[j]) {
+                    return -1;
+                }
+                key |= (long) tuple[j] << shifts[j];
+            }
+            return key;
+        }
+
+        private int add(int[] tuple) {
+            int next = size++;
             if ((long) size * width > values.length) {
                 values = Arrays.copyOf(values, Math.max(values.length * 2, size * width));
             }
@@ -268,6 +335,65 @@ final class WeightedGroups {
 
         int size() {
             return size;
+        }
+    }
+
+    /** An open-addressing hash table from non-negative {@code long} keys to non-negative ints. Not thread-safe. */
+    static final class LongIntTable {
+        private long[] keys = new long[1 << 12];
+        private int[] values = new int[1 << 12];
+        private int size;
+
+        LongIntTable() {
+            Arrays.fill(keys, -1);
+        }
+
+        /** The value of {@code key}, or -1. */
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+                if (keys[i] < 0) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (keys[i] >= 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] < 0) {
+                size++;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new long[2 * oldKeys.length];
+            values = new int[2 * oldValues.length];
+            Arrays.fill(keys, -1);
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] >= 0) {
+                    put(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
         }
     }
 
