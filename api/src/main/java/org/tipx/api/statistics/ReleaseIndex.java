@@ -49,7 +49,7 @@ final class ReleaseIndex {
 
     private static final Dimension[] DIMENSIONS = Dimension.values();
     private static final int ALL_DIMENSIONS = (1 << DIMENSIONS.length) - 1;
-    /** Most projections kept: there are at most 2^10 dimension sets, typical traffic uses a few dozen. */
+    /** Most projections kept: one per (by dimensions, filtered dimensions, measure) in use; traffic uses a few dozen. */
     private static final int MAX_PROJECTIONS = 128;
 
     /** Per dimension ordinal: the codes, sorted. */
@@ -193,8 +193,8 @@ final class ReleaseIndex {
                 victims.add(set, others.length + 1, 1, personKey[p]);
             }
             int[] all = WeightedGroups.ordinals(ALL_DIMENSIONS);
-            return new ReleaseIndex(codes, valueCodes, registrations.build(all, DIMENSIONS.length, null),
-                    victims.build(all, DIMENSIONS.length, null), persons.size(), records);
+            return new ReleaseIndex(codes, valueCodes, registrations.build(all, DIMENSIONS.length, null, null),
+                    victims.build(all, DIMENSIONS.length, null, null), persons.size(), records);
         }
 
         @SuppressWarnings("unchecked")
@@ -267,8 +267,12 @@ final class ReleaseIndex {
             filterDimensions[f] = d;
             passingValues[f++] = passing;
         }
-        Scan records = scan(mask, false);
-        Scan units = query.measure() == Measure.VICTIMS ? scan(mask, true) : records;
+        int filterMask = 0;
+        for (int d : filterDimensions) {
+            filterMask |= 1 << d;
+        }
+        int byMask = byMaskOf(byDimensions);
+        Scan records = scan(byMask, filterMask, false);
 
         // Pass 1: the observed codes per by dimension, from the passing records.
         boolean[][] observed = new boolean[k][];
@@ -299,6 +303,8 @@ final class ReleaseIndex {
             axisSizes[i] = size + 1;
         }
         int cellCount = rules.checkCellCount(axisSizes);
+        // Only now, so that a table refused for its size never costs a projection of the persons.
+        Scan units = query.measure() == Measure.VICTIMS ? scan(byMask, filterMask, true) : records;
 
         // Cells are numbered in row order: the first by dimension varies slowest, the total last.
         int[] stride = new int[k];
@@ -398,31 +404,20 @@ final class ReleaseIndex {
         }
     }
 
-    /** The groups to scan for a query on the dimensions in {@code mask}: the full ones or a projection. */
-    private Scan scan(int mask, boolean persons) {
+    /**
+     * The groups to scan for a query that breaks down by the dimensions in {@code byMask} and filters
+     * on those in {@code filterMask}: the full ones, or the projection for these two sets.
+     */
+    private Scan scan(int byMask, int filterMask, boolean persons) {
         WeightedGroups full = persons ? victims : registrations;
+        int mask = byMask | filterMask;
         if (mask == ALL_DIMENSIONS) {
             return new Scan(full, valueCodes);
         }
-        return projections.get(mask << 1 | (persons ? 1 : 0), key -> {
-            WeightedGroups projected = full.project(mask, valueCounts);
-            int[][][] projectedCodes = new int[DIMENSIONS.length][][];
-            for (int d = 0; d < DIMENSIONS.length; d++) {
-                int[][] constituents = projected.compounds[d];
-                if (constituents == null) {
-                    continue;
-                }
-                projectedCodes[d] = new int[constituents.length][];
-                for (int v = 0; v < constituents.length; v++) {
-                    int[] shared = valueCodes[d][constituents[v][0]];
-                    for (int i = 1; i < constituents[v].length; i++) {
-                        int[] other = valueCodes[d][constituents[v][i]];
-                        shared = Arrays.stream(shared).filter(c -> Arrays.binarySearch(other, c) >= 0).toArray();
-                    }
-                    projectedCodes[d][v] = shared;
-                }
-            }
-            return new Scan(projected, projectedCodes);
+        int key = ((byMask << DIMENSIONS.length | filterMask) << 1) | (persons ? 1 : 0);
+        return projections.get(key, k -> {
+            WeightedGroups projected = full.project(mask, byMask & ~filterMask, valueCodes);
+            return new Scan(projected, projected.compoundCodes);
         });
     }
 
@@ -530,6 +525,14 @@ final class ReleaseIndex {
             n *= width;
         }
         return n;
+    }
+
+    private static int byMaskOf(int[] byDimensions) {
+        int mask = 0;
+        for (int d : byDimensions) {
+            mask |= 1 << d;
+        }
+        return mask;
     }
 
     private static char[][] columns(WeightedGroups groups, int[] dimensions) {

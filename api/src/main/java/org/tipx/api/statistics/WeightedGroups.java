@@ -53,6 +53,8 @@ final class WeightedGroups {
     final char[][] columns;
     /** Per dimension ordinal, per value id of this object: the index's value ids it combines; null = identity. */
     final int[][][] compounds;
+    /** Per dimension ordinal, per value id of this object: the codes it stands for; null for the full index. */
+    final int[][][] compoundCodes;
     final int[] rowStart;
     /** The units of each group; negative for the subtracted terms of inclusion–exclusion. */
     final int[] weight;
@@ -60,10 +62,11 @@ final class WeightedGroups {
     final int groupCount;
     final int rowCount;
 
-    private WeightedGroups(char[][] columns, int[][][] compounds, int[] rowStart, int[] weight, char[] keySum,
-                           int rowCount) {
+    private WeightedGroups(char[][] columns, int[][][] compounds, int[][][] compoundCodes, int[] rowStart,
+                           int[] weight, char[] keySum, int rowCount) {
         this.columns = columns;
         this.compounds = compounds;
+        this.compoundCodes = compoundCodes;
         this.rowStart = rowStart;
         this.weight = weight;
         this.keySum = keySum;
@@ -79,8 +82,11 @@ final class WeightedGroups {
                 bytes += 16 + 2L * column.length;
             }
         }
-        if (compounds != null) {
-            for (int[][] dimension : compounds) {
+        for (int[][][] perDimension : new int[][][][] {compounds, compoundCodes}) {
+            if (perDimension == null) {
+                continue;
+            }
+            for (int[][] dimension : perDimension) {
                 if (dimension != null) {
                     bytes += 16 + 4L * dimension.length;
                     for (int[] set : dimension) {
@@ -101,10 +107,11 @@ final class WeightedGroups {
      * several profiles becomes the signed terms of inclusion–exclusion (see the class comment) when
      * it has at most {@link #MAX_EXPANDED_PROFILES}; equal rows of all groups are then merged. Exact
      * for every query that uses only those dimensions. Only for groups whose values are the index's
-     * own ({@link #compounds} null); {@code valueCounts} gives the number of index values per
-     * dimension ordinal.
+     * own ({@link #compounds} null). {@code cellOnlyMask}: the dimensions that the queries using
+     * this projection break down by but do not filter (see {@code Compounds}); {@code valueCodes}:
+     * per dimension ordinal and index value, its codes.
      */
-    WeightedGroups project(int dimensionMask, int[] valueCounts) {
+    WeightedGroups project(int dimensionMask, int cellOnlyMask, int[][][] valueCodes) {
         if (compounds != null) {
             throw new IllegalStateException("only the full index can be projected");
         }
@@ -113,8 +120,9 @@ final class WeightedGroups {
         int[] projectedCounts = new int[width];
         Compounds[] compoundIds = new Compounds[width];
         for (int j = 0; j < width; j++) {
-            projectedCounts[j] = valueCounts[dimensions[j]];
-            compoundIds[j] = new Compounds(projectedCounts[j]);
+            int d = dimensions[j];
+            projectedCounts[j] = valueCodes[d].length;
+            compoundIds[j] = new Compounds(valueCodes[d], (cellOnlyMask & (1 << d)) != 0);
         }
         Profiles profiles = new Profiles(projectedCounts);
         Builder builder = new Builder(profiles);
@@ -170,10 +178,12 @@ final class WeightedGroups {
             }
         }
         int[][][] projectedCompounds = new int[columns.length][][];
+        int[][][] projectedCodes = new int[columns.length][][];
         for (int j = 0; j < width; j++) {
             projectedCompounds[dimensions[j]] = compoundIds[j].constituents();
+            projectedCodes[dimensions[j]] = compoundIds[j].codes();
         }
-        return builder.build(dimensions, columns.length, projectedCompounds);
+        return builder.build(dimensions, columns.length, projectedCompounds, projectedCodes);
     }
 
     private static boolean contains(int[][] tuples, int count, int[] tuple) {
@@ -186,16 +196,28 @@ final class WeightedGroups {
     }
 
     /**
-     * Numbers the sets of index values that a projection's rows carry in one dimension: the set
-     * {@code {v}} is number {@code v}, larger sets follow the index's values. Not thread-safe.
+     * Numbers the compound values of a projection in one dimension: the set {@code {v}} of one index
+     * value is number {@code v}, larger sets follow the index's values.
+     *
+     * <p>In a dimension that the projection's queries only break down by ({@code cellOnly}), a row's
+     * value matters only through the codes it stands for (no filter reads it), so a compound is
+     * numbered by the codes its values share: the value with exactly those codes if there is one,
+     * else a new number per code set. Rows that differed only in which values shared those codes then
+     * merge. In a filtered dimension the values themselves are kept, as a filter needs each of them
+     * to pass. Not thread-safe.
      */
     private static final class Compounds {
-        private final int valueCount;
+        private final int[][] valueCodes;
+        private final boolean cellOnly;
         private final Map<Tuple, Integer> ids = new HashMap<>();
-        private final List<int[]> sets = new ArrayList<>();
+        /** Per compound beyond the index's values: its values (or, cell-only, its codes) and its codes. */
+        private final List<int[]> constituents = new ArrayList<>();
+        private final List<int[]> codes = new ArrayList<>();
+        private Map<Tuple, Integer> valueOfCodes;
 
-        Compounds(int valueCount) {
-            this.valueCount = valueCount;
+        Compounds(int[][] valueCodes, boolean cellOnly) {
+            this.valueCodes = valueCodes;
+            this.cellOnly = cellOnly;
         }
 
         /** The id of the set of the first {@code count} values (in any order, repeats allowed). */
@@ -211,23 +233,56 @@ final class WeightedGroups {
             if (distinct == 1) {
                 return set[0];
             }
-            Tuple key = new Tuple(Arrays.copyOf(set, distinct));
+            set = Arrays.copyOf(set, distinct);
+            int[] shared = valueCodes[set[0]];
+            for (int i = 1; i < distinct; i++) {
+                int[] other = valueCodes[set[i]];
+                shared = Arrays.stream(shared).filter(c -> Arrays.binarySearch(other, c) >= 0).toArray();
+            }
+            if (cellOnly) {
+                Integer value = valueOfCodes().get(new Tuple(shared));
+                if (value != null) {
+                    return value;
+                }
+            }
+            Tuple key = new Tuple(cellOnly ? shared : set);
             Integer id = ids.get(key);
             if (id == null) {
-                id = valueCount + sets.size();
+                id = valueCodes.length + constituents.size();
                 ids.put(key, id);
-                sets.add(key.values());
+                constituents.add(cellOnly ? new int[0] : set);
+                codes.add(shared);
             }
             return id;
         }
 
+        private Map<Tuple, Integer> valueOfCodes() {
+            if (valueOfCodes == null) {
+                valueOfCodes = new HashMap<>();
+                for (int v = 0; v < valueCodes.length; v++) {
+                    valueOfCodes.put(new Tuple(valueCodes[v]), v);
+                }
+            }
+            return valueOfCodes;
+        }
+
+        /** Per id: the index values it combines (empty for a cell-only compound, which no filter reads). */
         int[][] constituents() {
-            int[][] all = new int[valueCount + sets.size()][];
-            for (int v = 0; v < valueCount; v++) {
+            int[][] all = new int[valueCodes.length + constituents.size()][];
+            for (int v = 0; v < valueCodes.length; v++) {
                 all[v] = new int[] {v};
             }
-            for (int i = 0; i < sets.size(); i++) {
-                all[valueCount + i] = sets.get(i);
+            for (int i = 0; i < constituents.size(); i++) {
+                all[valueCodes.length + i] = constituents.get(i);
+            }
+            return all;
+        }
+
+        /** Per id: the codes it stands for, ascending (the codes its values share). */
+        int[][] codes() {
+            int[][] all = Arrays.copyOf(valueCodes, valueCodes.length + codes.size());
+            for (int i = 0; i < codes.size(); i++) {
+                all[valueCodes.length + i] = codes.get(i);
             }
             return all;
         }
@@ -493,7 +548,7 @@ final class WeightedGroups {
          * profiles' tuple positions) in an array of {@code dimensionCount} columns. Groups whose
          * signed terms cancelled out (no units, key sum 0) are left out: they add nothing to any cell.
          */
-        WeightedGroups build(int[] dimensions, int dimensionCount, int[][][] compounds) {
+        WeightedGroups build(int[] dimensions, int dimensionCount, int[][][] compounds, int[][][] compoundCodes) {
             int kept = 0;
             long keptRows = 0;
             for (int g = 0; g < groups; g++) {
@@ -539,7 +594,7 @@ final class WeightedGroups {
             if (rowStart != null) {
                 rowStart[kept] = row;
             }
-            return new WeightedGroups(columns, compounds, rowStart, weights, sums, rowCount);
+            return new WeightedGroups(columns, compounds, compoundCodes, rowStart, weights, sums, rowCount);
         }
     }
 }
