@@ -213,6 +213,7 @@ final class WeightedGroups {
         /** Per compound beyond the index's values: its values (or, cell-only, its codes) and its codes. */
         private final List<int[]> constituents = new ArrayList<>();
         private final List<int[]> codes = new ArrayList<>();
+        private final LongIntTable pairs = new LongIntTable();
         private Map<Tuple, Integer> valueOfCodes;
 
         Compounds(int[][] valueCodes, boolean cellOnly) {
@@ -222,6 +223,25 @@ final class WeightedGroups {
 
         /** The id of the set of the first {@code count} values (in any order, repeats allowed). */
         int of(int[] values, int count) {
+            if (count == 2) {
+                // The common case, a person with two profiles: no allocation once the pair is known.
+                int low = Math.min(values[0], values[1]);
+                int high = Math.max(values[0], values[1]);
+                if (low == high) {
+                    return low;
+                }
+                long pair = (long) low << 32 | high;
+                int id = pairs.get(pair);
+                if (id < 0) {
+                    id = ofSet(values, count);
+                    pairs.put(pair, id);
+                }
+                return id;
+            }
+            return ofSet(values, count);
+        }
+
+        private int ofSet(int[] values, int count) {
             int[] set = Arrays.copyOf(values, count);
             Arrays.sort(set);
             int distinct = 1;
@@ -326,15 +346,27 @@ final class WeightedGroups {
         /** Tuples whose column {@code j} usually holds a value below {@code valueCounts[j]}. */
         Profiles(int[] valueCounts) {
             this.width = valueCounts.length;
-            int[] shift = new int[width];
-            int bits = 0;
+            int[] needed = new int[width];
+            int total = 0;
             for (int j = 0; j < width; j++) {
-                shift[j] = bits;
-                bits += 32 - Integer.numberOfLeadingZeros(Math.max(1, valueCounts[j] - 1));
+                needed[j] = 32 - Integer.numberOfLeadingZeros(Math.max(1, valueCounts[j] - 1));
+                total += needed[j];
             }
-            boolean pack = bits <= 63;
+            // Room for compound ids beyond the values (up to 16 times as many) while 63 bits allow it.
+            int headroom = 4;
+            while (headroom > 0 && total + headroom * width > 63) {
+                headroom--;
+            }
+            boolean pack = total + headroom * width <= 63;
+            int[] shift = new int[width];
+            int[] limit = new int[width];
+            for (int j = 0, bits = 0; j < width; j++) {
+                shift[j] = bits;
+                limit[j] = 1 << Math.min(30, needed[j] + headroom);
+                bits += needed[j] + headroom;
+            }
             this.shifts = pack ? shift : null;
-            this.limits = pack ? valueCounts.clone() : null;
+            this.limits = pack ? limit : null;
             this.packed = pack ? new LongIntTable() : null;
         }
 

@@ -84,23 +84,22 @@ public final class TableSourceBenchmark {
         ProtectedTableBuilder builder = ProtectedTableBuilder.withDefaults();
         // Load: a fresh source per round; the heap difference of the last one is the index.
         List<Double> loads = new ArrayList<>();
+        List<Double> heaps = new ArrayList<>();
         IndexedTableSource indexed = null;
-        long heapBefore = 0;
-        long heapAfter = 0;
         IndexedTableSource.IndexFigures figures = null;
         for (int round = 0; round < 3; round++) {
             indexed = null;
-            heapBefore = usedHeapAfterGc();
+            long heapBefore = usedHeapAfterGc();
             indexed = new IndexedTableSource(releases, builder);
             long loadStart = System.nanoTime();
             figures = indexed.preload(release);
             loads.add(millis(loadStart));
-            heapAfter = usedHeapAfterGc();
+            heaps.add((double) (usedHeapAfterGc() - heapBefore));
         }
-        System.out.printf(Locale.ROOT, "index load: median %.0f ms (rounds %s); heap %,d bytes (%.1f bytes/person), "
-                        + "arrays and dictionaries %,d bytes (%.1f bytes/person)%n",
-                median(loads), rounded(loads), heapAfter - heapBefore, (heapAfter - heapBefore) / (double) persons,
-                figures.bytes(), figures.bytes() / (double) persons);
+        System.out.printf(Locale.ROOT, "index load: median %.0f ms (rounds %s); heap held: median %,.0f bytes "
+                        + "(%.1f bytes/person; rounds %s MB); arrays and dictionaries %,d bytes (%.1f bytes/person)%n",
+                median(loads), rounded(loads), median(heaps), median(heaps) / persons,
+                rounded(heaps.stream().map(h -> h / 1e6).toList()), figures.bytes(), figures.bytes() / (double) persons);
 
         // Warm the JIT on projections and queries of other dimensions, so that "first on its
         // dimensions" below is the cost a running server pays, not the compiler's.
@@ -142,8 +141,10 @@ public final class TableSourceBenchmark {
                 }
             }
             List<Double> warm = times.subList(times.size() / 4, times.size());
-            System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.3f | %.0f | %,.0f× |%n", entry.getKey(), rows,
-                    cold, median(warm), percentile(warm, 0.99), median(scans), median(scans) / median(warm));
+            String scanned = scans.isEmpty() ? "- | -" : String.format(Locale.ROOT, "%.0f | %,.0f×", median(scans),
+                    median(scans) / median(warm));
+            System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.3f | %s |%n", entry.getKey(), rows,
+                    cold, median(warm), percentile(warm, 0.99), scanned);
         }
         System.out.printf(Locale.ROOT, "%nwhole mix, indexed, uncached: median %.3f ms, p99 %.3f ms over %,d queries%n",
                 median(allIndexed), percentile(allIndexed, 0.99), allIndexed.size());
@@ -283,6 +284,7 @@ public final class TableSourceBenchmark {
     }
 
     private static String rounded(List<Double> values) {
-        return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
+        // One decimal below 10, none above: load times in ms, heaps in MB.
+        return values.stream().map(v -> String.format(Locale.ROOT, v < 10 ? "%.1f" : "%.0f", v)).toList().toString();
     }
 }
