@@ -152,6 +152,48 @@ class IndexedTableSourceTest {
     }
 
     @Test
+    void concurrentQueriesOnOneIndex_giveTheScanningSourcesTables_whileProjectionsAreBuilt() throws Exception {
+        PublishedRelease release = TableTestData.release("parallel");
+        InMemoryReleases releases = new InMemoryReleases().add(release, TableTestData.records(9, 4000));
+        ProtectedTableBuilder builder = ProtectedTableBuilder.withDefaults();
+        TableSource scanning = new ScanningTableSource(releases, builder);
+        Random random = new Random(99);
+        List<TableQuery> queries = new ArrayList<>();
+        List<Outcome> expected = new ArrayList<>();
+        for (int q = 0; q < 60; q++) {
+            TableQuery query = TableTestData.query(random);
+            queries.add(query);
+            expected.add(Outcome.of(scanning, release, query));
+        }
+        IndexedTableSource indexed = new IndexedTableSource(releases, builder);
+        int threads = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * 7;
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    // Each thread walks the queries from another starting point, so projections are
+                    // asked for by several threads at once.
+                    for (int i = 0; i < queries.size(); i++) {
+                        int q = (i + offset) % queries.size();
+                        assertEquals(expected.get(q), Outcome.of(indexed, release, queries.get(q)));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void releasesBeyondTheBound_areDroppedAndReadAgainWhenAsked() {
         PublishedRelease a = TableTestData.release("a");
         PublishedRelease b = TableTestData.release("b");
