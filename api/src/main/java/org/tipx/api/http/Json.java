@@ -24,8 +24,13 @@ final class Json {
         send(res, status, MEDIA_TYPE, body);
     }
 
+    /** The body's JSON as UTF-8 bytes, e.g. to tag them before sending. */
+    static byte[] bytes(Object body) {
+        return JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
+    }
+
     static void send(ServerResponse res, Status status, String mediaType, Object body) {
-        byte[] bytes = JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = bytes(body);
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, mediaType);
         res.send(bytes);

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.tipx.api.http.AccessControl;
 import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
+import org.tipx.api.http.ComparisonsServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.Tokens;
@@ -24,6 +25,12 @@ import org.tipx.api.ingest.ExtractIngestor;
 import org.tipx.api.ingest.ExtractValidator;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.reference.ReferenceData;
+import org.tipx.api.release.NoPublishedReleases;
+import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.ScanningTableSource;
+import org.tipx.api.statistics.TableSource;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.upload.ExtractUploads;
 
@@ -41,6 +48,7 @@ public final class Tipx implements AutoCloseable {
     private final ExtractUploads uploads;
     private final ExtractsServiceImpl extracts;
     private final AgenciesServiceImpl agencies;
+    private final ComparisonsServiceImpl comparisons;
 
     /**
      * @param adminToken     the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
@@ -48,6 +56,16 @@ public final class Tipx implements AutoCloseable {
      * @param maxUploadBytes largest accepted extract body
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock) {
+        this(store, secret, adminToken, maxUploadBytes, clock, new NoPublishedReleases(),
+                new ScanningTableSource(new NoPublishedReleases(), ProtectedTableBuilder.withDefaults()));
+    }
+
+    /**
+     * @param releases the published releases the public statistics answer from
+     * @param tables   their protected tables
+     */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock,
+                PublishedReleases releases, TableSource tables) {
         this.store = Objects.requireNonNull(store, "store");
         this.adminTokenHash = adminToken.filter(token -> !token.isBlank()).map(Tokens::hash);
         Objects.requireNonNull(clock, "clock");
@@ -56,6 +74,7 @@ public final class Tipx implements AutoCloseable {
                 new HmacPseudonymiser(secret), clock);
         this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock);
         this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock);
+        this.comparisons = new ComparisonsServiceImpl(releases, tables, ReferenceData.load());
     }
 
     public TipxStore store() {
@@ -77,7 +96,8 @@ public final class Tipx implements AutoCloseable {
     /** The API's routes, all generated from the spec; apart so that a test can hold them against the spec. */
     public void routes(HttpRules rules) {
         rules.register("/v1/extracts", extracts)
-                .register("/v1/agencies", agencies);
+                .register("/v1/agencies", agencies)
+                .register("/v1/comparisons", comparisons);
     }
 
     /** Starts the server on {@code port} (0 picks a free one); stop it with {@link WebServer#stop()}. */

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.statistics.TableSource;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
 import org.tipx.client.ApiClient;
@@ -45,6 +47,13 @@ final class RunningTipx implements AutoCloseable {
     static RunningTipx on(TipxStore store, Path secretDir, long maxUploadBytes) {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(secretDir.resolve("pseudonym.secret"));
         return new RunningTipx(new Tipx(store, secret, Optional.of(ADMIN_TOKEN), maxUploadBytes, Clock.systemUTC()));
+    }
+
+    /** H2 in {@code dataDir}, answering the public statistics from {@code releases} and {@code tables}. */
+    static RunningTipx publishing(Path dataDir, PublishedReleases releases, TableSource tables) {
+        PseudonymSecret secret = PseudonymSecret.loadOrGenerate(dataDir.resolve("pseudonym.secret"));
+        return new RunningTipx(new Tipx(TipxStores.h2(dataDir), secret, Optional.of(ADMIN_TOKEN), 1 << 20,
+                Clock.systemUTC(), releases, tables));
     }
 
     URI base() {

@@ -1,0 +1,63 @@
+package org.tipx.api.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.tipx.api.statistics.Comparison;
+import org.tipx.api.statistics.Flag;
+import org.tipx.api.statistics.RatePoint;
+
+/**
+ * The CSV form of a comparison: one row per country, year and category, in the order of the JSON
+ * answer. Columns: {@code country_of_identification}, {@code year}, the breakdown dimension's id
+ * (with a breakdown; {@code _T} for the total), {@code OBS_VALUE} (empty when withheld),
+ * {@code POPULATION}, {@code RATE_PER_100K}, {@code SHARE}, {@code OBS_STATUS}, {@code CONF_STATUS}
+ * and one {@code true}/{@code false} column per {@link Flag}. Numbers use {@link Locale#ROOT};
+ * every value is a code or a number, so no field needs quoting.
+ */
+final class ComparisonCsv {
+
+    private ComparisonCsv() {
+    }
+
+    static String write(Comparison comparison) {
+        StringBuilder csv = new StringBuilder();
+        csv.append("country_of_identification,year");
+        comparison.query().breakdown().ifPresent(d -> csv.append(',').append(d.id()));
+        csv.append(",OBS_VALUE,POPULATION,RATE_PER_100K,SHARE,OBS_STATUS,CONF_STATUS");
+        for (Flag flag : Flag.values()) {
+            csv.append(',').append(flag.name());
+        }
+        csv.append("\r\n");
+        boolean breakdown = comparison.query().breakdown().isPresent();
+        for (Comparison.CountrySeries country : comparison.countries()) {
+            for (Comparison.Series series : country.series()) {
+                for (Comparison.Point point : series.points()) {
+                    RatePoint rate = point.rate();
+                    List<String> fields = new java.util.ArrayList<>();
+                    fields.add(country.country().iso2());
+                    fields.add(Integer.toString(rate.year()));
+                    if (breakdown) {
+                        fields.add(series.category());
+                    }
+                    fields.add(rate.count().isPresent() ? Long.toString(rate.count().getAsLong()) : "");
+                    fields.add(rate.population().isPresent() ? Long.toString(rate.population().getAsLong()) : "");
+                    fields.add(decimal(rate.ratePer100k()));
+                    fields.add(decimal(point.share()));
+                    fields.add(point.cell().obsStatus().code());
+                    fields.add(point.cell().confStatus().code());
+                    for (Flag flag : Flag.values()) {
+                        fields.add(Boolean.toString(rate.has(flag)));
+                    }
+                    csv.append(String.join(",", fields)).append("\r\n");
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    /** Six decimals: a rate per 100,000 to a millionth, a share to a ten-thousandth of a percent. */
+    private static String decimal(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.6f", value.getAsDouble()) : "";
+    }
+}

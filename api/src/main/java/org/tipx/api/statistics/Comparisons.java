@@ -1,0 +1,245 @@
+package org.tipx.api.statistics;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+
+import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.reference.Country;
+import org.tipx.api.reference.ReferenceData;
+import org.tipx.api.release.PublishedRelease;
+import org.tipx.api.release.PublishedReleases;
+
+/**
+ * Comparisons across countries: one protected table per query (by country of identification, year
+ * and the optional breakdown, filtered on the countries and years asked for), turned into rates per
+ * 100,000, shares, year-on-year changes and trends by {@link Rates} and {@link PoissonTrend}.
+ *
+ * <p>Only the table's published cells are read: a withheld cell stays withheld (no rate, no share,
+ * left out of the trend, flagged {@link Flag#WITHHELD}), never zero. A (country, year, category)
+ * combination that the table has no row for had no record at all; the table builder would have
+ * published such an empty cell as withheld, so it is answered as withheld too — answering 0 would
+ * tell apart "no record" from "1 to threshold − 1 records". Coverage comes from
+ * {@link PublishedReleases#reportingAgencies(String)}: a year whose agencies differ from the previous
+ * reported year's is flagged {@link Flag#COVERAGE_CHANGED}.
+ *
+ * <p>Thread-safe if the table source is.
+ */
+public final class Comparisons {
+
+    private final PublishedReleases releases;
+    private final TableSource tables;
+    private final ReferenceData reference;
+
+    public Comparisons(PublishedReleases releases, TableSource tables, ReferenceData reference) {
+        this.releases = Objects.requireNonNull(releases, "releases");
+        this.tables = Objects.requireNonNull(tables, "tables");
+        this.reference = Objects.requireNonNull(reference, "reference");
+    }
+
+    /**
+     * The comparison on {@code release}.
+     *
+     * @throws IllegalArgumentException if a country of the query is not an ISO 3166-1 country
+     * @throws QueryRuleException       if a query rule refuses the underlying table
+     * @throws NoSuchElementException   if the release is not published
+     */
+    public Comparison compare(PublishedRelease release, ComparisonQuery query) {
+        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(query, "query");
+        List<Country> countries = new ArrayList<>();
+        for (String code : query.countries()) {
+            countries.add(reference.countries().byIso2(code)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown country " + code)));
+        }
+        ProtectedTable table = tables.table(release, tableQuery(query));
+        Cells cells = new Cells(table);
+        Optional<YearSpan> span = span(query, cells);
+        List<Integer> years = new ArrayList<>();
+        span.ifPresent(s -> {
+            for (int year = s.from(); year <= s.to(); year++) {
+                years.add(year);
+            }
+        });
+        Map<String, Map<Integer, Set<String>>> coverage = releases.reportingAgencies(release.id());
+        List<Comparison.CountrySeries> result = new ArrayList<>();
+        for (Country country : countries) {
+            Map<Integer, Set<String>> agencies = coverage.getOrDefault(country.iso2(), Map.of());
+            Set<Integer> coverageChanges = Rates.coverageChanges(agencies);
+            IntFunction<OptionalLong> population = year -> reference.population().of(country.iso2(), year);
+            List<Comparison.Series> series = new ArrayList<>();
+            // The total first, then the breakdown's categories in code order.
+            series.add(series(query, country.iso2(), ProtectedTable.TOTAL, years, cells, population, agencies, coverageChanges));
+            for (String category : cells.categories()) {
+                series.add(series(query, country.iso2(), category, years, cells, population, agencies, coverageChanges));
+            }
+            result.add(new Comparison.CountrySeries(country, series));
+        }
+        return new Comparison(release, query,
+                span.map(s -> OptionalInt.of(s.from())).orElse(OptionalInt.empty()),
+                span.map(s -> OptionalInt.of(s.to())).orElse(OptionalInt.empty()), result);
+    }
+
+    /** The years of every series, from {@code from} to {@code to}. */
+    private record YearSpan(int from, int to) {
+    }
+
+    /**
+     * The years asked for; a missing bound is the first or last year the table has (the table holds
+     * only years within the given bound), and a missing span is empty. Without {@code to} the span
+     * is cut after {@link ComparisonQuery#MAX_YEARS} years; without {@code from} before the last
+     * {@link ComparisonQuery#MAX_YEARS} years.
+     */
+    private static Optional<YearSpan> span(ComparisonQuery query, Cells cells) {
+        OptionalInt from = query.from();
+        OptionalInt to = query.to();
+        if (from.isPresent() && to.isPresent()) {
+            return Optional.of(new YearSpan(from.getAsInt(), to.getAsInt()));
+        }
+        if (from.isPresent()) {
+            int last = Math.max(from.getAsInt(), cells.lastYear().orElse(from.getAsInt()));
+            return Optional.of(new YearSpan(from.getAsInt(), Math.min(last, from.getAsInt() + ComparisonQuery.MAX_YEARS - 1)));
+        }
+        if (to.isPresent()) {
+            int first = Math.min(to.getAsInt(), cells.firstYear().orElse(to.getAsInt()));
+            return Optional.of(new YearSpan(Math.max(first, to.getAsInt() - ComparisonQuery.MAX_YEARS + 1), to.getAsInt()));
+        }
+        if (cells.firstYear().isEmpty()) {
+            return Optional.empty();
+        }
+        int last = cells.lastYear().getAsInt();
+        return Optional.of(new YearSpan(Math.max(cells.firstYear().getAsInt(), last - ComparisonQuery.MAX_YEARS + 1), last));
+    }
+
+    /** The one table a comparison reads. */
+    static TableQuery tableQuery(ComparisonQuery query) {
+        List<Dimension> by = new ArrayList<>(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR));
+        query.breakdown().ifPresent(by::add);
+        Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
+        filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(query.countries()));
+        if (query.from().isPresent() || query.to().isPresent()) {
+            // One bound alone still keeps the other side's years out of the table (and its cell count).
+            Set<String> years = new TreeSet<>();
+            int last = query.to().orElse(ComparisonQuery.MAX_YEAR);
+            for (int year = query.from().orElse(ComparisonQuery.MIN_YEAR); year <= last; year++) {
+                years.add(Integer.toString(year));
+            }
+            filters.put(Dimension.YEAR, years);
+        }
+        return new TableQuery(by, filters, query.indicator().measure());
+    }
+
+    private static Comparison.Series series(ComparisonQuery query, String country, String category, List<Integer> years,
+                                            Cells cells, IntFunction<OptionalLong> population,
+                                            Map<Integer, Set<String>> agencies, Set<Integer> coverageChanges) {
+        List<YearValue> counts = new ArrayList<>();
+        Map<Integer, ProtectedCell> cellOfYear = new HashMap<>();
+        for (int year : years) {
+            ProtectedCell cell = cells.cell(country, year, category);
+            cellOfYear.put(year, cell);
+            counts.add(new YearValue(year, cell.value()));
+        }
+        List<RatePoint> rates = Rates.series(counts, population, coverageChanges);
+        List<Comparison.Point> points = new ArrayList<>();
+        Map<Integer, RatePoint> rateOfYear = new HashMap<>();
+        for (RatePoint rate : rates) {
+            rateOfYear.put(rate.year(), rate);
+            OptionalDouble share = category.equals(ProtectedTable.TOTAL)
+                    ? OptionalDouble.empty()
+                    : Rates.share(rate.count(), cells.cell(country, rate.year(), ProtectedTable.TOTAL).value());
+            Set<String> reporting = agencies.get(rate.year());
+            points.add(new Comparison.Point(rate, cellOfYear.get(rate.year()), share,
+                    reporting == null ? OptionalInt.empty() : OptionalInt.of(reporting.size())));
+        }
+        List<Comparison.YearChange> changes = new ArrayList<>();
+        for (Rates.Change change : Rates.yearOnYear(counts)) {
+            OptionalDouble before = rateOfYear.get(change.fromYear()).ratePer100k();
+            OptionalDouble after = rateOfYear.get(change.toYear()).ratePer100k();
+            OptionalDouble rateRelative = before.isPresent() && after.isPresent() && before.getAsDouble() > 0
+                    ? OptionalDouble.of(after.getAsDouble() / before.getAsDouble() - 1)
+                    : OptionalDouble.empty();
+            changes.add(new Comparison.YearChange(change, rateRelative));
+        }
+        boolean perPopulation = query.indicator().perPopulation();
+        Optional<PoissonTrend.Trend> trend = perPopulation
+                ? PoissonTrend.ofRates(counts, population)
+                : PoissonTrend.ofCounts(counts);
+        Optional<String> note = trend.isPresent() ? Optional.empty() : Optional.of(whyNoTrend(counts, population, perPopulation));
+        boolean coverageChanged = false;
+        if (trend.isPresent()) {
+            List<Integer> used = counts.stream()
+                    .filter(v -> v.protectedCount().isPresent() && (!perPopulation || population.apply(v.year()).isPresent()))
+                    .map(YearValue::year)
+                    .toList();
+            int first = used.getFirst();
+            int last = used.getLast();
+            coverageChanged = coverageChanges.stream().anyMatch(year -> year > first && year <= last);
+        }
+        return new Comparison.Series(category, points, changes, trend, note, coverageChanged);
+    }
+
+    private static String whyNoTrend(List<YearValue> counts, IntFunction<OptionalLong> population, boolean perPopulation) {
+        long usable = counts.stream()
+                .filter(v -> v.protectedCount().isPresent() && (!perPopulation || population.apply(v.year()).isPresent()))
+                .count();
+        if (usable < PoissonTrend.MIN_YEARS) {
+            return "fewer than " + PoissonTrend.MIN_YEARS + " years with a published count"
+                    + (perPopulation ? " and a population" : "");
+        }
+        return "no finite trend: the published counts are all 0, or 0 up to some year and positive after it";
+    }
+
+    /** The table's cells by their codes, and the codes it observed. */
+    private static final class Cells {
+        private final Map<List<String>, ProtectedCell> byCodes = new HashMap<>();
+        private final TreeSet<Integer> years = new TreeSet<>();
+        private final TreeSet<String> categories = new TreeSet<>();
+        private final boolean breakdown;
+
+        Cells(ProtectedTable table) {
+            this.breakdown = table.by().size() > 2;
+            for (ProtectedTable.Row row : table.rows()) {
+                List<String> codes = row.codes();
+                if (codes.get(0).equals(ProtectedTable.TOTAL) || codes.get(1).equals(ProtectedTable.TOTAL)) {
+                    continue; // totals over countries or years are not part of a comparison
+                }
+                byCodes.put(codes, row.cell());
+                years.add(Integer.parseInt(codes.get(1)));
+                if (breakdown && !codes.get(2).equals(ProtectedTable.TOTAL)) {
+                    categories.add(codes.get(2));
+                }
+            }
+        }
+
+        ProtectedCell cell(String country, int year, String category) {
+            List<String> key = breakdown
+                    ? List.of(country, Integer.toString(year), category)
+                    : List.of(country, Integer.toString(year));
+            // No row: no record at all in the cell, which the builder publishes as withheld.
+            return byCodes.getOrDefault(key, ProtectedCell.withheld());
+        }
+
+        OptionalInt firstYear() {
+            return years.isEmpty() ? OptionalInt.empty() : OptionalInt.of(years.first());
+        }
+
+        OptionalInt lastYear() {
+            return years.isEmpty() ? OptionalInt.empty() : OptionalInt.of(years.last());
+        }
+
+        List<String> categories() {
+            return List.copyOf(categories);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.tipx.api.statistics.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import jakarta.json.stream.JsonGenerator;
+
+import org.tipx.anonymizer.cellkey.ConfStatus;
+import org.tipx.anonymizer.cellkey.ObsStatus;
+import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.statistics.Dimension;
+import org.tipx.api.statistics.Measure;
+
+/**
+ * A JSON-stat 2.0 dataset (https://json-stat.org/full/).
+ *
+ * <ul>
+ *   <li>{@code id}: {@value #METRIC_ID} first, a one-category dimension with role {@code metric}
+ *       naming what is counted (and its unit), then the {@code by} dimensions. A table without
+ *       {@code by} is thus still a cube of one cell.</li>
+ *   <li>{@code role}: {@code time} for {@code year}, {@code geo} for the country dimensions
+ *       ({@code citizenship}, {@code country_of_identification}, {@code country_of_exploitation}),
+ *       {@code metric} for {@value #METRIC_ID}; a role whose dimensions are absent is left out.</li>
+ *   <li>{@code category.index}: the codes as an array, in the table's order (total {@code _T}
+ *       last); {@code category.label} and the dimension and dataset labels only when labels are
+ *       requested.</li>
+ *   <li>{@code value}: the published counts in row-major order of {@code id}, {@code null} where
+ *       withheld; {@code status}: an array of the same length with each cell's SDMX OBS_STATUS
+ *       ({@code A} or {@code Q}).</li>
+ *   <li>{@code updated}: the release's creation instant; {@code source}; {@code note}: the notes
+ *       stated once for the dataset (values are perturbed, …).</li>
+ *   <li>{@code extension}: what JSON-stat has no place for: the release, the measure, the filters,
+ *       the public protection parameters, {@code conf_status} (each cell's SDMX CONF_STATUS, in the
+ *       order of {@code value}) and the labels of the status codes.</li>
+ * </ul>
+ * Compact UTF-8 with keys in a fixed order. Immutable and thread-safe.
+ */
+public final class JsonStatTableWriter implements TableWriter {
+
+    /** The id of the metric dimension that names the measure. */
+    public static final String METRIC_ID = "measure";
+    /** The {@code source} of every dataset. */
+    public static final String SOURCE = "tipx: anonymised statistics on trafficking in persons";
+
+    private final Labels labels;
+
+    public JsonStatTableWriter(Labels labels) {
+        this.labels = Objects.requireNonNull(labels, "labels");
+    }
+
+    @Override
+    public TableFormat format() {
+        return TableFormat.JSONSTAT;
+    }
+
+    @Override
+    public void write(PublishedTable published, OutputStream out) throws IOException {
+        Grid grid = Grid.of(published.table());
+        List<Dimension> by = published.table().by();
+        boolean withLabels = published.labels();
+        try (JsonGenerator json = JsonParts.generator(out)) {
+            json.writeStartObject();
+            json.write("version", "2.0");
+            json.write("class", "dataset");
+            if (withLabels) {
+                json.write("label", datasetLabel(published, by));
+            }
+            json.write("source", SOURCE);
+            json.write("updated", published.release().created().toString());
+            json.writeStartArray("note");
+            published.notes().forEach(json::write);
+            json.writeEnd();
+
+            json.writeStartArray("id");
+            json.write(METRIC_ID);
+            by.forEach(d -> json.write(d.id()));
+            json.writeEnd();
+            json.writeStartArray("size");
+            json.write(1);
+            for (int d = 0; d < by.size(); d++) {
+                json.write(grid.categories(d).size());
+            }
+            json.writeEnd();
+            role(json, by);
+
+            json.writeStartObject("dimension");
+            metricDimension(json, published);
+            for (int d = 0; d < by.size(); d++) {
+                Dimension dimension = by.get(d);
+                json.writeStartObject(dimension.id());
+                if (withLabels) {
+                    json.write("label", labels.label(dimension));
+                }
+                json.writeStartObject("category");
+                json.writeStartArray("index");
+                grid.categories(d).forEach(json::write);
+                json.writeEnd();
+                if (withLabels) {
+                    json.writeStartObject("label");
+                    for (String code : grid.categories(d)) {
+                        json.write(code, labels.label(dimension, code));
+                    }
+                    json.writeEnd();
+                }
+                json.writeEnd();
+                json.writeEnd();
+            }
+            json.writeEnd();
+
+            List<ProtectedCell> cells = grid.cells();
+            json.writeStartArray("value");
+            for (ProtectedCell cell : cells) {
+                if (cell.value().isPresent()) {
+                    json.write(cell.value().getAsLong());
+                } else {
+                    json.writeNull();
+                }
+            }
+            json.writeEnd();
+            json.writeStartArray("status");
+            cells.forEach(cell -> json.write(cell.obsStatus().code()));
+            json.writeEnd();
+
+            json.writeStartObject("extension");
+            JsonParts.release(json, published.release());
+            json.write("measure", published.measureId());
+            json.writeStartArray("by");
+            by.forEach(d -> json.write(d.id()));
+            json.writeEnd();
+            JsonParts.filters(json, published.table().query());
+            JsonParts.protection(json, published.release().protection());
+            json.writeStartArray("conf_status");
+            cells.forEach(cell -> json.write(cell.confStatus().code()));
+            json.writeEnd();
+            json.writeStartObject("status_labels");
+            for (ObsStatus status : ObsStatus.values()) {
+                json.write(status.code(), obsStatusLabel(status));
+            }
+            json.writeEnd();
+            json.writeStartObject("conf_status_labels");
+            for (ConfStatus status : ConfStatus.values()) {
+                json.write(status.code(), confStatusLabel(status));
+            }
+            json.writeEnd();
+            json.writeEnd();
+
+            json.writeEnd();
+        }
+    }
+
+    private static void role(JsonGenerator json, List<Dimension> by) {
+        json.writeStartObject("role");
+        if (by.contains(Dimension.YEAR)) {
+            json.writeStartArray("time").write(Dimension.YEAR.id()).writeEnd();
+        }
+        List<Dimension> geo = by.stream().filter(JsonStatTableWriter::geographic).toList();
+        if (!geo.isEmpty()) {
+            json.writeStartArray("geo");
+            geo.forEach(d -> json.write(d.id()));
+            json.writeEnd();
+        }
+        json.writeStartArray("metric").write(METRIC_ID).writeEnd();
+        json.writeEnd();
+    }
+
+    private static boolean geographic(Dimension dimension) {
+        return switch (dimension) {
+            case CITIZENSHIP, COUNTRY_OF_IDENTIFICATION, COUNTRY_OF_EXPLOITATION -> true;
+            case YEAR, SEX, AGE_BAND, MINOR_AT_EXPLOITATION, EXPLOITATION, IDENTIFIED_BY, STATUS -> false;
+        };
+    }
+
+    private static void metricDimension(JsonGenerator json, PublishedTable published) {
+        String measure = published.measureId();
+        json.writeStartObject(METRIC_ID);
+        if (published.labels()) {
+            json.write("label", "Measure");
+        }
+        json.writeStartObject("category");
+        json.writeStartArray("index").write(measure).writeEnd();
+        if (published.labels()) {
+            json.writeStartObject("label").write(measure, published.measureLabel()).writeEnd();
+        }
+        json.writeStartObject("unit").writeStartObject(measure).write("decimals", 0);
+        if (published.labels()) {
+            json.write("label", published.table().measure() == Measure.VICTIMS
+                    ? "persons" : "case records");
+        }
+        json.writeEnd().writeEnd();
+        json.writeEnd();
+        json.writeEnd();
+    }
+
+    private String datasetLabel(PublishedTable published, List<Dimension> by) {
+        String label = published.measureLabel();
+        if (by.isEmpty()) {
+            return label;
+        }
+        return label + " by " + by.stream().map(d -> labels.label(d).toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+
+    static String obsStatusLabel(ObsStatus status) {
+        return switch (status) {
+            case NORMAL -> "Normal value";
+            case MISSING_SUPPRESSED -> "Missing value; suppressed";
+        };
+    }
+
+    static String confStatusLabel(ConfStatus status) {
+        return switch (status) {
+            case FREE -> "Free";
+            case PRIMARY_CONFIDENTIAL -> "Primary confidentiality";
+        };
+    }
+}

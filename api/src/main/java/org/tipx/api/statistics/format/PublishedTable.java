@@ -1,0 +1,76 @@
+package org.tipx.api.statistics.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.tipx.api.release.PublishedRelease;
+import org.tipx.api.statistics.Dimension;
+import org.tipx.api.statistics.Measure;
+import org.tipx.api.statistics.ProtectedTable;
+
+/**
+ * Everything that is published with one table: the protected cells, the release they come from
+ * (its id, date and public protection parameters) and whether labels are wanted next to codes.
+ *
+ * <p>It holds a {@link ProtectedTable}, whose cells carry only published values and flags, so no
+ * writer built on it can reach a true count, a cell key or a record key.
+ *
+ * @param table   the protected table
+ * @param release the release the table was built from
+ * @param labels  true to add English labels next to the codes
+ */
+public record PublishedTable(ProtectedTable table, PublishedRelease release, boolean labels) {
+
+    /** Said once for the whole dataset: perturbed cells are not flagged one by one. */
+    public static final String PERTURBATION_NOTE = "Values are perturbed by the cell key method: each published "
+            + "count may differ from the true count by at most D, with zero bias and variance V; published "
+            + "counts below the threshold are withheld (OBS_STATUS Q, CONF_STATUS A). Perturbed cells are not "
+            + "flagged one by one, and totals are perturbed on their own, so they need not equal the sum of their parts.";
+    /** Said when the table is broken down or filtered by form of exploitation. */
+    public static final String EXPLOITATION_NOTE = "A person with several forms of exploitation counts once in "
+            + "each of them, so the forms of exploitation can add up to more than their total.";
+    /** Said for the measure victims. */
+    public static final String VICTIMS_NOTE = "The measure victims counts distinct persons: a person reported by several "
+            + "agencies or in several extracts counts once; a person whose records disagree on a dimension "
+            + "counts once in each of the values.";
+    /** Said for the measure registrations. */
+    public static final String REGISTRATIONS_NOTE = "The measure registrations counts case records: a person reported by "
+            + "several agencies counts once per record.";
+
+    public PublishedTable {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(release, "release");
+    }
+
+    /** The notes that go with this table, in a fixed order. */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        notes.add(PERTURBATION_NOTE);
+        notes.add(table.measure() == Measure.VICTIMS ? VICTIMS_NOTE : REGISTRATIONS_NOTE);
+        if (table.by().contains(Dimension.EXPLOITATION) || table.query().filters().containsKey(Dimension.EXPLOITATION)) {
+            notes.add(EXPLOITATION_NOTE);
+        }
+        return List.copyOf(notes);
+    }
+
+    /** The measure's id as in queries, e.g. {@code victims}. */
+    public String measureId() {
+        return measureId(table.measure());
+    }
+
+    static String measureId(Measure measure) {
+        return switch (measure) {
+            case VICTIMS -> "victims";
+            case REGISTRATIONS -> "registrations";
+        };
+    }
+
+    /** The measure's English label. */
+    public String measureLabel() {
+        return switch (table.measure()) {
+            case VICTIMS -> "Victims (distinct persons)";
+            case REGISTRATIONS -> "Registrations (case records)";
+        };
+    }
+}

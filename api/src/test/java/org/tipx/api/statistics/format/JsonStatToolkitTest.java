@@ -1,0 +1,189 @@
+package org.tipx.api.statistics.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
+import static org.tipx.api.statistics.format.FormatFixtures.RELEASE;
+import static org.tipx.api.statistics.format.FormatFixtures.RELEASE_WITH_PSTAY;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipx.anonymizer.cellkey.CellKeyProtector;
+import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.statistics.Dimension;
+import org.tipx.api.statistics.Measure;
+import org.tipx.api.statistics.ProtectedTable;
+import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.TableQuery;
+
+/**
+ * Reads our JSON-stat answers with a real client, the npm package jsonstat-toolkit (pinned in
+ * {@code api/src/test/js/package-lock.json}), through {@code check-jsonstat.mjs}. Needs
+ * {@code npm ci --prefix api/src/test/js} first; without it the test is skipped, unless
+ * {@code TIPX_REQUIRE_NODE_TOOLS=1} (set by {@code .ci/run}), where it fails.
+ */
+class JsonStatToolkitTest {
+
+    private static final Path SCRIPT_DIR = Path.of(System.getProperty("user.dir"), "src", "test", "js");
+    private static final Path SCRIPT = SCRIPT_DIR.resolve("check-jsonstat.mjs");
+
+    private final JsonStatTableWriter writer = new JsonStatTableWriter(LABELS);
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void nodeToolsInstalled() {
+        boolean installed = Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("jsonstat-toolkit"))
+                && nodeRuns();
+        String reason = "node or jsonstat-toolkit is missing: install Node.js 20+ and run npm ci --prefix api/src/test/js";
+        if ("1".equals(System.getenv("TIPX_REQUIRE_NODE_TOOLS"))) {
+            assertTrue(installed, reason + " (TIPX_REQUIRE_NODE_TOOLS=1 makes this check mandatory)");
+        } else {
+            Assumptions.assumeTrue(installed, reason);
+        }
+    }
+
+    @Test
+    void jsonstatToolkit_readsBackEveryTable_withAndWithoutLabels() throws Exception {
+        List<PublishedTable> tables = List.of(
+                new PublishedTable(FormatFixtures.yearBySex(), RELEASE, true),
+                new PublishedTable(FormatFixtures.yearBySex(), RELEASE, false),
+                new PublishedTable(FormatFixtures.byYear(), RELEASE, true),
+                new PublishedTable(FormatFixtures.byExploitation(), RELEASE, true),
+                new PublishedTable(FormatFixtures.exploitationByAgeBySex(), RELEASE, true),
+                new PublishedTable(FormatFixtures.exploitationByAgeBySex(), RELEASE, false),
+                new PublishedTable(FormatFixtures.citizenshipByYearOfFemales(), RELEASE_WITH_PSTAY, true),
+                new PublishedTable(FormatFixtures.total(), RELEASE, true),
+                new PublishedTable(FormatFixtures.withheldTotal(), RELEASE, false),
+                new PublishedTable(builtTable(), RELEASE, true));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            files.add(writeWithExpectation(tables.get(i), "table-" + i));
+        }
+        Result result = runCheck(files);
+        assertEquals(0, result.exitCode(), result.output());
+        assertEquals(tables.size(), result.output().lines().filter(l -> l.contains(": ok (")).count(), result.output());
+    }
+
+    @Test
+    void jsonstatToolkit_checkFails_whenTheFileDisagreesWithTheTable() throws Exception {
+        PublishedTable table = new PublishedTable(FormatFixtures.yearBySex(), RELEASE, true);
+        Path file = writeWithExpectation(table, "tampered");
+        // Swap two values of the cube: the file stays valid JSON-stat, but no longer says what the table says.
+        String json = Files.readString(file).replace("\"value\":[12,null,15,", "\"value\":[15,null,12,");
+        Files.writeString(file, json);
+        Result result = runCheck(List.of(file));
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("the table has 12/A"), result.output());
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A table from the real builder: multi-valued exploitation, totals, cells withheld by the threshold. */
+    private static ProtectedTable builtTable() {
+        Random random = new Random(20261123);
+        List<String> forms = List.of("sexual", "forced_labour", "forced_begging");
+        List<CaseRecord> records = new ArrayList<>();
+        for (int person = 0; person < 400; person++) {
+            List<String> exploitation = new ArrayList<>();
+            for (String form : forms) {
+                if (random.nextInt(3) == 0) {
+                    exploitation.add(form);
+                }
+            }
+            records.add(new CaseRecord("p" + person, true, random.nextInt(CaseRecord.RECORD_KEY_RANGE),
+                    2019 + random.nextInt(3), Optional.empty(), random.nextBoolean() ? "presumed" : "confirmed",
+                    Optional.of("police"), random.nextBoolean() ? "female" : "male", OptionalInt.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(random.nextInt(5) == 0 ? "MD" : "UA"), "UA",
+                    Optional.empty(), exploitation, List.of(), List.of(), List.of(), List.of(), List.of()));
+        }
+        TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.EXPLOITATION, Dimension.CITIZENSHIP);
+        return new ProtectedTableBuilder(10_000, 1.0).build(records, query, CellKeyProtector.withDefaults());
+    }
+
+    /**
+     * Writes the JSON-stat file and, beside it, what the table holds, taken from its rows and not
+     * from the writer: per row its coordinates, value and OBS_STATUS, and the labels of its codes.
+     */
+    private Path writeWithExpectation(PublishedTable table, String name) throws IOException {
+        Path file = dir.resolve(name + ".json");
+        Files.write(file, writer.bytes(table));
+        JsonArrayBuilder cells = Json.createArrayBuilder();
+        JsonObjectBuilder labels = Json.createObjectBuilder();
+        List<Dimension> by = table.table().by();
+        for (ProtectedTable.Row row : table.table().rows()) {
+            JsonObjectBuilder coordinates = Json.createObjectBuilder().add(JsonStatTableWriter.METRIC_ID, table.measureId());
+            for (int d = 0; d < by.size(); d++) {
+                coordinates.add(by.get(d).id(), row.codes().get(d));
+            }
+            JsonObjectBuilder cell = Json.createObjectBuilder().add("coordinates", coordinates);
+            if (row.cell().value().isPresent()) {
+                cell.add("value", row.cell().value().getAsLong());
+            } else {
+                cell.addNull("value");
+            }
+            cells.add(cell.add("status", row.cell().obsStatus().code()));
+        }
+        if (table.labels()) {
+            for (int d = 0; d < by.size(); d++) {
+                JsonObjectBuilder codes = Json.createObjectBuilder();
+                for (ProtectedTable.Row row : table.table().rows()) {
+                    codes.add(row.codes().get(d), LABELS.label(by.get(d), row.codes().get(d)));
+                }
+                labels.add(by.get(d).id(), codes);
+            }
+        }
+        JsonArrayBuilder ids = Json.createArrayBuilder().add(JsonStatTableWriter.METRIC_ID);
+        by.forEach(d -> ids.add(d.id()));
+        String expected = Json.createObjectBuilder().add("id", ids).add("cells", cells).add("labels", labels)
+                .build().toString();
+        Files.writeString(dir.resolve(name + ".expected.json"), expected, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result runCheck(List<Path> files) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString()));
+        files.forEach(f -> command.add(f.toString()));
+        Process process = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("node did not finish within 60 s: " + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+}
