@@ -19,8 +19,11 @@ import org.tipx.api.release.PublishedReleases;
  * keys modulo 4096; persons with the same set of distinct code profiles (most persons have one
  * record; a person reported twice with disagreeing codes has two profiles) form one group likewise.
  * Counts and cell keys are sums over disjoint units, so a group adds its members exactly. A query
- * scans the groups of its own dimensions: the first query on a set of dimensions projects the
- * groups onto it, later ones reuse the projection (see {@code ReleaseIndex}).
+ * scans the groups of its own dimensions: the first query with a given set of breakdown and filtered
+ * dimensions and measure projects the groups onto them, turning persons with several profiles into
+ * signed single rows by inclusion–exclusion, and later queries reuse the projection (about one row
+ * per distinct profile of those dimensions; see {@code ReleaseIndex} and {@code WeightedGroups}).
+ * Projections are kept while the release is, within a budget of the index's own size.
  *
  * <h2>Loading and memory</h2>
  * The first query on a release loads it; concurrent first queries wait for that one load rather

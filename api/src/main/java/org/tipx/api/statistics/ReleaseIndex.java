@@ -60,8 +60,6 @@ final class ReleaseIndex {
     private final WeightedGroups registrations;
     /** Persons with the same set of profiles, weighted by their number. */
     private final WeightedGroups victims;
-    /** Per dimension ordinal: the number of values. */
-    private final int[] valueCounts;
     private final int personCount;
     private final long recordCount;
     private final BoundedMemo<Integer, Scan> projections;
@@ -70,7 +68,6 @@ final class ReleaseIndex {
                          WeightedGroups victims, int personCount, long recordCount) {
         this.codes = codes;
         this.valueCodes = valueCodes;
-        this.valueCounts = Arrays.stream(valueCodes).mapToInt(values -> values.length).toArray();
         this.registrations = registrations;
         this.victims = victims;
         this.personCount = personCount;

@@ -130,6 +130,7 @@ final class WeightedGroups {
         int[][] distinct = new int[16][width];
         int[] members = new int[16];
         int[] constituents = new int[MAX_EXPANDED_PROFILES];
+        int[][] termTuples = new int[(1 << MAX_EXPANDED_PROFILES) - 1][width];
         for (int g = 0; g < groupCount; g++) {
             int from = rowStart == null ? g : rowStart[g];
             int to = rowStart == null ? g + 1 : rowStart[g + 1];
@@ -163,7 +164,9 @@ final class WeightedGroups {
                 builder.add(members, m, units, keys);
                 continue;
             }
-            for (int subset = 1; subset < 1 << m; subset++) {
+            int terms = (1 << m) - 1;
+            boolean fits = true;
+            for (int subset = 1; subset <= terms; subset++) {
                 for (int j = 0; j < width; j++) {
                     int n = 0;
                     for (int i = 0; i < m; i++) {
@@ -171,10 +174,23 @@ final class WeightedGroups {
                             constituents[n++] = distinct[i][j];
                         }
                     }
-                    tuple[j] = compoundIds[j].of(constituents, n);
+                    int id = compoundIds[j].of(constituents, n);
+                    fits &= id < MAX_VALUES;
+                    termTuples[subset - 1][j] = id;
                 }
+            }
+            if (!fits) {
+                // More compounds than a char column holds: count this person directly instead.
+                for (int i = 0; i < m; i++) {
+                    members[i] = profiles.intern(distinct[i]);
+                }
+                builder.add(members, m, units, keys);
+                continue;
+            }
+            for (int subset = 1; subset <= terms; subset++) {
                 boolean added = Integer.bitCount(subset) % 2 == 1;
-                builder.addSingle(profiles.intern(tuple), added ? units : -units, added ? keys : -keys & KEY_MASK);
+                builder.addSingle(profiles.intern(termTuples[subset - 1]), added ? units : -units,
+                        added ? keys : -keys & KEY_MASK);
             }
         }
         int[][][] projectedCompounds = new int[columns.length][][];
