@@ -107,6 +107,32 @@ class IndexedTableSourceTest {
     }
 
     @Test
+    void moreCompoundValuesThanACharColumnHolds_areCountedDirectly_withTheScanningSourcesTables() {
+        // 100,000 persons each reported with two of 600 citizenships: about 87,000 distinct pairs, more
+        // than the 65,536 value ids of a projected column once citizenship is filtered on.
+        Random random = new Random(17);
+        List<CaseRecord> records = new ArrayList<>();
+        for (int p = 0; p < 100_000; p++) {
+            String pseudonym = "p" + p;
+            int key = random.nextInt(CaseRecord.RECORD_KEY_RANGE);
+            for (int copy = 0; copy < 2; copy++) {
+                String citizenship = String.format(java.util.Locale.ROOT, "C%03d", random.nextInt(600));
+                records.add(new CaseRecord(pseudonym, true, key, 2020 + random.nextInt(2), Optional.empty(),
+                        "registered", Optional.empty(), "female", java.util.OptionalInt.empty(), Optional.empty(),
+                        Optional.empty(), Optional.of(citizenship), "NL", Optional.empty(), List.of(),
+                        List.of(), List.of(), List.of(), List.of(), List.of()));
+            }
+        }
+        PublishedRelease release = TableTestData.release("many-pairs");
+        InMemoryReleases releases = new InMemoryReleases().add(release, records);
+        ProtectedTableBuilder builder = ProtectedTableBuilder.withDefaults();
+        TableQuery query = new TableQuery(List.of(Dimension.YEAR),
+                Map.of(Dimension.CITIZENSHIP, Set.of("C001", "C002", "C300", "C599")), Measure.VICTIMS);
+        assertEquals(Outcome.of(new ScanningTableSource(releases, builder), release, query),
+                Outcome.of(new IndexedTableSource(releases, builder), release, query));
+    }
+
+    @Test
     void emptyRelease_givesTheScanningSourcesTables() {
         PublishedRelease release = TableTestData.release("empty");
         InMemoryReleases releases = new InMemoryReleases().add(release, List.of());
