@@ -68,14 +68,15 @@ public final class IndexedTableSource implements TableSource {
 
     /**
      * Loads {@code release} now unless it is held already, so that its first query does not pay for
-     * the load; returns what the index holds.
+     * the load (a server calls it for the latest release at start-up); returns the memory the index
+     * holds.
      *
      * @throws java.util.NoSuchElementException if there is no release with this id
      */
-    public IndexFigures preload(PublishedRelease release) {
+    public IndexSize preload(PublishedRelease release) {
         Objects.requireNonNull(release, "release");
         ReleaseIndex index = loaded.get(release, this::load).index();
-        return new IndexFigures(index.personCount(), index.recordCount(), index.bytes(), index.projectionBytes());
+        return new IndexSize(index.bytes(), index.projectionBytes());
     }
 
     private LoadedRelease load(PublishedRelease release) {
@@ -86,14 +87,13 @@ public final class IndexedTableSource implements TableSource {
     }
 
     /**
-     * What a release's index holds.
+     * The memory a release's index holds. Deliberately no count of persons or records: those are
+     * true counts, which never leave the server.
      *
-     * @param persons        distinct pseudonyms
-     * @param records        records read
-     * @param bytes          bytes of the index's arrays and dictionaries, projections not included
-     * @param projectionBytes bytes of the projections made so far (at most {@code bytes})
+     * @param bytes           bytes of the index's arrays and dictionaries, projections not included
+     * @param projectionBytes bytes of the projections made so far (within a budget of {@code bytes})
      */
-    public record IndexFigures(int persons, long records, long bytes, long projectionBytes) {
+    public record IndexSize(long bytes, long projectionBytes) {
     }
 
     private record LoadedRelease(ReleaseIndex index, CellKeyProtector protector) {

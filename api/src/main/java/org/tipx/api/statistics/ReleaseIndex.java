@@ -60,18 +60,14 @@ final class ReleaseIndex {
     private final WeightedGroups registrations;
     /** Persons with the same set of profiles, weighted by their number. */
     private final WeightedGroups victims;
-    private final int personCount;
-    private final long recordCount;
     private final BoundedMemo<Integer, Scan> projections;
 
     private ReleaseIndex(String[][] codes, int[][][] valueCodes, WeightedGroups registrations,
-                         WeightedGroups victims, int personCount, long recordCount) {
+                         WeightedGroups victims) {
         this.codes = codes;
         this.valueCodes = valueCodes;
         this.registrations = registrations;
         this.victims = victims;
-        this.personCount = personCount;
-        this.recordCount = recordCount;
         this.projections = new BoundedMemo<>(MAX_PROJECTIONS, registrations.bytes() + victims.bytes(),
                 scan -> scan.groups().bytes());
     }
@@ -89,7 +85,6 @@ final class ReleaseIndex {
         /** Per person reported with more than one profile: the other profiles. */
         private final Map<Integer, int[]> otherProfiles = new HashMap<>();
         private final int[] tuple = new int[DIMENSIONS.length];
-        private long records;
 
         Loader() {
             for (int d = 0; d < DIMENSIONS.length; d++) {
@@ -105,7 +100,6 @@ final class ReleaseIndex {
             int profile = profiles.intern(tuple);
             int key = record.recordKey();
             registrations.addSingle(profile, 1, key);
-            records++;
             int next = persons.size();
             Integer person = persons.putIfAbsent(record.pseudonym(), next);
             if (person == null) {
@@ -191,7 +185,7 @@ final class ReleaseIndex {
             }
             int[] all = WeightedGroups.ordinals(ALL_DIMENSIONS);
             return new ReleaseIndex(codes, valueCodes, registrations.build(all, DIMENSIONS.length, null, null),
-                    victims.build(all, DIMENSIONS.length, null, null), persons.size(), records);
+                    victims.build(all, DIMENSIONS.length, null, null));
         }
 
         @SuppressWarnings("unchecked")
@@ -202,14 +196,6 @@ final class ReleaseIndex {
                 into.addAll((List<String>) key);
             }
         }
-    }
-
-    int personCount() {
-        return personCount;
-    }
-
-    long recordCount() {
-        return recordCount;
     }
 
     /** Bytes held by the index without its projections: dictionaries, values and groups. */

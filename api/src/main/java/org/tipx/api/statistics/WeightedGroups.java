@@ -606,7 +606,7 @@ final class WeightedGroups {
                 }
             }
             if (keptRows > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("too many profiles to index: " + keptRows);
+                throw new IllegalStateException("too many profiles to index in char columns");
             }
             int rowCount = (int) keptRows;
             char[][] columns = new char[dimensionCount][];

@@ -86,7 +86,7 @@ public final class TableSourceBenchmark {
         List<Double> loads = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
         IndexedTableSource indexed = null;
-        IndexedTableSource.IndexFigures figures = null;
+        IndexedTableSource.IndexSize figures = null;
         for (int round = 0; round < 3; round++) {
             indexed = null;
             long heapBefore = usedHeapAfterGc();
