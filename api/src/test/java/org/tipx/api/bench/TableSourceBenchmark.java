@@ -87,19 +87,24 @@ public final class TableSourceBenchmark {
         List<Double> heaps = new ArrayList<>();
         IndexedTableSource indexed = null;
         IndexedTableSource.IndexSize figures = null;
+        List<Double> peaks = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             indexed = null;
             long heapBefore = usedHeapAfterGc();
             indexed = new IndexedTableSource(releases, builder);
+            PeakHeap peak = PeakHeap.start();
             long loadStart = System.nanoTime();
             figures = indexed.preload(release);
             loads.add(millis(loadStart));
+            peaks.add((peak.stop() - heapBefore) / 1e6);
             heaps.add((double) (usedHeapAfterGc() - heapBefore));
         }
         System.out.printf(Locale.ROOT, "index load: median %.0f ms (rounds %s); heap held: median %,.0f bytes "
-                        + "(%.1f bytes/person; rounds %s MB); arrays and dictionaries %,d bytes (%.1f bytes/person)%n",
+                        + "(%.1f bytes/person; rounds %s MB); arrays and dictionaries %,d bytes (%.1f bytes/person); "
+                        + "peak heap above the release during the load, garbage included: rounds %s MB%n",
                 median(loads), rounded(loads), median(heaps), median(heaps) / persons,
-                rounded(heaps.stream().map(h -> h / 1e6).toList()), figures.bytes(), figures.bytes() / (double) persons);
+                rounded(heaps.stream().map(h -> h / 1e6).toList()), figures.bytes(), figures.bytes() / (double) persons,
+                rounded(peaks));
 
         // Warm the JIT on projections and queries of other dimensions, so that "first on its
         // dimensions" below is the cost a running server pays, not the compiler's.
@@ -253,6 +258,34 @@ public final class TableSourceBenchmark {
                     r.sexualExploitationType(), r.meansOfControl(), r.recruiterRelation(), r.assistance()));
         }
         return records;
+    }
+
+    /** Samples the used heap every 10 ms until stopped. */
+    private static final class PeakHeap {
+        private volatile long max;
+        private volatile boolean running = true;
+        private Thread sampler;
+
+        static PeakHeap start() {
+            PeakHeap heap = new PeakHeap();
+            heap.sampler = Thread.ofPlatform().daemon().name("peak-heap").start(() -> {
+                while (heap.running) {
+                    heap.max = Math.max(heap.max, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            return heap;
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            return max;
+        }
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
