@@ -1,6 +1,8 @@
 package org.tipx.api.statistics;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -91,6 +93,22 @@ final class BoundedMemo<K, V> {
         }
         entry.future.complete(value);
         return value;
+    }
+
+    /** The values stored and computed so far, least recently used first (reading them touches none). */
+    List<V> values() {
+        lock.lock();
+        try {
+            List<V> values = new ArrayList<>(entries.size());
+            for (Entry<V> entry : entries.values()) {
+                if (entry.future.isDone() && !entry.future.isCompletedExceptionally()) {
+                    values.add(entry.future.join());
+                }
+            }
+            return values;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The number of stored entries, those being computed included. */

@@ -364,7 +364,13 @@ final class ReleaseIndex {
      * compound value, the codes its records share) and, for a projection, the index values it
      * combines.
      */
-    private record Scan(WeightedGroups groups, int[][][] codes) {
+    private record Scan(WeightedGroups groups, int[][][] codes, int byMask, int filterMask, boolean persons) {
+
+        /** True when a projection for these dimensions can be made from this one. */
+        boolean canServe(int otherByMask, int otherFilterMask) {
+            int kept = byMask | filterMask;
+            return (otherFilterMask & ~filterMask) == 0 && ((otherByMask | otherFilterMask) & ~kept) == 0;
+        }
 
         /** Per filter: which of the groups' value ids pass (a compound passes when each of its values does). */
         boolean[][] passing(int[] filterDimensions, boolean[][] passingValues) {
@@ -389,18 +395,27 @@ final class ReleaseIndex {
 
     /**
      * The groups to scan for a query that breaks down by the dimensions in {@code byMask} and filters
-     * on those in {@code filterMask}: the full ones, or the projection for these two sets.
+     * on those in {@code filterMask}: the full ones, or the projection for these two sets. A new
+     * projection is made from the smallest held projection that can serve it (every dimension kept,
+     * the filtered ones as values), else from the full groups.
      */
     private Scan scan(int byMask, int filterMask, boolean persons) {
         WeightedGroups full = persons ? victims : registrations;
         int mask = byMask | filterMask;
         if (mask == ALL_DIMENSIONS) {
-            return new Scan(full, valueCodes);
+            return new Scan(full, valueCodes, ALL_DIMENSIONS, ALL_DIMENSIONS, persons);
         }
         int key = ((byMask << DIMENSIONS.length | filterMask) << 1) | (persons ? 1 : 0);
         return projections.get(key, k -> {
-            WeightedGroups projected = full.project(mask, byMask & ~filterMask, valueCodes);
-            return new Scan(projected, projected.compoundCodes);
+            WeightedGroups source = full;
+            for (Scan held : projections.values()) {
+                if (held.persons() == persons && held.canServe(byMask, filterMask)
+                        && held.groups().rowCount < source.rowCount) {
+                    source = held.groups();
+                }
+            }
+            WeightedGroups projected = source.project(mask, byMask & ~filterMask, valueCodes);
+            return new Scan(projected, projected.compoundCodes, byMask, filterMask, persons);
         });
     }
 

@@ -106,15 +106,17 @@ final class WeightedGroups {
      * profiles are cut to those dimensions and its now equal profiles merged; a group left with
      * several profiles becomes the signed terms of inclusion–exclusion (see the class comment) when
      * it has at most {@link #MAX_EXPANDED_PROFILES}; equal rows of all groups are then merged. Exact
-     * for every query that uses only those dimensions. Only for groups whose values are the index's
-     * own ({@link #compounds} null). {@code cellOnlyMask}: the dimensions that the queries using
-     * this projection break down by but do not filter (see {@code Compounds}); {@code valueCodes}:
-     * per dimension ordinal and index value, its codes.
+     * for every query that uses only those dimensions. {@code cellOnlyMask}: the dimensions that the
+     * queries using this projection break down by but do not filter (see {@code Compounds});
+     * {@code valueCodes}: per dimension ordinal and index value, its codes.
+     *
+     * <p>These groups may themselves be a projection, if it kept every dimension of the new one and
+     * kept as values (not cell-only) every dimension the new one does not make cell-only: its signed
+     * rows are then carried over with their compounds translated, since the terms of inclusion–exclusion
+     * of a person restricted to fewer dimensions are the restrictions of its terms, and restriction
+     * merges them exactly as it merges profiles.
      */
     WeightedGroups project(int dimensionMask, int cellOnlyMask, int[][][] valueCodes) {
-        if (compounds != null) {
-            throw new IllegalStateException("only the full index can be projected");
-        }
         int[] dimensions = ordinals(dimensionMask);
         int width = dimensions.length;
         int[] projectedCounts = new int[width];
@@ -135,9 +137,12 @@ final class WeightedGroups {
             int from = rowStart == null ? g : rowStart[g];
             int to = rowStart == null ? g + 1 : rowStart[g + 1];
             if (to - from == 1) {
-                // The common case, a unit of one profile: its values are its compound ids.
+                // The common case, a unit of one profile (or one signed term): translate its values.
                 for (int j = 0; j < width; j++) {
-                    tuple[j] = columns[dimensions[j]][from];
+                    int d = dimensions[j];
+                    int value = columns[d][from];
+                    tuple[j] = compounds == null ? value
+                            : compoundIds[j].translate(value, compounds[d][value], compoundCodes[d][value]);
                 }
                 builder.addSingle(profiles.intern(tuple), weight[g], keySum[g]);
                 continue;
@@ -150,6 +155,10 @@ final class WeightedGroups {
             for (int r = from; r < to; r++) {
                 for (int j = 0; j < width; j++) {
                     tuple[j] = columns[dimensions[j]][r];
+                    // Groups of several rows hold the index's own values, also in a projection.
+                    if (tuple[j] >= projectedCounts[j]) {
+                        throw new IllegalStateException("a group of several profiles holds a compound value");
+                    }
                 }
                 if (!contains(distinct, m, tuple)) {
                     System.arraycopy(tuple, 0, distinct[m++], 0, width);
@@ -230,6 +239,8 @@ final class WeightedGroups {
         private final List<int[]> constituents = new ArrayList<>();
         private final List<int[]> codes = new ArrayList<>();
         private final LongIntTable pairs = new LongIntTable();
+        /** Source compound id to id here, for {@link #translate}. */
+        private LongIntTable translated;
         private Map<Tuple, Integer> valueOfCodes;
 
         Compounds(int[][] valueCodes, boolean cellOnly) {
@@ -275,6 +286,34 @@ final class WeightedGroups {
                 int[] other = valueCodes[set[i]];
                 shared = Arrays.stream(shared).filter(c -> Arrays.binarySearch(other, c) >= 0).toArray();
             }
+            return register(set, shared);
+        }
+
+        /**
+         * The id here of a value of another projection of the same dimension: {@code sourceValues}
+         * are the index values it combines (empty if it was cell-only there, which this one must then
+         * be too), {@code sourceCodes} the codes it stands for.
+         */
+        int translate(int sourceId, int[] sourceValues, int[] sourceCodes) {
+            if (sourceId < valueCodes.length) {
+                return sourceId;
+            }
+            if (translated == null) {
+                translated = new LongIntTable();
+            }
+            int id = translated.get(sourceId);
+            if (id < 0) {
+                if (!cellOnly && sourceValues.length == 0) {
+                    throw new IllegalStateException("a cell-only dimension cannot be projected into a filtered one");
+                }
+                id = register(sourceValues, sourceCodes);
+                translated.put(sourceId, id);
+            }
+            return id;
+        }
+
+        /** The id of the compound of these sorted distinct values (two or more) sharing these codes. */
+        private int register(int[] set, int[] shared) {
             if (cellOnly) {
                 Integer value = valueOfCodes().get(new Tuple(shared));
                 if (value != null) {
