@@ -3,10 +3,10 @@ package org.tipx.api.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tipx} command line: serve, validate, upload, demo, anonymize. */
+/** The {@code tipx} command line: serve, validate, upload, demo, anonymize, release. */
 @Command(name = "tipx", mixinStandardHelpOptions = true, version = "tipx 0.1.0",
         description = "Exchange for anonymised statistics on trafficking in persons.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, UploadCommand.class, DemoCommand.class, AnonymizeCommand.class,
+        subcommands = {ServeCommand.class, ValidateCommand.class, UploadCommand.class, DemoCommand.class, AnonymizeCommand.class, ReleaseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
 

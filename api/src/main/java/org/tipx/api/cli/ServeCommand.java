@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tipx.api.pseudonym.PseudonymSecret;
+import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.server.Tipx;
 import org.tipx.api.store.TipxStore;
 import picocli.CommandLine.Command;
@@ -47,13 +48,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest extract accepted, in bytes (default: ${DEFAULT-VALUE}).")
     long maxUploadBytes;
 
+    @Option(names = "--release-k", paramLabel = "K", defaultValue = "11",
+            description = "k of the microdata of releases built by POST /v1/releases (default: ${DEFAULT-VALUE}).")
+    int releaseK;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
         PseudonymSecret secret = secret(env);
         TipxStore store = storeOptions.open(env);
         Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
-                Clock.systemUTC());
+                ReleaseSettings.DEFAULTS.withK(releaseK), Clock.systemUTC());
         WebServer server = tipx.start(host, port);
         // The fingerprint tells operators which secret is in use (e.g. after a rotation) without revealing it.
         LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe()

@@ -1,6 +1,7 @@
 package org.tipx.api.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -13,13 +14,14 @@ import org.tipx.api.store.TipxStore;
 
 /**
  * Authenticates every request under {@code /v1/extracts} (an agency token) and {@code /v1/agencies}
- * (the admin token) before any handler reads a body, so an anonymous caller learns nothing but 401.
+ * and {@code POST /v1/releases} (the admin token) before any handler reads a body, so an anonymous caller learns nothing but 401.
  * Public read endpoints pass untouched. The authenticated agency travels in the request context.
  */
 public final class AccessControl implements Filter {
 
     static final String EXTRACTS = "/v1/extracts";
     static final String AGENCIES = "/v1/agencies";
+    static final String RELEASES = "/v1/releases";
 
     private final TipxStore store;
     private final Optional<String> adminTokenHash;
@@ -39,20 +41,29 @@ public final class AccessControl implements Filter {
                         .orElseThrow(() -> ProblemException.unauthorized(
                                 "This endpoint needs a valid agency token (Authorization: Bearer ...)."));
                 req.context().register(agency);
-            } else if (under(path, AGENCIES)) {
-                String token = bearer(req).orElseThrow(() -> ProblemException.unauthorized(
-                        "This endpoint needs the admin token (Authorization: Bearer ...)."));
-                String expected = adminTokenHash.orElseThrow(() -> ProblemException.forbidden(
-                        "Administration is disabled: the server was started without TIPX_ADMIN_TOKEN."));
-                if (!Tokens.sameHash(Tokens.hash(token), expected)) {
-                    throw ProblemException.unauthorized("The admin token is not valid.");
-                }
+            } else if (under(path, AGENCIES) || (under(path, RELEASES) && !readOnly(req.prologue().method()))) {
+                requireAdmin(req);
             }
         } catch (ProblemException e) {
             Problems.send(req, res, e);
             return;
         }
         chain.proceed();
+    }
+
+    private void requireAdmin(RoutingRequest req) {
+        String token = bearer(req).orElseThrow(() -> ProblemException.unauthorized(
+                "This endpoint needs the admin token (Authorization: Bearer ...)."));
+        String expected = adminTokenHash.orElseThrow(() -> ProblemException.forbidden(
+                "Administration is disabled: the server was started without TIPX_ADMIN_TOKEN."));
+        if (!Tokens.sameHash(Tokens.hash(token), expected)) {
+            throw ProblemException.unauthorized("The admin token is not valid.");
+        }
+    }
+
+    /** Releases are public to read; every other method on them (creating one) is the administrator's. */
+    private static boolean readOnly(Method method) {
+        return method.equals(Method.GET) || method.equals(Method.HEAD) || method.equals(Method.OPTIONS);
     }
 
     /** The agency that the filter authenticated for this request. */

@@ -18,6 +18,7 @@ import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
 import org.tipx.api.http.ComparisonsServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
+import org.tipx.api.http.ReleasesServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.Tokens;
 import org.tipx.api.ingest.CodeLists;
@@ -26,8 +27,10 @@ import org.tipx.api.ingest.ExtractValidator;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.reference.ReferenceData;
-import org.tipx.api.release.NoPublishedReleases;
 import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.release.ReleaseBuilder;
+import org.tipx.api.release.ReleaseCatalog;
+import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.ProtectedTableBuilder;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TableSource;
@@ -48,6 +51,9 @@ public final class Tipx implements AutoCloseable {
     private final ExtractUploads uploads;
     private final ExtractsServiceImpl extracts;
     private final AgenciesServiceImpl agencies;
+    private final ReleaseBuilder releaseBuilder;
+    private final ReleasesServiceImpl releases;
+    private final PublishedReleases published;
     private final ComparisonsServiceImpl comparisons;
 
     /**
@@ -56,16 +62,37 @@ public final class Tipx implements AutoCloseable {
      * @param maxUploadBytes largest accepted extract body
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock) {
-        this(store, secret, adminToken, maxUploadBytes, clock, new NoPublishedReleases(),
-                new ScanningTableSource(new NoPublishedReleases(), ProtectedTableBuilder.withDefaults()));
+        this(store, secret, adminToken, maxUploadBytes, ReleaseSettings.DEFAULTS, clock);
     }
 
     /**
-     * @param releases the published releases the public statistics answer from
+     * The public statistics answer from the store's releases ({@link ReleaseCatalog}), read by scanning.
+     *
+     * @param releaseSettings k, suppression limit and cell key parameters of new releases
+     */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                ReleaseSettings releaseSettings, Clock clock) {
+        this(store, secret, adminToken, maxUploadBytes, releaseSettings, clock, new ReleaseCatalog(store));
+    }
+
+    private Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                 ReleaseSettings releaseSettings, Clock clock, ReleaseCatalog catalog) {
+        this(store, secret, adminToken, maxUploadBytes, releaseSettings, clock, catalog,
+                new ScanningTableSource(catalog, ProtectedTableBuilder.withDefaults()));
+    }
+
+    /**
+     * @param releases the published releases the public statistics answer from (the Releases endpoints
+     *                 always serve the store's own)
      * @param tables   their protected tables
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes, Clock clock,
                 PublishedReleases releases, TableSource tables) {
+        this(store, secret, adminToken, maxUploadBytes, ReleaseSettings.DEFAULTS, clock, releases, tables);
+    }
+
+    private Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                 ReleaseSettings releaseSettings, Clock clock, PublishedReleases releases, TableSource tables) {
         this.store = Objects.requireNonNull(store, "store");
         this.adminTokenHash = adminToken.filter(token -> !token.isBlank()).map(Tokens::hash);
         Objects.requireNonNull(clock, "clock");
@@ -74,6 +101,9 @@ public final class Tipx implements AutoCloseable {
                 new HmacPseudonymiser(secret), clock);
         this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock);
         this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock);
+        this.releaseBuilder = new ReleaseBuilder(store, releaseSettings, clock);
+        this.releases = new ReleasesServiceImpl(store, releaseBuilder, new ReleaseCatalog(store), clock);
+        this.published = Objects.requireNonNull(releases, "releases");
         this.comparisons = new ComparisonsServiceImpl(releases, tables, ReferenceData.load());
     }
 
@@ -83,6 +113,16 @@ public final class Tipx implements AutoCloseable {
 
     public ExtractUploads uploads() {
         return uploads;
+    }
+
+    /** Builds releases of the current extracts (what {@code POST /v1/releases} runs). */
+    public ReleaseBuilder releaseBuilder() {
+        return releaseBuilder;
+    }
+
+    /** The releases the public statistics answer from (by default the store's, through {@link ReleaseCatalog}). */
+    public PublishedReleases releases() {
+        return published;
     }
 
     /** Registers every API route, its access control and its error mapping on {@code routing}. */
@@ -97,6 +137,7 @@ public final class Tipx implements AutoCloseable {
     public void routes(HttpRules rules) {
         rules.register("/v1/extracts", extracts)
                 .register("/v1/agencies", agencies)
+                .register("/v1/releases", releases)
                 .register("/v1/comparisons", comparisons);
     }
 

@@ -1,5 +1,9 @@
 package org.tipx.api.store;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -286,6 +291,164 @@ final class JdbcTipxStore implements TipxStore {
             }
             c.commit();
             return null;
+        });
+    }
+
+    @Override
+    public List<StoredExtract> currentExtracts() {
+        return withConnection("listing current extracts", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + EXTRACT_COLUMNS + " FROM extract"
+                    + " WHERE current_flag = TRUE ORDER BY agency_id, period_year, period_quarter")) {
+                return readExtracts(select);
+            }
+        });
+    }
+
+    // --- releases ---
+
+    @Override
+    public boolean createRelease(NewRelease release) {
+        Objects.requireNonNull(release, "release");
+        return withConnection("creating a release", c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement insertRelease = c.prepareStatement(
+                    "INSERT INTO release (id, created, manifest, microdata) VALUES (?, ?, ?, ?)");
+                    PreparedStatement insertExtract = c.prepareStatement("INSERT INTO release_extract"
+                            + " (release_id, extract_position, extract_id) VALUES (?, ?, ?)")) {
+                for (String extractId : release.extractIds()) {
+                    if (!committedExtractExists(c, extractId)) {
+                        throw new IllegalArgumentException("no committed extract '" + extractId + "'");
+                    }
+                }
+                insertRelease.setString(1, release.id());
+                insertRelease.setObject(2, timestamp(release.created()));
+                insertRelease.setString(3, release.manifest());
+                insertRelease.setString(4, release.microdata());
+                insertRelease.executeUpdate();
+                for (int position = 0; position < release.extractIds().size(); position++) {
+                    insertExtract.setString(1, release.id());
+                    insertExtract.setInt(2, position);
+                    insertExtract.setString(3, release.extractIds().get(position));
+                    insertExtract.addBatch();
+                }
+                insertExtract.executeBatch();
+                c.commit();
+                return true;
+            } catch (SQLException e) {
+                c.rollback();
+                if (StoreFailures.UNIQUE_VIOLATION.equals(e.getSQLState()) && release(c, release.id()).isPresent()) {
+                    return false;
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        });
+    }
+
+    private static boolean committedExtractExists(Connection c, String id) throws SQLException {
+        // An extract row exists before its commit only inside its uploading transaction; sha256 is set on commit.
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM extract WHERE id = ? AND sha256 <> ''")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public int releasesOn(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        return withConnection("counting releases", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM release WHERE id LIKE ?")) {
+                select.setString(1, day + ".%");
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<StoredRelease> releases() {
+        return withConnection("listing releases", c -> queryReleases(c, "ORDER BY ordinal DESC"));
+    }
+
+    @Override
+    public Optional<StoredRelease> release(String id) {
+        Objects.requireNonNull(id, "id");
+        return withConnection("reading a release", c -> release(c, id));
+    }
+
+    private static Optional<StoredRelease> release(Connection c, String id) throws SQLException {
+        return queryReleases(c, "WHERE id = ?", id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<StoredRelease> latestRelease() {
+        return withConnection("reading the latest release",
+                c -> queryReleases(c, "WHERE ordinal = (SELECT MAX(ordinal) FROM release)").stream().findFirst());
+    }
+
+    private static List<StoredRelease> queryReleases(Connection c, String where, String... parameters)
+            throws SQLException {
+        List<String[]> heads = new ArrayList<>();
+        List<Instant> created = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id, created, manifest FROM release " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    heads.add(new String[] {rs.getString(1), rs.getString(3)});
+                    created.add(instant(rs, 2));
+                }
+            }
+        }
+        List<StoredRelease> releases = new ArrayList<>(heads.size());
+        try (PreparedStatement extracts = c.prepareStatement("SELECT extract_id FROM release_extract"
+                + " WHERE release_id = ? ORDER BY extract_position")) {
+            for (int i = 0; i < heads.size(); i++) {
+                extracts.setString(1, heads.get(i)[0]);
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = extracts.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                releases.add(new StoredRelease(heads.get(i)[0], created.get(i), heads.get(i)[1], ids));
+            }
+        }
+        return releases;
+    }
+
+    @Override
+    public boolean writeMicrodata(String releaseId, Writer out) {
+        Objects.requireNonNull(releaseId, "releaseId");
+        Objects.requireNonNull(out, "out");
+        return withConnection("reading microdata", c -> {
+            // Inside a transaction, as PostgreSQL needs for streaming; H2 reads the CLOB in pieces.
+            c.setAutoCommit(false);
+            try (PreparedStatement select = c.prepareStatement("SELECT microdata FROM release WHERE id = ?")) {
+                select.setString(1, releaseId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        c.commit();
+                        return false;
+                    }
+                    try (Reader in = rs.getCharacterStream(1)) {
+                        in.transferTo(out);
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("writing microdata failed", e);
+                    }
+                }
+            }
+            c.commit();
+            return true;
         });
     }
 

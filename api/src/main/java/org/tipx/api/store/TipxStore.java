@@ -1,5 +1,7 @@
 package org.tipx.api.store;
 
+import java.io.Writer;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,6 +50,38 @@ public interface TipxStore extends AutoCloseable {
 
     /** Streams the records of one extract, in upload order. */
     void records(String extractId, Consumer<CaseRecord> consumer);
+
+    /** Every current extract of every agency, ordered by agency id, then period. */
+    List<StoredExtract> currentExtracts();
+
+    // --- releases ---
+
+    /**
+     * Writes a release, its extract list and its microdata in one transaction: all of it or nothing.
+     * False, with nothing written, when the id is taken (another release claimed it first).
+     *
+     * @throws IllegalArgumentException if an extract it names does not exist
+     */
+    boolean createRelease(NewRelease release);
+
+    /** How many releases have ids of the given UTC day ({@code YYYY-MM-DD.N}). */
+    int releasesOn(LocalDate day);
+
+    /** Every release, newest first. */
+    List<StoredRelease> releases();
+
+    Optional<StoredRelease> release(String id);
+
+    /** The newest release, if there is one. */
+    Optional<StoredRelease> latestRelease();
+
+    /**
+     * Copies the release's microdata to {@code out} (left open); false, writing nothing, when there is
+     * no such release.
+     *
+     * @throws java.io.UncheckedIOException if {@code out} fails
+     */
+    boolean writeMicrodata(String releaseId, Writer out);
 
     // --- operations ---
 

@@ -33,6 +33,15 @@ class AdminDisabledTest {
                         .header("Authorization", "Bearer anything").build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(403, response.statusCode());
                 assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
+
+                URI releases = URI.create("http://127.0.0.1:" + server.port() + "/v1/releases");
+                HttpResponse<String> create = http.send(HttpRequest.newBuilder(releases)
+                        .header("Authorization", "Bearer anything").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(403, create.statusCode(), "creating a release is administration");
+                HttpResponse<String> list = http.send(HttpRequest.newBuilder(releases).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, list.statusCode(), "reading releases is public");
             } finally {
                 server.stop();
             }

@@ -602,6 +602,86 @@ abstract class TipxStoreContract {
         }
     }
 
+    // --- releases ---
+
+    @Test
+    void currentExtracts_acrossAgencies_orderedByAgencyThenPeriodWithoutReplacedOnes() {
+        store.createAgency(agency("b-agency"), "hash-b");
+        store.createAgency(agency("a-agency"), "hash-a");
+        StoredExtract bQ4 = write("b-agency", Q4, List.of(TestRecords.full("p1")), "sha-1");
+        write("a-agency", Q4, List.of(TestRecords.full("p2")), "sha-2");
+        StoredExtract aQ4 = write("a-agency", Q4, List.of(TestRecords.full("p3")), "sha-3");
+        StoredExtract aQ3 = write("a-agency", Q3, List.of(TestRecords.full("p4")), "sha-4");
+
+        assertEquals(List.of(aQ3.id(), aQ4.id(), bQ4.id()),
+                store.currentExtracts().stream().map(StoredExtract::id).toList());
+    }
+
+    @Test
+    void createRelease_writesEverythingAndReadsItBack() throws Exception {
+        store.createAgency(agency("nl-police"), "hash-1");
+        StoredExtract q3 = write("nl-police", Q3, List.of(TestRecords.full("p1")), "sha-1");
+        StoredExtract q4 = write("nl-police", Q4, List.of(TestRecords.full("p2")), "sha-2");
+        Instant created = Instant.parse("2026-11-23T10:00:00.123456Z");
+
+        assertTrue(store.createRelease(new NewRelease("2026-11-23.1", created, "{\"id\":1}",
+                List.of(q4.id(), q3.id()), "a,b\n*,\n")));
+
+        StoredRelease read = store.release("2026-11-23.1").orElseThrow();
+        assertEquals(new StoredRelease("2026-11-23.1", created, "{\"id\":1}", List.of(q4.id(), q3.id())), read);
+        assertEquals(Optional.of(read), store.latestRelease());
+        assertEquals(1, store.releasesOn(java.time.LocalDate.of(2026, 11, 23)));
+        assertEquals(0, store.releasesOn(java.time.LocalDate.of(2026, 11, 24)));
+        java.io.StringWriter microdata = new java.io.StringWriter();
+        assertTrue(store.writeMicrodata("2026-11-23.1", microdata));
+        assertEquals("a,b\n*,\n", microdata.toString());
+        assertFalse(store.writeMicrodata("2026-11-23.2", new java.io.StringWriter()));
+    }
+
+    @Test
+    void createRelease_takenId_returnsFalseAndKeepsTheFirst() {
+        store.createAgency(agency("nl-police"), "hash-1");
+        StoredExtract q3 = write("nl-police", Q3, List.of(TestRecords.full("p1")), "sha-1");
+        Instant created = Instant.parse("2026-11-23T10:00:00Z");
+        assertTrue(store.createRelease(new NewRelease("2026-11-23.1", created, "{}", List.of(q3.id()), "first")));
+
+        assertFalse(store.createRelease(new NewRelease("2026-11-23.1", created, "{\"x\":2}", List.of(q3.id()),
+                "second")));
+
+        assertEquals("{}", store.release("2026-11-23.1").orElseThrow().manifest());
+        java.io.StringWriter microdata = new java.io.StringWriter();
+        store.writeMicrodata("2026-11-23.1", microdata);
+        assertEquals("first", microdata.toString());
+    }
+
+    @Test
+    void createRelease_unknownExtract_writesNothing() throws SQLException {
+        store.createAgency(agency("nl-police"), "hash-1");
+        StoredExtract q3 = write("nl-police", Q3, List.of(TestRecords.full("p1")), "sha-1");
+
+        assertThrows(IllegalArgumentException.class, () -> store.createRelease(new NewRelease("2026-11-23.1",
+                Instant.parse("2026-11-23T10:00:00Z"), "{}", List.of(q3.id(), "no-such-extract"), "csv")));
+
+        assertEquals(0, count("SELECT COUNT(*) FROM release"));
+        assertEquals(0, count("SELECT COUNT(*) FROM release_extract"));
+        assertTrue(store.releases().isEmpty());
+        assertTrue(store.latestRelease().isEmpty());
+    }
+
+    @Test
+    void releases_newestFirst_evenWhenIdsSortOtherwise() {
+        store.createAgency(agency("nl-police"), "hash-1");
+        StoredExtract q3 = write("nl-police", Q3, List.of(TestRecords.full("p1")), "sha-1");
+        Instant created = Instant.parse("2026-11-23T10:00:00Z");
+        for (String id : List.of("2026-11-23.9", "2026-11-23.10", "2026-11-23.11")) {
+            assertTrue(store.createRelease(new NewRelease(id, created, "{}", List.of(q3.id()), "")));
+        }
+
+        assertEquals(List.of("2026-11-23.11", "2026-11-23.10", "2026-11-23.9"),
+                store.releases().stream().map(StoredRelease::id).toList());
+        assertEquals("2026-11-23.11", store.latestRelease().orElseThrow().id());
+    }
+
     // --- helpers ---
 
     static Agency agency(String id) {

@@ -1,0 +1,73 @@
+package org.tipx.api.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.ingest.Period;
+import org.tipx.api.release.People;
+import org.tipx.api.store.Agency;
+import org.tipx.api.store.TipxStore;
+import org.tipx.api.store.TipxStores;
+import picocli.CommandLine;
+
+/** {@code tipx release} on the embedded store. */
+class ReleaseCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void release_onAStoreWithExtracts_storesOneAndPrintsItsSummary() {
+        try (TipxStore store = TipxStores.h2(dir)) {
+            store.createAgency(new Agency("ua-police", "UA police", "UA", "police", Instant.now(), true), "hash");
+            Random random = new Random(11);
+            try (TipxStore.ExtractWrite write = store.beginExtract("ua-police", new Period(2025, 1), "text/csv")) {
+                for (int i = 0; i < 200; i++) {
+                    write.add(People.record("p" + i, 2025, "UA", random));
+                }
+                write.commit("sha");
+            }
+        }
+
+        Run run = run("release", "--data", dir.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().matches("release \\d{4}-\\d{2}-\\d{2}\\.1: 200 victims, 200 registrations from 1 extracts; "
+                + "microdata k = 11, \\d+ suppressed \\(\\d+\\.\\d %; CTDC: 41 %\\)\\R"), run.out());
+        try (TipxStore store = TipxStores.h2(dir)) {
+            assertEquals(1, store.releases().size());
+            assertEquals("release.create", store.auditLog(1).getFirst().action());
+        }
+    }
+
+    @Test
+    void release_withoutExtracts_failsWithAClearMessage() {
+        Run run = run("release", "--data", dir.toString());
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("tipx release: there are no current extracts to release"), run.err());
+        try (TipxStore store = TipxStores.h2(dir)) {
+            assertTrue(store.releases().isEmpty());
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Commands.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exit = commandLine.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+}

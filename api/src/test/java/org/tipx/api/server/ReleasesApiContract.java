@@ -1,0 +1,241 @@
+package org.tipx.api.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tipx.anonymizer.Dataset;
+import org.tipx.api.anonymize.CaseRecordTable;
+
+/**
+ * The Releases endpoints against a running server, once per store: {@link H2ReleasesApiTest} and
+ * {@link PostgresReleasesApiTest} start it. The first test runs on the empty store.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ReleasesApiContract {
+
+    static final long LIMIT = 4 * 1024 * 1024;
+    private static final AtomicInteger AGENCIES = new AtomicInteger();
+
+    /** Started by the subclass's {@code @BeforeAll}, stopped by its {@code @AfterAll}. */
+    static RunningTipx server;
+
+    @Test
+    @Order(1)
+    void post_withoutCurrentExtracts_answers409Problem() throws Exception {
+        HttpResponse<String> response = post(RunningTipx.ADMIN_TOKEN);
+
+        assertEquals(409, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
+        assertEquals(404, get("/v1/releases/latest").statusCode(), "no release yet");
+        assertEquals("{\"items\":[]}", get("/v1/releases").body());
+    }
+
+    @Test
+    @Order(2)
+    void post_isForTheAdministratorOnly() throws Exception {
+        String agencyToken = newAgency("UA");
+        server.uploadCsv(agencyToken, "2026-Q3", persons("admin", 20, 0));
+
+        HttpResponse<String> anonymous = server.send(server.request("/v1/releases")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> asAgency = post(agencyToken);
+
+        assertEquals(401, anonymous.statusCode());
+        assertEquals(401, asAgency.statusCode());
+        assertEquals("application/problem+json", asAgency.headers().firstValue("content-type").orElse(""));
+        assertEquals(201, post(RunningTipx.ADMIN_TOKEN).statusCode());
+    }
+
+    @Test
+    void samePersonThroughTwoAgencies_countsOnceAsVictimAndTwiceAsRegistration() throws Exception {
+        String ua = newAgency("UA");
+        String md = newAgency("MD");
+        server.uploadCsv(ua, "2026-Q3", persons("dedupe", 30, 0));
+        JsonObject before = manifest(post(RunningTipx.ADMIN_TOKEN));
+
+        server.uploadCsv(md, "2026-Q3", persons("dedupe", 30, 0)); // the same 30 people, through another agency
+        JsonObject twice = manifest(post(RunningTipx.ADMIN_TOKEN));
+        server.uploadCsv(md, "2026-Q3", persons("fresh", 30, 0)); // replaces md's extract: 30 new people
+        JsonObject fresh = manifest(post(RunningTipx.ADMIN_TOKEN));
+
+        assertEquals(30, count(twice, "registrations") - count(before, "registrations"));
+        assertEquals(0, count(twice, "victims") - count(before, "victims"));
+        assertEquals(count(twice, "victims"), count(twice, "microdataRows"), "one microdata row per person");
+        assertEquals(30, count(fresh, "victims") - count(before, "victims"));
+        assertEquals(count(before, "registrations") + 30, count(fresh, "registrations"));
+    }
+
+    @Test
+    void release_isServedByIdAndAsLatest_withLocationAndInTheList() throws Exception {
+        server.uploadCsv(newAgency("UA"), "2026-Q3", persons("serve", 40, 0));
+
+        HttpResponse<String> created = post(RunningTipx.ADMIN_TOKEN);
+
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject manifest = manifest(created);
+        String id = manifest.getString("id");
+        assertTrue(id.matches("\\d{4}-\\d{2}-\\d{2}\\.\\d+"), id);
+        assertEquals("/v1/releases/" + id, created.headers().firstValue("location").orElse(""));
+        assertEquals(created.body(), get("/v1/releases/" + id).body());
+        assertEquals(created.body(), get("/v1/releases/latest").body());
+        JsonObject list = Json.createReader(new StringReader(get("/v1/releases").body())).readObject();
+        assertEquals(id, list.getJsonArray("items").getJsonObject(0).getString("id"), "newest first");
+        HttpResponse<String> missing = get("/v1/releases/1999-01-01.1");
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("content-type").orElse(""));
+        assertEquals(404, get("/v1/releases/1999-01-01.1/microdata").statusCode());
+    }
+
+    @Test
+    void microdata_isKAnonymousCsvWithDistinctSuppressedAndEmpty_andNoPlantedIdentifier() throws Exception {
+        String token = newAgency("UA");
+        String csv = persons("planted", 120, 0);
+        server.uploadCsv(token, "2026-Q3", csv);
+        JsonObject manifest = manifest(post(RunningTipx.ADMIN_TOKEN));
+        String id = manifest.getString("id");
+
+        HttpResponse<String> response = get("/v1/releases/" + id + "/microdata");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("text/csv; charset=utf-8", response.headers().firstValue("content-type").orElse(""));
+        assertEquals("attachment; filename=\"tipx-release-" + id + ".csv\"",
+                response.headers().firstValue("content-disposition").orElse(""));
+        assertEquals(response.body(), get("/v1/releases/latest/microdata").body());
+        List<Map<String, String>> rows = rows(response.body());
+        assertEquals(count(manifest, "microdataRows"), rows.size());
+        assertTrue(rows.stream().anyMatch(row -> row.containsValue("*")), "suppressed values");
+        assertTrue(rows.stream().anyMatch(row -> row.get(CaseRecordTable.IDENTIFIED_BY).isEmpty()), "not recorded");
+        // k = 11, rechecked here on the published cells.
+        Map<List<String>, Integer> classes = new HashMap<>();
+        long suppressed = 0;
+        for (Map<String, String> row : rows) {
+            List<String> key = CaseRecordTable.QUASI_IDENTIFIERS.stream().map(row::get).toList();
+            if (key.stream().allMatch("*"::equals)) {
+                suppressed++;
+            } else {
+                classes.merge(key, 1, Integer::sum);
+            }
+        }
+        assertTrue(suppressed <= Math.floor(0.05 * rows.size()));
+        classes.values().forEach(size -> assertTrue(size >= 11, "class of " + size));
+        // Names and birth dates were given in the upload; they reach neither manifest nor microdata.
+        for (String planted : plantedIdentifiers("planted", 120)) {
+            assertFalse(response.body().contains(planted), "microdata");
+            assertFalse(get("/v1/releases/" + id).body().contains(planted), "manifest");
+        }
+    }
+
+    @Test
+    void laterUpload_changesNoEarlierRelease() throws Exception {
+        String token = newAgency("UA");
+        server.uploadCsv(token, "2026-Q3", persons("frozen", 40, 0));
+        String id = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+        String manifest = get("/v1/releases/" + id).body();
+        String microdata = get("/v1/releases/" + id + "/microdata").body();
+
+        server.uploadCsv(token, "2026-Q3", persons("thaw", 60, 0)); // replaces the extract
+        String later = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+
+        assertFalse(later.equals(id));
+        assertEquals(manifest, get("/v1/releases/" + id).body());
+        assertEquals(microdata, get("/v1/releases/" + id + "/microdata").body());
+        assertFalse(microdata.equals(get("/v1/releases/" + later + "/microdata").body()));
+    }
+
+    @Test
+    void newRelease_isWhatThePublicStatisticsAnswerFrom() throws Exception {
+        server.uploadCsv(newAgency("UA"), "2026-Q3", persons("stats", 40, 0));
+        String id = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+
+        HttpResponse<String> comparison = get("/v1/comparisons?indicator=victims&countries=UA");
+
+        assertEquals(200, comparison.statusCode(), comparison.body());
+        assertEquals(id, comparison.headers().firstValue("Tipx-Release").orElse(""));
+    }
+
+    // --- helpers ---
+
+    private static String newAgency(String country) throws Exception {
+        return server.agency("rel-" + AGENCIES.incrementAndGet(), country);
+    }
+
+    private static HttpResponse<String> post(String token) throws Exception {
+        return server.send(server.request("/v1/releases").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return server.send(server.request(path));
+    }
+
+    private static JsonObject manifest(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static long count(JsonObject manifest, String name) {
+        return manifest.getJsonObject("counts").getJsonNumber(name).longValue();
+    }
+
+    /**
+     * {@code n} people registered in July 2026, identified by name and birth date (so the same {@code tag}
+     * and index is the same person through any agency); a quarter without identified_by, one in 40 an outlier.
+     */
+    static String persons(String tag, int n, int offset) {
+        StringBuilder csv = new StringBuilder("record_id,registration_date,status,sex,age,citizenship,exploitation,"
+                + "identified_by,given_name,family_name,birth_date,document_number\n");
+        for (int i = offset; i < offset + n; i++) {
+            // One person in 40 is an outlier in every quasi-identifier, which only suppression hides well.
+            boolean outlier = i % 40 == 39;
+            csv.append(String.join(",", tag + "-" + i, String.format(Locale.ROOT, "2026-07-%02d", 1 + i % 28),
+                    i % 3 == 0 ? "presumed" : "confirmed", outlier ? "other" : i % 2 == 0 ? "female" : "male",
+                    String.valueOf(outlier ? 71 : 18 + i % 30), outlier ? "JP" : i % 5 == 0 ? "MD" : "UA",
+                    outlier ? "organ_removal" : i % 2 == 0 ? "sexual" : "forced_labour",
+                    i % 4 == 0 ? "" : "police", "Given" + tag + i, "Family" + tag, birthDate(i).toString(), ""))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static List<String> plantedIdentifiers(String tag, int n) {
+        List<String> planted = new ArrayList<>(List.of("Family" + tag, "Given" + tag));
+        for (int i = 0; i < n; i++) {
+            planted.add(birthDate(i).toString());
+        }
+        return planted;
+    }
+
+    private static LocalDate birthDate(int i) {
+        return LocalDate.of(1971, 3, 1).plusDays(37L * i);
+    }
+
+    private static List<Map<String, String>> rows(String csv) {
+        Dataset parsed = Dataset.readCsv(new StringReader(csv), ',');
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int r = 0; r < parsed.size(); r++) {
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < parsed.columns().size(); c++) {
+                row.put(parsed.columns().get(c), parsed.get(r, c));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}
