@@ -125,19 +125,15 @@ public final class ProtectedTableBuilder {
             }
         }
         List<List<String>> axes = new ArrayList<>();
-        long rowCount = 1;
-        for (Set<String> codes : observed) {
-            List<String> axis = new ArrayList<>(codes);
+        int[] axisSizes = new int[observed.size()];
+        for (int i = 0; i < observed.size(); i++) {
+            List<String> axis = new ArrayList<>(observed.get(i));
             axis.add(ProtectedTable.TOTAL);
             axes.add(axis);
-            rowCount *= axis.size();
-            if (rowCount > maxCells) {
-                throw new QueryRuleException(QueryRuleException.TOO_MANY_CELLS, String.format(Locale.ROOT,
-                        "the table would have more than %d cells (totals included); use fewer dimensions "
-                                + "or narrower filters", maxCells));
-            }
+            axisSizes[i] = axis.size();
         }
-        List<ProtectedTable.Row> rows = new ArrayList<>((int) rowCount);
+        int rowCount = checkCellCount(axisSizes);
+        List<ProtectedTable.Row> rows = new ArrayList<>(rowCount);
         CellKeyAccumulator empty = new CellKeyAccumulator();
         for (List<String> key : product(axes)) {
             rows.add(new ProtectedTable.Row(key, protector.protect(cells.getOrDefault(key, empty))));
@@ -148,7 +144,32 @@ public final class ProtectedTableBuilder {
         return new ProtectedTable(query, rows);
     }
 
-    private void checkSparsity(List<ProtectedTable.Row> rows) {
+    /**
+     * The number of rows of a table whose axes (observed codes plus the total) have these sizes.
+     * Shared with {@link IndexedTableSource} so that both refuse with the same rule and message.
+     *
+     * @throws QueryRuleException {@link QueryRuleException#TOO_MANY_CELLS} above {@code maxCells}
+     */
+    int checkCellCount(int[] axisSizes) {
+        long rowCount = 1;
+        for (int size : axisSizes) {
+            rowCount *= size;
+            if (rowCount > maxCells) {
+                throw new QueryRuleException(QueryRuleException.TOO_MANY_CELLS, String.format(Locale.ROOT,
+                        "the table would have more than %d cells (totals included); use fewer dimensions "
+                                + "or narrower filters", maxCells));
+            }
+        }
+        return (int) rowCount;
+    }
+
+    /**
+     * Refuses a table broken down by at least one dimension whose inner cells are too often
+     * withheld. Shared with {@link IndexedTableSource}.
+     *
+     * @throws QueryRuleException {@link QueryRuleException#TOO_SPARSE}
+     */
+    void checkSparsity(List<ProtectedTable.Row> rows) {
         long inner = 0;
         long withheld = 0;
         for (ProtectedTable.Row row : rows) {

@@ -18,10 +18,17 @@ public final class QueryRuleException extends IllegalArgumentException {
     public static final String TOO_SPARSE = "too-sparse";
 
     private final String rule;
+    private final String reason;
 
     public QueryRuleException(String rule, String message) {
         super(rule + ": " + message);
         this.rule = rule;
+        this.reason = message;
+    }
+
+    /** Why the rule refused the query: the message without the rule id in front. */
+    public String reason() {
+        return reason;
     }
 
     /** The id of the rule that refused the query. */
