@@ -14,8 +14,8 @@ import org.tipx.api.store.TipxStores;
 
 /**
  * A server for load tests of the public statistics API (docs/statistics-api.md): one synthetic
- * release {@code bench} of PERSONS persons held in memory, read by the reference scanning table
- * source, rate limit off unless given. Runs until killed.
+ * release {@code bench} of PERSONS persons held in memory, read by the default table source of
+ * {@link StatisticsApi#over}, rate limit off unless given. Runs until killed.
  *
  * <p>Usage: {@code StatisticsBenchmarkServer PERSONS PORT [QUOTA/SECONDS|off]}.
  */
