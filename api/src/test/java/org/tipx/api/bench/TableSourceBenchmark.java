@@ -214,8 +214,11 @@ public final class TableSourceBenchmark {
         }
     }
 
-    /** Persons written as extracts by every sample agency, one quarter per year, then some reported twice. */
-    private static List<CaseRecord> release(int persons) throws Exception {
+    /**
+     * Persons written as extracts by every sample agency, one quarter per year, then some reported
+     * twice; also the data of the statistics server's load test.
+     */
+    public static List<CaseRecord> release(int persons) throws Exception {
         Path dir = Files.createTempDirectory("tipx-tables-bench");
         PseudonymSecret secret = PseudonymSecret.generateInto(dir.resolve("pseudonym.secret"));
         HmacPseudonymiser pseudonymiser = new HmacPseudonymiser(secret);
