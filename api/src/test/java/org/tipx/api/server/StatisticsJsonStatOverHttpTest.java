@@ -1,13 +1,10 @@
 package org.tipx.api.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.statistics.format.JsonStatToolkit;
 
 /**
  * JSON-stat answers of {@code /v1/statistics}, fetched over HTTP, read back by a real client
@@ -29,20 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatisticsJsonStatOverHttpTest {
 
-    private static final Path SCRIPT_DIR = Path.of(System.getProperty("user.dir"), "src", "test", "js");
-
     @TempDir
     Path dir;
 
     @BeforeEach
     void nodeToolsInstalled() {
-        boolean installed = Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("jsonstat-toolkit")) && nodeRuns();
-        String reason = "node or jsonstat-toolkit is missing: install Node.js 20+ and run npm ci --prefix api/src/test/js";
-        if ("1".equals(System.getenv("TIPX_REQUIRE_NODE_TOOLS"))) {
-            assertTrue(installed, reason);
-        } else {
-            Assumptions.assumeTrue(installed, reason);
-        }
+        JsonStatToolkit.requireInstalled();
     }
 
     @Test
@@ -69,16 +57,9 @@ class StatisticsJsonStatOverHttpTest {
                 files.add(file);
             }
         }
-        List<String> command = new ArrayList<>(List.of("node", SCRIPT_DIR.resolve("check-jsonstat.mjs").toString()));
-        files.forEach(f -> command.add(f.toString()));
-        Process process = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("node did not finish within 60 s: " + output);
-        }
-        assertEquals(0, process.exitValue(), output);
+        JsonStatToolkit.Result result = JsonStatToolkit.check(files);
+        String output = result.output();
+        assertEquals(0, result.exitCode(), output);
         assertEquals(files.size(), output.lines().filter(line -> line.contains(": ok (")).count(), output);
     }
 
@@ -121,16 +102,4 @@ class StatisticsJsonStatOverHttpTest {
         return Json.createObjectBuilder().add("id", ids).add("cells", cells).add("labels", labelsById).build().toString();
     }
 
-    private static boolean nodeRuns() {
-        try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

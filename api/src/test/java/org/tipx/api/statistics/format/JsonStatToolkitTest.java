@@ -2,7 +2,6 @@ package org.tipx.api.statistics.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
 import static org.tipx.api.statistics.format.FormatFixtures.RELEASE;
 import static org.tipx.api.statistics.format.FormatFixtures.RELEASE_WITH_PSTAY;
@@ -16,13 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +39,6 @@ import org.tipx.api.statistics.TableQuery;
  */
 class JsonStatToolkitTest {
 
-    private static final Path SCRIPT_DIR = Path.of(System.getProperty("user.dir"), "src", "test", "js");
-    private static final Path SCRIPT = SCRIPT_DIR.resolve("check-jsonstat.mjs");
 
     private final JsonStatTableWriter writer = new JsonStatTableWriter(LABELS);
 
@@ -52,14 +47,7 @@ class JsonStatToolkitTest {
 
     @BeforeEach
     void nodeToolsInstalled() {
-        boolean installed = Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("jsonstat-toolkit"))
-                && nodeRuns();
-        String reason = "node or jsonstat-toolkit is missing: install Node.js 20+ and run npm ci --prefix api/src/test/js";
-        if ("1".equals(System.getenv("TIPX_REQUIRE_NODE_TOOLS"))) {
-            assertTrue(installed, reason + " (TIPX_REQUIRE_NODE_TOOLS=1 makes this check mandatory)");
-        } else {
-            Assumptions.assumeTrue(installed, reason);
-        }
+        JsonStatToolkit.requireInstalled();
     }
 
     @Test
@@ -79,7 +67,7 @@ class JsonStatToolkitTest {
         for (int i = 0; i < tables.size(); i++) {
             files.add(writeWithExpectation(tables.get(i), "table-" + i));
         }
-        Result result = runCheck(files);
+        JsonStatToolkit.Result result = JsonStatToolkit.check(files);
         assertEquals(0, result.exitCode(), result.output());
         assertEquals(tables.size(), result.output().lines().filter(l -> l.contains(": ok (")).count(), result.output());
     }
@@ -91,22 +79,9 @@ class JsonStatToolkitTest {
         // Swap two values of the cube: the file stays valid JSON-stat, but no longer says what the table says.
         String json = Files.readString(file).replace("\"value\":[12,null,15,", "\"value\":[15,null,12,");
         Files.writeString(file, json);
-        Result result = runCheck(List.of(file));
+        JsonStatToolkit.Result result = JsonStatToolkit.check(List.of(file));
         assertEquals(1, result.exitCode(), result.output());
         assertTrue(result.output().contains("the table has 12/A"), result.output());
-    }
-
-    private static boolean nodeRuns() {
-        try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** A table from the real builder: multi-valued exploitation, totals, cells withheld by the threshold. */
@@ -171,19 +146,4 @@ class JsonStatToolkitTest {
         return file;
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result runCheck(List<Path> files) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString()));
-        files.forEach(f -> command.add(f.toString()));
-        Process process = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("node did not finish within 60 s: " + output);
-        }
-        return new Result(process.exitValue(), output);
-    }
 }
