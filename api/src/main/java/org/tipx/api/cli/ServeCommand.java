@@ -66,10 +66,11 @@ final class ServeCommand implements Callable<Integer> {
         PseudonymSecret secret = secret(env);
         Optional<RateLimitPolicy> limit = rateLimit(env);
         TipxStore store = storeOptions.open(env);
+        StatisticsApi statisticsApi = StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(limit);
         Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
-                ReleaseSettings.DEFAULTS.withK(releaseK), Clock.systemUTC(),
-                StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(limit));
+                ReleaseSettings.DEFAULTS.withK(releaseK), Clock.systemUTC(), statisticsApi);
         WebServer server = tipx.start(host, port);
+        Thread.ofVirtual().name("tipx-warm-up").start(() -> warm(statisticsApi));
         // The fingerprint tells operators which secret is in use (e.g. after a rotation) without revealing it.
         LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe()
                 + ", pseudonym secret " + secret.fingerprint());
@@ -78,6 +79,18 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         awaitShutdown(server, tipx);
         return 0;
+    }
+
+    /** Reads the latest release ahead of the first request; a failure only costs that request the wait. */
+    private static void warm(StatisticsApi statisticsApi) {
+        try {
+            if (statisticsApi.warmLatest()) {
+                LOG.log(System.Logger.Level.INFO, "latest release read for statistics");
+            }
+        } catch (RuntimeException e) {
+            // The class only: a message could quote data of the release.
+            LOG.log(System.Logger.Level.WARNING, "reading the latest release ahead failed: " + e.getClass().getName());
+        }
     }
 
     /** {@code --rate-limit}, else {@code TIPX_RATE_LIMIT}, else the default policy. */

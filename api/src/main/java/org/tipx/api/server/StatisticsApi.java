@@ -8,7 +8,9 @@ import org.tipx.api.release.NoPublishedReleases;
 import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.statistics.CachingTableSource;
 import org.tipx.api.statistics.IndexedTableSource;
+import org.tipx.api.statistics.Measure;
 import org.tipx.api.statistics.ScanningTableSource;
+import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
 
 /**
@@ -56,5 +58,17 @@ public record StatisticsApi(PublishedReleases releases, TableSource tables, Stat
     /** The same with another rate limit; empty switches it off. */
     public StatisticsApi withRateLimit(Optional<RateLimitPolicy> policy) {
         return new StatisticsApi(releases, tables, limits, policy);
+    }
+
+    /**
+     * Asks the latest release's grand total, so that the table source reads the release (seconds for
+     * a million persons, see docs/benchmarks.md) before a client's first request rather than during it.
+     *
+     * @return false when nothing is published yet
+     */
+    public boolean warmLatest() {
+        return releases.find(PublishedReleases.LATEST)
+                .map(release -> tables.table(release, TableQuery.of(Measure.VICTIMS)) != null)
+                .orElse(false);
     }
 }
