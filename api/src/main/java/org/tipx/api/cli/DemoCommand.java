@@ -20,6 +20,7 @@ import org.tipx.api.sample.SampleExtract;
 import org.tipx.api.sample.SyntheticExtracts;
 import org.tipx.api.server.Tipx;
 import org.tipx.api.store.Agency;
+import org.tipx.api.store.StoredRelease;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
 import org.tipx.api.upload.UploadResult;
@@ -57,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
         TipxStore store = TipxStores.h2(dataDir);
         Tipx tipx = new Tipx(store, secret, Optional.of(adminToken), Tipx.DEFAULT_MAX_UPLOAD_BYTES, Clock.systemUTC());
         int stored = loadSample(tipx, dataDir, out);
+        // A first release, so the public statistics answer at once; a rerun keeps the one it made.
+        String release = store.latestRelease().map(StoredRelease::id)
+                .orElseGet(() -> tipx.releaseBuilder().build().id());
         WebServer server = tipx.start("0.0.0.0", port);
         String base = "http://localhost:" + server.port();
         Path someToken = dataDir.resolve("tokens").resolve(SyntheticExtracts.agencies().getFirst().id() + ".token");
@@ -65,10 +69,14 @@ final class DemoCommand implements Callable<Integer> {
                   %s/health                  readiness (the store answers)
                   %s/openapi                 the API's OpenAPI document
                   %s/metrics                 metrics
+                  %s/v1/releases/latest      release %s: its manifest (microdata at .../microdata)
+                  %s/v1/statistics?by=sex,year&format=csv
+                  %s/v1/comparisons?indicator=victims_per_100k&countries=UA,MD,PL
                   curl -H "Authorization: Bearer $(cat %s)" %s/v1/extracts
                   java -jar api/target/tipx.jar upload FILE --period 2026-Q2 --server %s --token-file %s
                 Admin token: %s (or TIPX_ADMIN_TOKEN). Stop with Ctrl-C.
-                """, stored, dataDir.toAbsolutePath(), base, base, base, someToken, base, base, someToken,
+                """, stored, dataDir.toAbsolutePath(), base, base, base, base, release, base, base,
+                someToken, base, base, someToken,
                 dataDir.resolve("admin.token"));
         out.flush();
         ServeCommand.awaitShutdown(server, tipx);
