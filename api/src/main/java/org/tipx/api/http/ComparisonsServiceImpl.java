@@ -2,14 +2,10 @@ package org.tipx.api.http;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +46,6 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
     public static final HeaderName RELEASE_HEADER = HeaderNames.create("Tipx-Release");
     static final String CSV_MEDIA_TYPE = "text/csv; charset=UTF-8";
     /** A pinned release never changes; the latest one may be superseded at any time. */
-    static final String CACHE_PINNED = "public, max-age=86400";
-    static final String CACHE_LATEST = "public, max-age=60";
 
     private final PublishedReleases releases;
     private final ReferenceData reference;
@@ -104,19 +98,8 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             body = Json.bytes(toModel(comparison));
             mediaType = Json.MEDIA_TYPE;
         }
-        String etag = etag(body);
-        response.header(HeaderNames.ETAG, etag);
-        response.header(HeaderNames.CACHE_CONTROL,
-                releaseId.equals(PublishedReleases.LATEST) ? CACHE_LATEST : CACHE_PINNED);
         response.header(RELEASE_HEADER, release.id());
-        if (matches(request.headers().first(HeaderNames.IF_NONE_MATCH), etag)) {
-            response.status(Status.NOT_MODIFIED_304);
-            response.send();
-            return;
-        }
-        response.status(Status.OK_200);
-        response.header(HeaderNames.CONTENT_TYPE, mediaType);
-        response.send(body);
+        HttpCaching.send(request, response, mediaType, body, HttpCaching.Policy.forRelease(releaseId), List.of());
     }
 
     @Override
@@ -188,30 +171,6 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             ids.add(indicator.id());
         }
         return String.join(", ", ids);
-    }
-
-    /** A strong validator: the same body (same release, same query) always has the same tag. */
-    static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    }
-
-    /** If-None-Match: {@code *} or a list of tags; weak comparison, as RFC 9110 §13.1.2 asks for GET. */
-    static boolean matches(Optional<String> ifNoneMatch, String etag) {
-        if (ifNoneMatch.isEmpty()) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.get().split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Comparison toModel(org.tipx.api.statistics.Comparison comparison) {

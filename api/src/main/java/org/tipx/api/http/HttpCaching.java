@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.tipx.api.release.PublishedReleases;
 
 /**
  * Conditional GET for the public read endpoints: a strong {@code ETag}, {@code If-None-Match} answered
@@ -56,6 +57,15 @@ public final class HttpCaching {
         /** For an answer that may change (say when a release is published): reuse for {@code maxAge}, then revalidate. */
         public static Policy revalidateAfter(Duration maxAge) {
             return new Policy(maxAge, false);
+        }
+
+        /**
+         * For an answer from the release a client asked for: {@link #pinned()} for a release id, whose
+         * answers never change; {@link #LATEST_MAX_AGE} for {@code latest}, which moves when a new
+         * release is published.
+         */
+        public static Policy forRelease(String askedId) {
+            return askedId.equals(PublishedReleases.LATEST) ? revalidateAfter(LATEST_MAX_AGE) : pinned();
         }
 
         /** The {@code Cache-Control} value. */

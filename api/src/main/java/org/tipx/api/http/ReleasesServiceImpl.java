@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.tipx.api.release.ManifestJson;
 import org.tipx.api.release.ReleaseBuilder;
 import org.tipx.api.release.ReleaseCatalog;
@@ -73,19 +75,33 @@ public final class ReleasesServiceImpl extends ReleasesService {
     }
 
     @Override
-    protected void handleListReleases(ServerRequest request, ServerResponse response) {
-        sendJson(response, Status.OK_200,
-                ManifestJson.list(store.releases().stream().map(StoredRelease::manifest).toList()));
+    protected void handleListReleases(ServerRequest request, ServerResponse response, Optional<String> ifNoneMatch) {
+        // The list grows when a release is published, like latest.
+        HttpCaching.send(request, response, Json.MEDIA_TYPE,
+                ManifestJson.list(store.releases().stream().map(StoredRelease::manifest).toList())
+                        .getBytes(StandardCharsets.UTF_8),
+                HttpCaching.Policy.revalidateAfter(HttpCaching.LATEST_MAX_AGE), List.of());
     }
 
     @Override
-    protected void handleGetRelease(ServerRequest request, ServerResponse response, String id) {
-        sendJson(response, Status.OK_200, release(id).manifest());
+    protected void handleGetRelease(ServerRequest request, ServerResponse response, String id,
+                                    Optional<String> ifNoneMatch) {
+        HttpCaching.send(request, response, Json.MEDIA_TYPE, release(id).manifest().getBytes(StandardCharsets.UTF_8),
+                HttpCaching.Policy.forRelease(id), List.of());
     }
 
     @Override
-    protected void handleGetReleaseMicrodata(ServerRequest request, ServerResponse response, String id) {
+    protected void handleGetReleaseMicrodata(ServerRequest request, ServerResponse response, String id,
+                                             Optional<String> ifNoneMatch) {
         StoredRelease release = release(id);
+        // A release's microdata never changes, so its id names the bytes: a 304 reads nothing from the store.
+        String etag = HttpCaching.etag("microdata", release.id());
+        HttpCaching.Policy policy = HttpCaching.Policy.forRelease(id);
+        if (HttpCaching.matches(request, etag)) {
+            HttpCaching.notModified(response, etag, policy, List.of());
+            return;
+        }
+        HttpCaching.validators(response, etag, policy, List.of());
         response.status(Status.OK_200);
         response.header(HeaderNames.CONTENT_TYPE, CSV);
         response.header(HeaderNames.CONTENT_DISPOSITION,

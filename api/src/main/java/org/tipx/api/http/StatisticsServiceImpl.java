@@ -151,13 +151,10 @@ public final class StatisticsServiceImpl extends StatisticsService {
                 .equals(PublishedReleases.LATEST)
                 ? ProblemException.notFound("No release published yet: statistics are answered from published releases.")
                 : ProblemException.notFound("No such release; GET /v1/releases lists them.").about(StatisticsRequest.RELEASE));
-        boolean pinned = !asked.release().equals(PublishedReleases.LATEST);
         response.header(RELEASE_HEADER, release.id());
         String etag = HttpCaching.etag(REPRESENTATION_VERSION, release.id(), asked.canonicalQuery(),
                 format.id());
-        HttpCaching.Policy policy = pinned
-                ? HttpCaching.Policy.pinned()
-                : HttpCaching.Policy.revalidateAfter(HttpCaching.LATEST_MAX_AGE);
+        HttpCaching.Policy policy = HttpCaching.Policy.forRelease(asked.release());
         // With format given the answer does not depend on Accept, but one Vary keeps caches simple.
         if (HttpCaching.matches(request, etag)) {
             HttpCaching.notModified(response, etag, policy, VARY_ACCEPT);

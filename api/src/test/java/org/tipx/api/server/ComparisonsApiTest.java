@@ -193,7 +193,7 @@ class ComparisonsApiTest {
         HttpResponse<String> other = get(query + "&format=csv");
         assertNotEquals(etag, other.headers().firstValue("ETag").orElseThrow());
         HttpResponse<String> pinned = get(query + "&release=" + ComparisonFixture.NEW);
-        assertEquals("public, max-age=86400", pinned.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("public, max-age=31536000, immutable", pinned.headers().firstValue("Cache-Control").orElseThrow());
     }
 
     @Test

@@ -104,6 +104,28 @@ abstract class ReleasesApiContract {
     }
 
     @Test
+    void manifestAndMicrodata_revalidateWith304_pinnedForAYearAndLatestForAMinute() throws Exception {
+        server.uploadCsv(newAgency("UA"), "2026-Q3", persons("cache", 40, 0));
+        String id = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+
+        for (String path : List.of("/v1/releases/" + id, "/v1/releases/" + id + "/microdata")) {
+            HttpResponse<String> first = get(path);
+            String etag = first.headers().firstValue("etag").orElseThrow();
+            assertEquals("public, max-age=31536000, immutable", first.headers().firstValue("cache-control").orElse(""));
+            HttpResponse<String> again = server.send(server.request(path).header("If-None-Match", etag));
+            assertEquals(304, again.statusCode(), path);
+            assertEquals("", again.body());
+            assertEquals(etag, again.headers().firstValue("etag").orElse(""));
+            assertEquals(200, server.send(server.request(path).header("If-None-Match", "\"other\"")).statusCode());
+        }
+        for (String path : List.of("/v1/releases", "/v1/releases/latest", "/v1/releases/latest/microdata")) {
+            assertEquals("public, max-age=60", get(path).headers().firstValue("cache-control").orElse(""), path);
+        }
+        assertEquals(get("/v1/releases/" + id).headers().firstValue("etag"),
+                get("/v1/releases/latest").headers().firstValue("etag"), "the same bytes have the same tag");
+    }
+
+    @Test
     void microdata_isKAnonymousCsvWithDistinctSuppressedAndEmpty_andNoPlantedIdentifier() throws Exception {
         String token = newAgency("UA");
         String csv = persons("planted", 120, 0);
