@@ -1,5 +1,6 @@
 package org.tipx.api.release;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,17 +55,10 @@ final class MicrodataCsv {
         return Dataset.of(columns, rows);
     }
 
-    /** The CSV text of a {@link #published} table, rows in its order. */
+    /** The CSV text of a {@link #published} table, rows in its order (the anonymizer's own CSV writer). */
     static String write(Dataset published) {
-        StringBuilder out = new StringBuilder(64 * (published.size() + 1));
-        String[] cells = published.columns().toArray(String[]::new);
-        appendRow(out, cells);
-        for (int r = 0; r < published.size(); r++) {
-            for (int c = 0; c < cells.length; c++) {
-                cells[c] = published.get(r, c);
-            }
-            appendRow(out, cells);
-        }
+        StringWriter out = new StringWriter(64 * (published.size() + 1));
+        published.writeCsv(out, ',');
         return out.toString();
     }
 
@@ -73,21 +67,5 @@ final class MicrodataCsv {
             return cell;
         }
         return NOT_KNOWN.contains(cell) ? "" : cell;
-    }
-
-    private static void appendRow(StringBuilder out, String[] cells) {
-        for (int c = 0; c < cells.length; c++) {
-            if (c > 0) {
-                out.append(',');
-            }
-            String cell = cells[c];
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0) {
-                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(cell);
-            }
-        }
-        out.append('\n');
     }
 }
