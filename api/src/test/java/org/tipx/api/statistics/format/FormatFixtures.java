@@ -1,7 +1,10 @@
 package org.tipx.api.statistics.format;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,6 +34,13 @@ final class FormatFixtures {
             new ProtectionParameters(new PTableParameters(5, 3.0, 2, OptionalDouble.of(0.5)), 10));
 
     private FormatFixtures() {
+    }
+
+    /** A JSON answer as a JSON-P object, for assertions on its members. */
+    static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     static ProtectedCell v(long value) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
+import static org.tipx.api.statistics.format.FormatFixtures.parse;
 import static org.tipx.api.statistics.format.FormatFixtures.RELEASE;
 import static org.tipx.api.statistics.format.FormatFixtures.RELEASE_WITH_PSTAY;
 import static org.tipx.api.statistics.format.FormatFixtures.row;
@@ -13,12 +14,10 @@ import static org.tipx.api.statistics.format.FormatFixtures.withheld;
 import static org.tipx.api.statistics.format.FormatFixtures.write;
 
 import java.io.ByteArrayOutputStream;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,6 @@ import org.tipx.api.statistics.TableQuery;
 class JsonStatTableWriterTest {
 
     private final JsonStatTableWriter writer = new JsonStatTableWriter(LABELS);
-
-    private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
-    }
 
     @Test
     void write_byYearWithoutLabels_exactDocument() {

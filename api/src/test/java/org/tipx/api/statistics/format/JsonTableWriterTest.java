@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
+import static org.tipx.api.statistics.format.FormatFixtures.parse;
 import static org.tipx.api.statistics.format.FormatFixtures.RELEASE;
 import static org.tipx.api.statistics.format.FormatFixtures.RELEASE_WITH_PSTAY;
 import static org.tipx.api.statistics.format.FormatFixtures.write;
 
-import java.io.StringReader;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -21,12 +20,6 @@ import org.junit.jupiter.api.Test;
 class JsonTableWriterTest {
 
     private final JsonTableWriter writer = new JsonTableWriter(LABELS);
-
-    private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
-    }
 
     @Test
     void write_byYear_exactDocument_withheldValueIsNull() {
