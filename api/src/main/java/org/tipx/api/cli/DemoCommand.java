@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts tipx with the embedded store, loads the synthetic sample extracts and prints URLs to try.",
-                "Everything lives in --data: the H2 database, a generated pseudonymisation secret, the demo "
+                "Everything lives in --data: the embedded PostgreSQL database, a generated pseudonymisation secret, the demo "
                         + "admin token and one token per sample agency. Running it again reuses them."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(dataDir.resolve("pseudonym.secret"));
         String adminToken = Optional.ofNullable(System.getenv("TIPX_ADMIN_TOKEN"))
                 .orElseGet(() -> readOrCreateToken(dataDir.resolve("admin.token")));
-        TipxStore store = TipxStores.h2(dataDir);
+        TipxStore store = TipxStores.embedded(dataDir);
         Tipx tipx = new Tipx(store, secret, Optional.of(adminToken), Tipx.DEFAULT_MAX_UPLOAD_BYTES, Clock.systemUTC());
         int stored = loadSample(tipx, dataDir, out);
         // A first release, so the public statistics answer at once; a rerun keeps the one it made.

@@ -26,7 +26,7 @@ import org.tipx.api.ingest.CaseRecord;
 import org.tipx.api.ingest.Period;
 
 /**
- * {@link TipxStore} over JDBC, for H2 and PostgreSQL with the schema of {@code db/migration}. Each call
+ * {@link TipxStore} over JDBC, on PostgreSQL with the schema of {@code db/migration}. Each call
  * borrows a pooled connection; an {@link ExtractWrite} keeps one for its whole transaction, so records
  * stay invisible until its commit and vanish with a rollback.
  *
@@ -53,15 +53,16 @@ final class JdbcTipxStore implements TipxStore {
     }
 
     private final ConnectionPool pool;
-    private final Dialect dialect;
     private final Clock clock;
     private final ExtractIds extractIds;
+    private final AutoCloseable server;
 
-    JdbcTipxStore(ConnectionPool pool, Dialect dialect, Clock clock, ExtractIds extractIds) {
+    /** @param server closed after the pool: the embedded PostgreSQL that the store runs, or nothing */
+    JdbcTipxStore(ConnectionPool pool, Clock clock, ExtractIds extractIds, AutoCloseable server) {
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.extractIds = Objects.requireNonNull(extractIds, "extractIds");
+        this.server = Objects.requireNonNull(server, "server");
     }
 
     // --- agencies ---
@@ -258,7 +259,7 @@ final class JdbcTipxStore implements TipxStore {
                 insert.setObject(6, timestamp(now()));
                 insert.executeUpdate();
             }
-            return new JdbcExtractWrite(lease, dialect.inserter(c), id, agencyId, period, mediaType);
+            return new JdbcExtractWrite(lease, new CopyRecordInserter(c), id, agencyId, period, mediaType);
         } catch (SQLException e) {
             lease.close();
             throw StoreFailures.of("beginning an extract", e);
@@ -277,8 +278,7 @@ final class JdbcTipxStore implements TipxStore {
             // PostgreSQL streams a result through a cursor only inside a transaction; otherwise it
             // would load every row of the extract into memory before the first one is consumed.
             c.setAutoCommit(false);
-            // Ordered by the whole primary key, although extract_id is fixed: H2 then walks the index in
-            // order instead of sorting every row into a temporary result.
+            // Ordered by the whole primary key, so the server walks the primary key index in order.
             try (PreparedStatement select = c.prepareStatement("SELECT " + CaseRecordColumns.READ_LIST
                     + " FROM case_record WHERE extract_id = ? ORDER BY extract_id, seq")) {
                 select.setFetchSize(FETCH_SIZE);
@@ -430,7 +430,7 @@ final class JdbcTipxStore implements TipxStore {
         Objects.requireNonNull(releaseId, "releaseId");
         Objects.requireNonNull(out, "out");
         return withConnection("reading microdata", c -> {
-            // Inside a transaction, as PostgreSQL needs for streaming; H2 reads the CLOB in pieces.
+            // Inside a transaction, as PostgreSQL needs for streaming.
             c.setAutoCommit(false);
             try (PreparedStatement select = c.prepareStatement("SELECT microdata FROM release WHERE id = ?")) {
                 select.setString(1, releaseId);
@@ -510,6 +510,11 @@ final class JdbcTipxStore implements TipxStore {
     @Override
     public void close() {
         pool.close();
+        try {
+            server.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping the store's database server failed: " + e.getMessage());
+        }
     }
 
     // --- helpers ---

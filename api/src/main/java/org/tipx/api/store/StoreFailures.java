@@ -4,13 +4,13 @@ import java.sql.SQLException;
 
 /**
  * Turns a driver's {@link SQLException} into a {@link StoreException} that is safe to log. Driver messages
- * can quote the values of a failing row or key (H2 does; PostgreSQL does in its "Detail" line), so
+ * can quote the values of a failing row or key (PostgreSQL does in its "Detail" line), so
  * neither the message nor the chained cause carries the original text: only its class, SQLState and
  * vendor code, with the original stack trace for diagnosis.
  */
 final class StoreFailures {
 
-    /** SQLState of a unique or primary key violation (SQL standard; both H2 and PostgreSQL use it). */
+    /** SQLState of a unique or primary key violation (SQL standard). */
     static final String UNIQUE_VIOLATION = "23505";
 
     private StoreFailures() {

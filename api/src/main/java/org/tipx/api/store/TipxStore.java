@@ -9,8 +9,8 @@ import org.tipx.api.ingest.CaseRecord;
 import org.tipx.api.ingest.Period;
 
 /**
- * The one repository of tipx: agencies, extracts and their records, the audit log. Implementations
- * (H2 file database, PostgreSQL) share one set of Flyway migrations. Thread-safe.
+ * The one repository of tipx: agencies, extracts and their records, releases, the audit log. One JDBC
+ * implementation on PostgreSQL, embedded (run by tipx) or a server of its own. Thread-safe.
  */
 public interface TipxStore extends AutoCloseable {
 

@@ -73,7 +73,7 @@ public final class ComparisonsBenchmark {
             time("table already built, by=" + name, rounds * 20, () -> new Comparisons(releases, built, reference).compare(release, query));
         }
         Path dir = Files.createTempDirectory("tipx-bench");
-        try (Tipx tipx = new Tipx(TipxStores.h2(dir), PseudonymSecret.loadOrGenerate(dir.resolve("pseudonym.secret")),
+        try (Tipx tipx = new Tipx(TipxStores.embedded(dir), PseudonymSecret.loadOrGenerate(dir.resolve("pseudonym.secret")),
                 Optional.empty(), 1 << 20, Clock.systemUTC(), releases, built)) {
             WebServer server = tipx.start("127.0.0.1", 0);
             try (HttpClient http = HttpClient.newHttpClient()) {

@@ -54,7 +54,7 @@ public final class ReleaseBenchmark {
         PseudonymSecret secret = PseudonymSecret.generateInto(dir.resolve("pseudonym.secret"));
         List<SampleAgency> agencies = SyntheticExtracts.agencies();
         int extracts = agencies.size() * PERIODS.size();
-        try (TipxStore store = TipxStores.h2(dir.resolve("data"))) {
+        try (TipxStore store = TipxStores.embedded(dir.resolve("data"))) {
             ExtractUploads uploads = new ExtractUploads(store, new ExtractIngestor(new ExtractValidator(CodeLists.load(),
                     ExtractValidator.jdkCountries(), Clock.systemUTC()), Long.MAX_VALUE),
                     new HmacPseudonymiser(secret), Clock.systemUTC());

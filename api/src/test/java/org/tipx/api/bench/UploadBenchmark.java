@@ -40,7 +40,7 @@ import org.tipx.api.store.TipxStores;
  * to a running server that validates, pseudonymises and stores into H2 or PostgreSQL). Prints one line
  * per round and the median, and the peak heap of this JVM (server and client share it).
  *
- * <p>Usage: {@code UploadBenchmark ROWS ingest|h2|pg [csv|ndjson] [ROUNDS] [WARM-UP ROUNDS]}; see docs/benchmarks.md.
+ * <p>Usage: {@code UploadBenchmark ROWS ingest|embedded|pg [csv|ndjson] [ROUNDS] [WARM-UP ROUNDS]}; see docs/benchmarks.md.
  */
 public final class UploadBenchmark {
 
@@ -82,9 +82,9 @@ public final class UploadBenchmark {
                     rates.add(report(round, rows, start, outcome.valid() && seen.sum() == rows));
                 }
             }
-            case "h2", "pg" -> {
+            case "embedded", "pg" -> {
                 EmbeddedPostgres postgres = mode.equals("pg") ? EmbeddedPostgres.builder().start() : null;
-                TipxStore store = postgres == null ? TipxStores.h2(dir.resolve("data"))
+                TipxStore store = postgres == null ? TipxStores.embedded(dir.resolve("data"))
                         : TipxStores.jdbc(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
                 try {
                     rates.addAll(endToEnd(store, secret, extract, format, warmups + rounds, rows));
@@ -94,7 +94,7 @@ public final class UploadBenchmark {
                     }
                 }
             }
-            default -> throw new IllegalArgumentException("mode must be ingest, h2 or pg, was " + mode);
+            default -> throw new IllegalArgumentException("mode must be ingest, embedded or pg, was " + mode);
         }
         // The first rounds run while the JIT compiler is still at work: reported, not counted.
         rates = new ArrayList<>(rates.subList(Math.min(warmups, rates.size() - 1), rates.size()));

@@ -12,10 +12,10 @@ import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.store.TestStores;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.sample.SyntheticExtracts;
 import org.tipx.api.server.Tipx;
-import org.tipx.api.store.TipxStores;
 
 /** The demo's loading step: sample agencies with their tokens, every sample extract stored once. */
 class DemoCommandTest {
@@ -27,7 +27,7 @@ class DemoCommandTest {
     void loadsTheSampleOnceAndReusesItOnTheNextStart() throws Exception {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(dir.resolve("pseudonym.secret"));
         int extracts = new SyntheticExtracts(DemoCommand.SAMPLE_SEED).generate().size();
-        try (Tipx tipx = new Tipx(TipxStores.h2(dir), secret, Optional.empty(), Tipx.DEFAULT_MAX_UPLOAD_BYTES,
+        try (Tipx tipx = new Tipx(TestStores.fresh(), secret, Optional.empty(), Tipx.DEFAULT_MAX_UPLOAD_BYTES,
                 Clock.systemUTC())) {
             StringWriter out = new StringWriter();
             assertEquals(extracts, DemoCommand.loadSample(tipx, dir, new PrintWriter(out)), out.toString());

@@ -25,7 +25,7 @@ class ReleaseCommandTest {
 
     @Test
     void release_onAStoreWithExtracts_storesOneAndPrintsItsSummary() {
-        try (TipxStore store = TipxStores.h2(dir)) {
+        try (TipxStore store = TipxStores.embedded(dir)) {
             store.createAgency(new Agency("ua-police", "UA police", "UA", "police", Instant.now(), true), "hash");
             Random random = new Random(11);
             try (TipxStore.ExtractWrite write = store.beginExtract("ua-police", new Period(2025, 1), "text/csv")) {
@@ -41,7 +41,7 @@ class ReleaseCommandTest {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().matches("release \\d{4}-\\d{2}-\\d{2}\\.1: 200 victims, 200 registrations from 1 extracts; "
                 + "microdata k = 11, \\d+ suppressed \\(\\d+\\.\\d %; CTDC: 41 %\\)\\R"), run.out());
-        try (TipxStore store = TipxStores.h2(dir)) {
+        try (TipxStore store = TipxStores.embedded(dir)) {
             assertEquals(1, store.releases().size());
             assertEquals("release.create", store.auditLog(1).getFirst().action());
         }
@@ -53,7 +53,7 @@ class ReleaseCommandTest {
 
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("tipx release: there are no current extracts to release"), run.err());
-        try (TipxStore store = TipxStores.h2(dir)) {
+        try (TipxStore store = TipxStores.embedded(dir)) {
             assertTrue(store.releases().isEmpty());
         }
     }

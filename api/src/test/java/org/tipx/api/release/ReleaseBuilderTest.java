@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.store.TestStores;
 import org.tipx.anonymizer.AnonymizationResult;
 import org.tipx.anonymizer.Anonymizer;
 import org.tipx.anonymizer.Dataset;
@@ -32,7 +33,6 @@ import org.tipx.api.ingest.Period;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.StoredExtract;
 import org.tipx.api.store.TipxStore;
-import org.tipx.api.store.TipxStores;
 
 /** The release build on the embedded store, records written straight into it. */
 class ReleaseBuilderTest {
@@ -47,7 +47,7 @@ class ReleaseBuilderTest {
 
     @BeforeEach
     void openStore() {
-        store = TipxStores.h2(dir);
+        store = TestStores.fresh();
         store.createAgency(new Agency("ua-police", "UA police", "UA", "police", CLOCK.instant(), true), "hash-ua");
         store.createAgency(new Agency("md-ngo", "MD NGO", "MD", "ngo", CLOCK.instant(), true), "hash-md");
     }

@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.store.TestStores;
 import org.tipx.api.pseudonym.PseudonymSecret;
-import org.tipx.api.store.TipxStores;
 
 /** Without TIPX_ADMIN_TOKEN the administration endpoints are closed to every token. */
 class AdminDisabledTest {
@@ -24,7 +24,7 @@ class AdminDisabledTest {
     @Test
     void adminEndpointsAnswer403WhenNoAdminTokenIsConfigured() throws Exception {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(dir.resolve("pseudonym.secret"));
-        try (Tipx tipx = new Tipx(TipxStores.h2(dir), secret, Optional.empty(), 1024, Clock.systemUTC());
+        try (Tipx tipx = new Tipx(TestStores.fresh(), secret, Optional.empty(), 1024, Clock.systemUTC());
              HttpClient http = HttpClient.newHttpClient()) {
             WebServer server = tipx.start("127.0.0.1", 0);
             try {

@@ -29,7 +29,7 @@ class AgenciesApiTest {
 
     @BeforeAll
     static void start() {
-        server = RunningTipx.h2(dir, 1 << 20);
+        server = RunningTipx.fresh(dir, 1 << 20);
     }
 
     @AfterAll

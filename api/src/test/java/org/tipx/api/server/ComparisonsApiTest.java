@@ -263,7 +263,7 @@ class ComparisonsApiTest {
 
     @Test
     void withoutAnyPublishedReleaseTheAnswerIs404(@TempDir Path empty) throws Exception {
-        try (RunningTipx bare = RunningTipx.h2(empty, 1024)) {
+        try (RunningTipx bare = RunningTipx.fresh(empty, 1024)) {
             HttpResponse<String> response = bare.send(bare.request("/v1/comparisons?indicator=victims&countries=UA"));
             assertEquals(404, response.statusCode(), response.body());
             assertTrue(response.body().contains("No release"), response.body());

@@ -12,10 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipx.api.cli.Commands;
-import org.tipx.api.store.TipxStores;
+import org.tipx.api.store.TestStores;
 
 /**
  * Direct identifiers planted in uploads (valid and invalid ones, through the API and the CLI validator)
@@ -60,7 +56,7 @@ class PlantedIdentifiersTest {
         Handler capture = capturing(logs);
         root.addHandler(capture);
         root.setLevel(Level.ALL);
-        try (RunningTipx server = RunningTipx.h2(dir.resolve("data"), 1 << 20)) {
+        try (RunningTipx server = RunningTipx.embedded(dir.resolve("data"), 1 << 20)) {
             String admin = "Bearer " + RunningTipx.ADMIN_TOKEN;
             seen.add(server.send(server.request("/v1/agencies").header("Authorization", admin)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
@@ -116,17 +112,9 @@ class PlantedIdentifiersTest {
         }
     }
 
-    /** The whole H2 database as SQL text (every table, every row). */
+    /** The whole embedded database as text (every table, every row). */
     private static String dumpDatabase(Path dataDir) throws Exception {
-        StringBuilder dump = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(TipxStores.h2Url(dataDir), "sa", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SCRIPT")) {
-            while (rs.next()) {
-                dump.append(rs.getString(1)).append('\n');
-            }
-        }
-        return dump.toString();
+        return TestStores.dumpTables(dataDir);
     }
 
     /** Every file under the folder, bytes read as UTF-8 and as Latin-1 (binary files), lower-cased. */

@@ -38,7 +38,7 @@ class RoutesMatchSpecTest {
         for (Map.Entry<String, List<String>> op : specOperations().entrySet()) {
             (op.getValue().contains("Observe") ? observe : generated).add(op.getKey());
         }
-        try (RunningTipx server = RunningTipx.h2(dir, 1024)) {
+        try (RunningTipx server = RunningTipx.fresh(dir, 1024)) {
             server.tipx().routes(new RouteRecorder("", routed));
             assertEquals(generated, routed, "API routes against the spec's operations (all but Observe)");
             // Observe operations are served by Helidon's features, not by routes: they must answer.
@@ -53,7 +53,7 @@ class RoutesMatchSpecTest {
 
     @Test
     void healthReportsTheStore() throws Exception {
-        try (RunningTipx server = RunningTipx.h2(dir, 1024)) {
+        try (RunningTipx server = RunningTipx.fresh(dir, 1024)) {
             HttpResponse<String> health = server.send(server.request("/health"));
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("store"), health.body());
@@ -62,7 +62,7 @@ class RoutesMatchSpecTest {
 
     @Test
     void healthIsDownWhenTheStoreDoesNotAnswer() throws Exception {
-        try (RunningTipx server = RunningTipx.h2(dir, 1024)) {
+        try (RunningTipx server = RunningTipx.fresh(dir, 1024)) {
             server.tipx().store().close();
             HttpResponse<String> health = server.send(server.request("/health"));
             assertEquals(503, health.statusCode(), health.body());

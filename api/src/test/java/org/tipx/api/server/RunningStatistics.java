@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.tipx.api.store.TestStores;
 import org.tipx.api.pseudonym.PseudonymSecret;
-import org.tipx.api.store.TipxStores;
 
 /** A real tipx server on a free port answering statistics from the given releases, with one reused HTTP client. */
 final class RunningStatistics implements AutoCloseable {
@@ -22,7 +22,7 @@ final class RunningStatistics implements AutoCloseable {
 
     RunningStatistics(Path dir, StatisticsApi api, Clock clock) {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(dir.resolve("pseudonym.secret"));
-        this.tipx = new Tipx(TipxStores.h2(dir), secret, Optional.of(RunningTipx.ADMIN_TOKEN), 1024, clock, api);
+        this.tipx = new Tipx(TestStores.fresh(), secret, Optional.of(RunningTipx.ADMIN_TOKEN), 1024, clock, api);
         this.server = tipx.start("127.0.0.1", 0);
         this.base = URI.create("http://127.0.0.1:" + server.port());
     }

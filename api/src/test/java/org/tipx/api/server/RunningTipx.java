@@ -17,6 +17,7 @@ import org.tipx.api.release.ReleaseCatalog;
 import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.store.TipxStore;
+import org.tipx.api.store.TestStores;
 import org.tipx.api.store.TipxStores;
 import org.tipx.client.ApiClient;
 import org.tipx.client.ApiException;
@@ -41,9 +42,14 @@ final class RunningTipx implements AutoCloseable {
         this.base = URI.create("http://127.0.0.1:" + server.port());
     }
 
-    /** H2 in {@code dataDir}, a fresh secret, the given upload limit. */
-    static RunningTipx h2(Path dataDir, long maxUploadBytes) {
-        return on(TipxStores.h2(dataDir), dataDir, maxUploadBytes);
+    /** The embedded default store in {@code dataDir} (tipx runs its PostgreSQL), a fresh secret, the upload limit. */
+    static RunningTipx embedded(Path dataDir, long maxUploadBytes) {
+        return on(TipxStores.embedded(dataDir), dataDir, maxUploadBytes);
+    }
+
+    /** A new database of the tests' shared PostgreSQL, a fresh secret in {@code dataDir}, the upload limit. */
+    static RunningTipx fresh(Path dataDir, long maxUploadBytes) {
+        return on(TestStores.fresh(), dataDir, maxUploadBytes);
     }
 
     /**
@@ -57,10 +63,10 @@ final class RunningTipx implements AutoCloseable {
                 Clock.systemUTC(), StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(Optional.empty())));
     }
 
-    /** H2 in {@code dataDir}, answering the public statistics from {@code releases} and {@code tables}. */
+    /** A fresh test database, answering the public statistics from {@code releases} and {@code tables}. */
     static RunningTipx publishing(Path dataDir, PublishedReleases releases, TableSource tables) {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(dataDir.resolve("pseudonym.secret"));
-        return new RunningTipx(new Tipx(TipxStores.h2(dataDir), secret, Optional.of(ADMIN_TOKEN), 1 << 20,
+        return new RunningTipx(new Tipx(TestStores.fresh(), secret, Optional.of(ADMIN_TOKEN), 1 << 20,
                 Clock.systemUTC(), StatisticsApi.over(releases).withTables(tables).withRateLimit(Optional.empty())));
     }
 

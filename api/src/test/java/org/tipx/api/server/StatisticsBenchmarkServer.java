@@ -48,7 +48,7 @@ public final class StatisticsBenchmarkServer {
         indexed.preload(release);
         StatisticsApi api = StatisticsApi.over(releases).withRateLimit(limit).withTables(cached
                 ? new CachingTableSource(indexed, StatisticsApi.DEFAULT_CACHED_TABLES) : indexed);
-        Tipx tipx = new Tipx(TipxStores.h2(dir), PseudonymSecret.loadOrGenerate(dir.resolve("pseudonym.secret")),
+        Tipx tipx = new Tipx(TipxStores.embedded(dir), PseudonymSecret.loadOrGenerate(dir.resolve("pseudonym.secret")),
                 Optional.empty(), 1024, Clock.systemUTC(), api);
         WebServer server = tipx.start("127.0.0.1", port);
         System.out.println("statistics benchmark server on http://127.0.0.1:" + server.port() + "/ with "

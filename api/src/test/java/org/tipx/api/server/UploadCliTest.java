@@ -26,7 +26,7 @@ class UploadCliTest {
 
     @Test
     void uploadsWithProgressAndReportsEachOutcome() throws Exception {
-        try (RunningTipx server = RunningTipx.h2(dir.resolve("data"), 8L << 20)) {
+        try (RunningTipx server = RunningTipx.fresh(dir.resolve("data"), 8L << 20)) {
             Path tokenFile = Files.writeString(dir.resolve("agency.token"), server.agency("cli-agency", "UA") + "\n");
             Path large = Files.writeString(dir.resolve("large.csv"), Extracts.csv(20_000, "cli"));
             assertTrue(Files.size(large) > 1 << 20);

@@ -32,15 +32,15 @@ public final class StoreThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !(args[0].equals("h2") || args[0].equals("pg"))) {
-            System.err.println("usage: StoreThroughput h2|pg rows");
+        if (args.length != 2 || !(args[0].equals("embedded") || args[0].equals("pg"))) {
+            System.err.println("usage: StoreThroughput embedded|pg rows");
             System.exit(2);
         }
         long rows = Long.parseLong(args[1]);
         Path dir = Files.createTempDirectory("tipx-bench");
         try {
-            if (args[0].equals("h2")) {
-                run("h2", rows, TipxStores.h2(dir));
+            if (args[0].equals("embedded")) {
+                run("embedded", rows, TipxStores.embedded(dir));
             } else {
                 try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
                         .setCleanDataDirectory(true).start()) {

@@ -5,15 +5,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Extracts API on the embedded H2 store. */
-class H2ExtractsApiTest extends ExtractsApiContract {
+/** The Extracts API on the embedded default store (the PostgreSQL that tipx runs in its data folder). */
+class EmbeddedExtractsApiTest extends ExtractsApiContract {
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void start() {
-        server = RunningTipx.h2(dir, LIMIT);
+        server = RunningTipx.embedded(dir, LIMIT);
     }
 
     @AfterAll

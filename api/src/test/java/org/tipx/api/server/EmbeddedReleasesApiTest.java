@@ -5,15 +5,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Releases API on the embedded H2 store. */
-class H2ReleasesApiTest extends ReleasesApiContract {
+/** The Releases API on the embedded default store (the PostgreSQL that tipx runs in its data folder). */
+class EmbeddedReleasesApiTest extends ReleasesApiContract {
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void start() {
-        server = RunningTipx.h2(dir, LIMIT);
+        server = RunningTipx.embedded(dir, LIMIT);
     }
 
     @AfterAll

@@ -1,0 +1,406 @@
+package org.tipx.api.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The PostgreSQL server behind the embedded store: tipx runs it from its data folder, so the demo and a
+ * single-machine install get PostgreSQL's durability (write-ahead log, fsync on commit, crash recovery) with
+ * no setup. The folder holds:
+ * <ul>
+ *   <li>{@code postgres/}: the database cluster (owner-only, as initdb makes it);</li>
+ *   <li>{@code postgres.password}: the random password of the database role {@code tipx} (owner-only);</li>
+ *   <li>{@code postgres.log}: the server's own messages (terse: never a statement or a row);</li>
+ *   <li>{@code postgres.lock}: locked by the one tipx process that runs the server.</li>
+ * </ul>
+ *
+ * <p>The process that takes the lock is the <em>owner</em>: it creates the cluster if needed (initdb into a
+ * temporary folder renamed into place, so a kill during initdb leaves no half cluster), stops a server left
+ * behind by a killed owner, and starts {@code postgres} as its child. The child runs under a small shell that
+ * waits on a pipe from tipx and asks the server for a fast shutdown when the pipe closes: when tipx stops,
+ * even by {@code kill -9}, the server shuts down cleanly instead of living on as an orphan. Another tipx
+ * process on the same folder (the CLI's {@code release} or {@code backup} while {@code serve} runs) is a
+ * <em>guest</em>: it connects to the running server, found through its {@code postmaster.pid}, and leaves it
+ * running when it closes.
+ *
+ * <p>As root (CI containers), PostgreSQL refuses to run; the server then runs in a user namespace
+ * ({@code unshare -U}), as the zonky test library does, where it is nobody but its files stay the caller's.
+ * Thread-safe for {@link #close()}; the accessors are immutable.
+ */
+final class ManagedPostgres implements AutoCloseable {
+
+    static final String ROLE = "tipx";
+    static final String DATABASE = "postgres";
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(20);
+    private static final System.Logger LOG = System.getLogger(ManagedPostgres.class.getName());
+
+    /**
+     * Durability is PostgreSQL's default, stated so that nobody "tunes" it away; the rest keeps the server
+     * to loopback, without a Unix socket, and keeps statements and row values out of its log.
+     */
+    private static final List<String> SETTINGS = List.of(
+            "listen_addresses=127.0.0.1",
+            "unix_socket_directories=",
+            "fsync=on",
+            "synchronous_commit=on",
+            "full_page_writes=on",
+            "max_connections=60",
+            "log_error_verbosity=terse",
+            "log_min_error_statement=panic",
+            "log_min_messages=warning",
+            "log_connections=off",
+            "log_disconnections=off",
+            "log_timezone=UTC");
+
+    private final Path dataDir;
+    private final int port;
+    private final String password;
+    private final Optional<Process> server; // present for the owner
+    private final Optional<FileLock> lock;  // present for the owner
+    private boolean closed;                 // guarded by this
+
+    private ManagedPostgres(Path dataDir, int port, String password, Optional<Process> server, Optional<FileLock> lock) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.password = password;
+        this.server = server;
+        this.lock = lock;
+    }
+
+    /** Starts (or joins) the server of {@code dataDir}, creating the folder and the cluster if needed. */
+    static ManagedPostgres open(Path dataDir, PostgresBinaries binaries) {
+        Path dir = dataDir.toAbsolutePath();
+        try {
+            createPrivateDirectory(dir);
+            FileChannel lockChannel = FileChannel.open(dir.resolve("postgres.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(lockChannel);
+            if (lock == null) {
+                lockChannel.close();
+                return joinRunning(dir);
+            }
+            try {
+                return startOwned(dir, binaries, lock);
+            } catch (RuntimeException | IOException e) {
+                lockChannel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting the embedded PostgreSQL in " + dir + " failed", e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // this JVM already runs the server of this folder
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    String user() {
+        return ROLE;
+    }
+
+    String password() {
+        return password;
+    }
+
+    boolean owner() {
+        return server.isPresent();
+    }
+
+    // --- the owner ---
+
+    private static ManagedPostgres startOwned(Path dir, PostgresBinaries binaries, FileLock lock) throws IOException {
+        Path cluster = dir.resolve("postgres");
+        stopOrphan(cluster);
+        String password = passwordOf(dir);
+        if (!Files.exists(cluster.resolve("PG_VERSION"))) {
+            initCluster(dir, cluster, binaries);
+        }
+        Path log = dir.resolve("postgres.log");
+        if (!Files.exists(log)) {
+            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(userNamespace());
+        // $0 is the server, "$@" its arguments. The server's own stdin is /dev/null; the shell's is the
+        // pipe from tipx, which closes when tipx ends in any way: then a fast shutdown (SIGINT).
+        command.addAll(List.of("/bin/sh", "-c",
+                "\"$0\" \"$@\" </dev/null & pid=$!; while read -r _; do :; done; kill -INT $pid 2>/dev/null; wait $pid",
+                binaries.postgres().toString(), "-D", cluster.toString(), "-p", Integer.toString(port)));
+        for (String setting : SETTINGS) {
+            command.add("-c");
+            command.add(setting);
+        }
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        ManagedPostgres postgres = new ManagedPostgres(dir, port, password, Optional.of(process), Optional.of(lock));
+        try {
+            postgres.awaitReady(process);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL running on 127.0.0.1:" + port + " with data in " + cluster);
+        return postgres;
+    }
+
+    /**
+     * A server still running on the cluster although no tipx process holds the lock was left by an owner that
+     * was killed while its watchdog could not act (both killed at once). It is asked to stop, then stopped.
+     */
+    private static void stopOrphan(Path cluster) throws IOException {
+        Path pidFile = cluster.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return;
+        }
+        Optional<ProcessHandle> orphan;
+        try {
+            orphan = ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        } catch (NumberFormatException e) {
+            return; // a torn pid file: PostgreSQL itself removes it when no server holds it
+        }
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle process = orphan.get();
+        LOG.log(System.Logger.Level.WARNING, "a PostgreSQL server (pid " + process.pid()
+                + ") left by an earlier tipx process is still running on " + cluster + "; stopping it");
+        // With its watchdog alive, the server is already on its way down; without, it waits for nobody.
+        boolean watched = process.parent().filter(ProcessHandle::isAlive)
+                .flatMap(parent -> parent.info().command()).map(c -> c.endsWith("sh")).orElse(false);
+        if (!(watched && awaitExit(process, ORPHAN_GRACE))) {
+            process.destroy(); // SIGTERM: a smart shutdown; its clients died with the old tipx
+            if (!awaitExit(process, STOP_TIMEOUT)) {
+                process.destroyForcibly(); // recovery from the write-ahead log takes over at the next start
+                awaitExit(process, STOP_TIMEOUT);
+            }
+        }
+    }
+
+    private static void initCluster(Path dir, Path cluster, PostgresBinaries binaries) throws IOException {
+        Path staging = dir.resolve("postgres.initdb");
+        PostgresBinaries.deleteRecursively(staging);
+        PostgresBinaries.deleteRecursively(cluster); // no PG_VERSION: never a cluster that held data
+        Path passwordFile = dir.resolve("postgres.password");
+        List<String> command = new ArrayList<>(userNamespace());
+        command.addAll(List.of(binaries.initdb().toString(), "-D", staging.toString(), "-U", ROLE,
+                "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C"));
+        Path log = Files.createTempFile(dir, "initdb", ".log");
+        try {
+            Process initdb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            if (!initdb.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || initdb.exitValue() != 0) {
+                initdb.destroyForcibly();
+                throw new StoreException("initdb failed in " + staging + ": " + tail(log));
+            }
+            Files.move(staging, cluster, StandardCopyOption.ATOMIC_MOVE);
+            LOG.log(System.Logger.Level.INFO, "created the embedded PostgreSQL cluster in " + cluster);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while creating the embedded PostgreSQL cluster");
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** The role's password, made once (before the cluster, which is created with it) and kept owner-only. */
+    private static String passwordOf(Path dir) throws IOException {
+        Path file = dir.resolve("postgres.password");
+        if (Files.exists(file)) {
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!stored.isEmpty()) {
+                return stored;
+            }
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Path staging = Files.createTempFile(dir, "postgres.password", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (OutputStream out = Files.newOutputStream(staging, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+            out.write((password + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return password;
+    }
+
+    private void awaitReady(Process process) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new StoreException("the embedded PostgreSQL stopped while starting: "
+                        + tail(dataDir.resolve("postgres.log")));
+            }
+            if (accepts()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreException("the embedded PostgreSQL did not accept connections within " + START_TIMEOUT
+                        + ": " + tail(dataDir.resolve("postgres.log")));
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private boolean accepts() {
+        Properties properties = new Properties();
+        properties.setProperty("user", ROLE);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", "2");
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), properties)) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false; // not up yet (connection refused, or "the database system is starting up")
+        }
+    }
+
+    // --- a guest ---
+
+    /** Connects to the server that another tipx process runs on this folder, waiting for it to be ready. */
+    private static ManagedPostgres joinRunning(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postgres").resolve("postmaster.pid");
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            // postmaster.pid: pid, data dir, start time, port, socket dir, listen address, shmem key, status.
+            List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile, StandardCharsets.UTF_8) : List.of();
+            if (lines.size() >= 8 && lines.get(7).trim().equals("ready")) {
+                ManagedPostgres guest = new ManagedPostgres(dir, Integer.parseInt(lines.get(3).trim()),
+                        passwordOf(dir), Optional.empty(), Optional.empty());
+                if (guest.accepts()) {
+                    LOG.log(System.Logger.Level.INFO, "using the embedded PostgreSQL that another tipx process runs on "
+                            + dir);
+                    return guest;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreException("another tipx process holds " + dir
+                        + ", but its PostgreSQL server did not become ready within " + START_TIMEOUT);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    // --- shared ---
+
+    /** The owner stops the server (a fast shutdown through its watchdog) and releases the folder. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.ifPresent(process -> {
+            try {
+                process.getOutputStream().close(); // the watchdog's pipe: a fast shutdown
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the PostgreSQL watchdog's pipe failed", e);
+            }
+            if (!awaitExit(process.toHandle(), STOP_TIMEOUT)) {
+                LOG.log(System.Logger.Level.WARNING, "the embedded PostgreSQL did not stop within " + STOP_TIMEOUT
+                        + "; killing it (the next start recovers from its write-ahead log)");
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        });
+        lock.ifPresent(held -> {
+            try {
+                held.channel().close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "releasing the data folder lock failed", e);
+            }
+        });
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    /** As root, PostgreSQL runs in a user namespace of its own (it refuses to run as root). */
+    private static List<String> userNamespace() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return root ? List.of("unshare", "-U") : List.of();
+    }
+
+    /** The data folder holds the database and its password: nobody but its owner may read it. */
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The last lines of a server log, for an error message (PostgreSQL's own messages, never rows). */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the embedded PostgreSQL");
+        }
+    }
+}
