@@ -20,22 +20,20 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionPoolTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-
     private final AtomicInteger opened = new AtomicInteger();
     private ConnectionPool pool;
     private Connection keepAlive;
 
     @BeforeEach
     void openPool() throws SQLException {
-        String url = "jdbc:h2:mem:pool" + DATABASES.incrementAndGet();
-        keepAlive = DriverManager.getConnection(url); // an in-memory database lives while a connection does
+        TestStores.TestDatabase database = TestStores.newDatabase();
+        keepAlive = database.connect();
         try (Statement s = keepAlive.createStatement()) {
             s.execute("CREATE TABLE t (n INT)");
         }
         pool = new ConnectionPool(() -> {
             opened.incrementAndGet();
-            return DriverManager.getConnection(url);
+            return database.connect();
         }, 2, Duration.ofSeconds(5));
     }
 
@@ -131,6 +129,7 @@ class ConnectionPoolTest {
     @Test
     void constructor_sizeBelowOne_isRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new ConnectionPool(() -> DriverManager.getConnection("jdbc:h2:mem:x"), 0, Duration.ofSeconds(1)));
+                () -> new ConnectionPool(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:1/x"), 0,
+                        Duration.ofSeconds(1)));
     }
 }
