@@ -77,6 +77,9 @@ final class ManagedPostgres implements AutoCloseable {
             "log_disconnections=off",
             "log_timezone=UTC");
 
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
     private final Path dataDir;
     private final int port;
     private final String password;
@@ -98,7 +101,7 @@ final class ManagedPostgres implements AutoCloseable {
         try {
             createPrivateDirectory(dir);
             FileChannel lockChannel = FileChannel.open(dir.resolve("postgres.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OWNER_ONLY);
             FileLock lock = tryLock(lockChannel);
             if (lock == null) {
                 lockChannel.close();
@@ -150,7 +153,7 @@ final class ManagedPostgres implements AutoCloseable {
         }
         Path log = dir.resolve("postgres.log");
         if (!Files.exists(log)) {
-            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(log, OWNER_ONLY);
         }
         int port = freePort();
         List<String> command = new ArrayList<>(userNamespace());
@@ -257,8 +260,7 @@ final class ManagedPostgres implements AutoCloseable {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Path staging = Files.createTempFile(dir, "postgres.password", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path staging = Files.createTempFile(dir, "postgres.password", ".tmp", OWNER_ONLY);
         try (OutputStream out = Files.newOutputStream(staging, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
             out.write((password + "\n").getBytes(StandardCharsets.UTF_8));
         }
