@@ -24,6 +24,7 @@ import org.tipx.api.http.Problems;
 import org.tipx.api.http.RateLimitFilter;
 import org.tipx.api.http.RateLimiter;
 import org.tipx.api.http.StatisticsServiceImpl;
+import org.tipx.api.http.StoreOutage;
 import org.tipx.api.http.Sunsetting;
 import org.tipx.api.http.Tokens;
 import org.tipx.api.ingest.CodeLists;
@@ -156,6 +157,7 @@ public final class Tipx implements AutoCloseable {
     /** Registers every API route, its access control and its error mapping on {@code routing}. */
     public void routing(HttpRouting.Builder routing) {
         routing.addFilter(new AccessLog());
+        routing.addFilter(new StoreOutage(store::ping));
         // Before access control, so a flood of anonymous requests is stopped before any token lookup.
         rateLimit.ifPresent(routing::addFilter);
         routing.addFilter(new AccessControl(store, adminTokenHash));

@@ -56,12 +56,15 @@ final class JdbcTipxStore implements TipxStore {
     private final Dialect dialect;
     private final Clock clock;
     private final ExtractIds extractIds;
+    private final StoreAvailability availability;
 
-    JdbcTipxStore(ConnectionPool pool, Dialect dialect, Clock clock, ExtractIds extractIds) {
+    JdbcTipxStore(ConnectionPool pool, Dialect dialect, Clock clock, ExtractIds extractIds,
+                  StoreAvailability availability) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.extractIds = Objects.requireNonNull(extractIds, "extractIds");
+        this.availability = Objects.requireNonNull(availability, "availability");
     }
 
     // --- agencies ---
@@ -260,8 +263,9 @@ final class JdbcTipxStore implements TipxStore {
             }
             return new JdbcExtractWrite(lease, dialect.inserter(c), id, agencyId, period, mediaType);
         } catch (SQLException e) {
+            StoreException failure = failure("beginning an extract", e, lease);
             lease.close();
-            throw StoreFailures.of("beginning an extract", e);
+            throw failure;
         } catch (RuntimeException e) {
             lease.close();
             throw e;
@@ -498,11 +502,16 @@ final class JdbcTipxStore implements TipxStore {
                 Statement statement = lease.connection().createStatement()) {
             statement.setQueryTimeout((int) PING_TIMEOUT.toSeconds());
             try (ResultSet rs = statement.executeQuery("SELECT 1")) {
-                return rs.next() && rs.getInt(1) == 1;
+                boolean answered = rs.next() && rs.getInt(1) == 1;
+                availability.succeeded();
+                return answered;
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "store ping failed: " + e.getClass().getName()
-                    + (e instanceof SQLException s ? " (SQLState " + s.getSQLState() + ")" : ""));
+        } catch (SQLException e) {
+            // Logged once per outage by the availability tracker, not once per health check.
+            availability.unreachable(StoreFailures.describe(e));
+            return false;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "store ping failed: " + e.getClass().getName());
             return false;
         }
     }
@@ -516,9 +525,14 @@ final class JdbcTipxStore implements TipxStore {
 
     private <T> T withConnection(String doing, Work<T> work) {
         try (ConnectionPool.Lease lease = borrow(doing)) {
-            return work.run(lease.connection());
-        } catch (SQLException e) {
-            throw StoreFailures.of(doing, e);
+            T result;
+            try {
+                result = work.run(lease.connection());
+            } catch (SQLException e) {
+                throw failure(doing, e, lease);
+            }
+            availability.succeeded();
+            return result;
         }
     }
 
@@ -526,8 +540,26 @@ final class JdbcTipxStore implements TipxStore {
         try {
             return pool.borrow();
         } catch (SQLException e) {
-            throw StoreFailures.of(doing, e);
+            throw failure(doing, e);
         }
+    }
+
+    /**
+     * The exception to throw for {@code e}; when the database was out of reach, the tracker hears of it
+     * and the lease's connection (and the pool's idle ones) are dropped instead of being lent again.
+     */
+    private StoreException failure(String doing, SQLException e, ConnectionPool.Lease lease) {
+        if (StoreFailures.isUnavailable(e)) {
+            lease.discard();
+        }
+        return failure(doing, e);
+    }
+
+    private StoreException failure(String doing, SQLException e) {
+        if (StoreFailures.isUnavailable(e)) {
+            availability.unreachable(StoreFailures.describe(e));
+        }
+        return StoreFailures.of(doing, e);
     }
 
     private Instant now() {
@@ -575,8 +607,9 @@ final class JdbcTipxStore implements TipxStore {
             try {
                 inserter.add(values);
             } catch (SQLException e) {
+                StoreException failure = failure("writing a record", e, lease);
                 abandon();
-                throw StoreFailures.of("writing a record", e);
+                throw failure;
             }
             rows++;
             if (record.linked()) {
@@ -617,8 +650,9 @@ final class JdbcTipxStore implements TipxStore {
                 return new StoredExtract(id, agencyId, period, rows, linkedRows, mediaType, sha256, uploaded, true,
                         previous);
             } catch (SQLException e) {
+                StoreException failure = failure("committing an extract", e, lease);
                 abandon();
-                throw StoreFailures.of("committing an extract", e);
+                throw failure;
             } catch (RuntimeException e) {
                 abandon();
                 throw e;

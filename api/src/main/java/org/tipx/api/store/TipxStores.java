@@ -77,7 +77,8 @@ public final class TipxStores {
         try (ConnectionPool.Lease lease = pool.borrow()) {
             Dialect dialect = Dialect.of(lease.connection());
             LOG.log(System.Logger.Level.INFO, "store opened on " + dialect);
-            return new JdbcTipxStore(pool, dialect, clock, new ExtractIds(new SecureRandom()));
+            return new JdbcTipxStore(pool, dialect, clock, new ExtractIds(new SecureRandom()),
+                    new StoreAvailability(System::nanoTime));
         } catch (SQLException e) {
             pool.close();
             throw StoreFailures.of("opening the store", e);
