@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.tipx.api.ingest.CaseRecord;
 import org.tipx.api.ingest.Period;
@@ -456,6 +457,131 @@ final class JdbcTipxStore implements TipxStore {
         });
     }
 
+    // --- release jobs ---
+
+    private static final String JOB_COLUMNS = "id, state, requested_by, queued, started, finished, release_id,"
+            + " problem, detail";
+    /** The detail column's width; a verifier's list of findings could be longer. */
+    private static final int JOB_DETAIL_LENGTH = 1000;
+
+    @Override
+    public Optional<ReleaseJob> queueReleaseJob(String requestedBy) {
+        Objects.requireNonNull(requestedBy, "requestedBy");
+        return withConnection("queueing a release job", c -> {
+            String id = "job-" + UUID.randomUUID();
+            Instant queued = now();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO release_job"
+                    + " (id, state, requested_by, queued, active_flag) VALUES (?, 'queued', ?, ?, TRUE)")) {
+                insert.setString(1, id);
+                insert.setString(2, requestedBy);
+                insert.setObject(3, timestamp(queued));
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (StoreFailures.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return Optional.empty(); // release_job_one_active: another job is under way
+                }
+                throw e;
+            }
+            return Optional.of(new ReleaseJob(id, ReleaseJob.State.QUEUED, requestedBy, queued, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty()));
+        });
+    }
+
+    @Override
+    public Optional<ReleaseJob> activeReleaseJob() {
+        return withConnection("reading the active release job",
+                c -> queryJob(c, "SELECT " + JOB_COLUMNS + " FROM release_job WHERE active_flag = TRUE"));
+    }
+
+    @Override
+    public Optional<ReleaseJob> releaseJob(String id) {
+        Objects.requireNonNull(id, "id");
+        return withConnection("reading a release job",
+                c -> queryJob(c, "SELECT " + JOB_COLUMNS + " FROM release_job WHERE id = ?", id));
+    }
+
+    private static Optional<ReleaseJob> queryJob(Connection c, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String problemType = rs.getString(8);
+                String detail = rs.getString(9);
+                Optional<ReleaseJob.Problem> problem = Optional.ofNullable(problemType)
+                        .map(type -> new ReleaseJob.Problem(type, Objects.requireNonNullElse(detail, "")));
+                return Optional.of(new ReleaseJob(rs.getString(1), ReleaseJob.State.of(rs.getString(2)),
+                        rs.getString(3), instant(rs, 4), optionalInstant(rs, 5), optionalInstant(rs, 6),
+                        Optional.ofNullable(rs.getString(7)), problem));
+            }
+        }
+    }
+
+    @Override
+    public boolean startReleaseJob(String id) {
+        Objects.requireNonNull(id, "id");
+        return withConnection("starting a release job", c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE release_job SET state = 'running', started = ?"
+                    + " WHERE id = ? AND state = 'queued'")) {
+                update.setObject(1, timestamp(now()));
+                update.setString(2, id);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean succeedReleaseJob(String id, String releaseId) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(releaseId, "releaseId");
+        return endJob("ending a release job", id, ReleaseJob.State.SUCCEEDED, "state = 'running'", releaseId, null);
+    }
+
+    @Override
+    public boolean failReleaseJob(String id, ReleaseJob.Problem problem) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(problem, "problem");
+        return endJob("ending a release job", id, ReleaseJob.State.FAILED, "active_flag = TRUE", null, problem);
+    }
+
+    @Override
+    public boolean abandonReleaseJob(String id) {
+        Objects.requireNonNull(id, "id");
+        return endJob("abandoning a release job", id, ReleaseJob.State.ABANDONED, "active_flag = TRUE", null, null);
+    }
+
+    /** Moves the job from a state matching {@code from} to the final {@code to}, no longer active. */
+    private boolean endJob(String doing, String id, ReleaseJob.State to, String from, String releaseId,
+                           ReleaseJob.Problem problem) {
+        return withConnection(doing, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE release_job SET state = ?, finished = ?,"
+                    + " release_id = ?, problem = ?, detail = ?, active_flag = NULL WHERE id = ? AND " + from)) {
+                update.setString(1, to.id());
+                update.setObject(2, timestamp(now()));
+                update.setString(3, releaseId);
+                update.setString(4, problem == null ? null : problem.type());
+                update.setString(5, problem == null ? null
+                        : problem.detail().substring(0, Math.min(problem.detail().length(), JOB_DETAIL_LENGTH)));
+                update.setString(6, id);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int abandonReleaseJobs() {
+        return withConnection("abandoning release jobs", c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE release_job SET state = 'abandoned',"
+                    + " finished = ?, active_flag = NULL WHERE active_flag = TRUE")) {
+                update.setObject(1, timestamp(now()));
+                return update.executeUpdate();
+            }
+        });
+    }
+
     // --- operations ---
 
     @Override
@@ -572,6 +698,10 @@ final class JdbcTipxStore implements TipxStore {
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
     /** An open upload: one connection, one transaction, from begin to commit or close. */
