@@ -46,6 +46,10 @@ final class JdbcTipxStore implements TipxStore {
             + " t.token_hash IS NOT NULL FROM agency a JOIN agency_token t ON t.agency_id = a.id";
     private static final String EXTRACT_COLUMNS = "id, agency_id, period_year, period_quarter, row_count, "
             + "linked_row_count, media_type, sha256, uploaded, current_flag, replaces";
+    private static final String JOB_COLUMNS = "id, state, requested_by, queued, started, finished, release_id,"
+            + " problem, detail";
+    /** The detail column's width; a verifier's list of findings could be longer. */
+    private static final int JOB_DETAIL_LENGTH = 1000;
 
     /** One unit of work on a borrowed connection. */
     @FunctionalInterface
@@ -458,11 +462,6 @@ final class JdbcTipxStore implements TipxStore {
     }
 
     // --- release jobs ---
-
-    private static final String JOB_COLUMNS = "id, state, requested_by, queued, started, finished, release_id,"
-            + " problem, detail";
-    /** The detail column's width; a verifier's list of findings could be longer. */
-    private static final int JOB_DETAIL_LENGTH = 1000;
 
     @Override
     public Optional<ReleaseJob> queueReleaseJob(String requestedBy) {
