@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         int stored = loadSample(tipx, dataDir, out);
         // A first release, so the public statistics answer at once; a rerun keeps the one it made.
         String release = store.latestRelease().map(StoredRelease::id)
-                .orElseGet(() -> tipx.releaseBuilder().build().id());
+                .orElseGet(() -> tipx.releaseJobs().runHere("demo").id());
         WebServer server = tipx.start("0.0.0.0", port);
         String base = "http://localhost:" + server.port();
         Path someToken = dataDir.resolve("tokens").resolve(SyntheticExtracts.agencies().getFirst().id() + ".token");

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tipx.api.release.ReleaseBuilder;
+import org.tipx.api.release.ReleaseJobs;
 import org.tipx.api.release.ReleaseManifest;
 import org.tipx.api.release.ReleaseSettings;
-import org.tipx.api.store.AuditEvent;
 import org.tipx.api.store.TipxStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "release", mixinStandardHelpOptions = true,
         description = {"Freezes the current extracts of the store into a new immutable release (manifest and "
                 + "k-anonymised microdata, checked by the independent verifier) and prints a summary.",
-                "Exit 0 released, 1 nothing released (no current extracts, or the verifier refused it)."})
+                "Builds in this process, as a release job of the store: while another build (POST /v1/releases "
+                        + "on a server, or another tipx release) is queued or running on the same store, it refuses.",
+                "Exit 0 released, 1 nothing released (no current extracts, another build under way, or the "
+                        + "verifier refused it)."})
 final class ReleaseCommand implements Callable<Integer> {
 
     @Spec
@@ -38,11 +41,8 @@ final class ReleaseCommand implements Callable<Integer> {
         ReleaseManifest manifest;
         try (TipxStore store = storeOptions.open(System.getenv())) {
             Clock clock = Clock.systemUTC();
-            manifest = new ReleaseBuilder(store, settings, clock).build();
-            store.audit(new AuditEvent(clock.instant(), "cli", "release.create", manifest.id(), String.format(
-                    Locale.ROOT, "%d extracts, %d registrations, %d victims, %d suppressed",
-                    manifest.extracts().size(), manifest.counts().registrations(), manifest.counts().victims(),
-                    manifest.microdata().suppressedRecords())));
+            // As a job of the store, so that it never builds at the same time as a server sharing the store.
+            manifest = new ReleaseJobs(store, new ReleaseBuilder(store, settings, clock), clock).runHere("cli");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "release %s: %,d victims, %,d registrations from %d extracts; microdata k = %d, "

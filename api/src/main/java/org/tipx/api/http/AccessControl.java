@@ -13,8 +13,8 @@ import org.tipx.api.store.Agency;
 import org.tipx.api.store.TipxStore;
 
 /**
- * Authenticates every request under {@code /v1/extracts} (an agency token) and {@code /v1/agencies}
- * and {@code POST /v1/releases} (the admin token) before any handler reads a body, so an anonymous caller learns nothing but 401.
+ * Authenticates every request under {@code /v1/extracts} (an agency token) and {@code /v1/agencies},
+ * {@code /v1/release-jobs} and {@code POST /v1/releases} (the admin token) before any handler reads a body, so an anonymous caller learns nothing but 401.
  * Public read endpoints pass untouched. The authenticated agency travels in the request context.
  */
 public final class AccessControl implements Filter {
@@ -41,7 +41,8 @@ public final class AccessControl implements Filter {
                         .orElseThrow(() -> ProblemException.unauthorized(
                                 "This endpoint needs a valid agency token (Authorization: Bearer ...)."));
                 req.context().register(agency);
-            } else if (under(path, AGENCIES) || (under(path, RELEASES) && !readOnly(req.prologue().method()))) {
+            } else if (under(path, AGENCIES) || under(path, ReleaseJobsServiceImpl.RELEASE_JOBS)
+                    || (under(path, RELEASES) && !readOnly(req.prologue().method()))) {
                 requireAdmin(req);
             }
         } catch (ProblemException e) {

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.validation.ValidationException;
 import java.util.UUID;
 import org.tipx.api.http.model.Problem;
+import org.tipx.api.store.StoreUnavailableException;
 
 /**
  * Writes every error of the API as RFC 9457 {@code application/problem+json}. Problem types are URNs
@@ -28,7 +29,12 @@ public final class Problems {
         routing.error(ProblemException.class, (req, res, e) -> send(req, res, e));
         routing.error(ValidationException.class, (req, res, e) ->
                 send(req, res, ProblemException.badRequest(e.getMessage())));
+        routing.error(StoreUnavailableException.class, (req, res, e) -> sendUnavailable(req, res));
         routing.error(Exception.class, (req, res, e) -> {
+            if (StoreOutage.causedBy(e)) {
+                sendUnavailable(req, res);
+                return;
+            }
             // The client gets an incident id, never the exception text: it might quote internals.
             String incident = UUID.randomUUID().toString();
             LOG.log(System.Logger.Level.ERROR, "incident " + incident + " on " + req.prologue().method().text()
@@ -36,6 +42,14 @@ public final class Problems {
             send(req, res, ProblemException.of(Status.INTERNAL_SERVER_ERROR_500, "internal",
                     "Internal error", "The server failed; incident " + incident + " is in its log."));
         });
+    }
+
+    /** The store's outage: 503 with Retry-After and no log line (the store logs the outage once). */
+    private static void sendUnavailable(ServerRequest req, ServerResponse res) {
+        if (!res.isSent()) {
+            StoreOutage.retryAfter(res);
+        }
+        send(req, res, StoreOutage.problem());
     }
 
     static void send(ServerRequest req, ServerResponse res, ProblemException e) {

@@ -10,68 +10,45 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.tipx.api.release.ManifestJson;
-import org.tipx.api.release.ReleaseBuilder;
 import org.tipx.api.release.ReleaseCatalog;
-import org.tipx.api.release.ReleaseException;
-import org.tipx.api.release.ReleaseManifest;
-import org.tipx.api.store.AuditEvent;
+import org.tipx.api.release.ReleaseJobs;
 import org.tipx.api.store.StoredRelease;
 import org.tipx.api.store.TipxStore;
 
 /**
- * The Releases tag of the spec: the administrator freezes the current extracts into a release; anyone
- * reads the manifests and the anonymised microdata. Manifests go out as stored, byte for byte the JSON
+ * The Releases tag of the spec: the administrator starts a release job that freezes the current extracts
+ * into a release ({@link ReleaseJobsServiceImpl} follows it); anyone reads the manifests and the
+ * anonymised microdata. Manifests go out as stored, byte for byte the JSON
  * frozen with the release.
  */
 public final class ReleasesServiceImpl extends ReleasesService {
 
-    private static final System.Logger LOG = System.getLogger(ReleasesServiceImpl.class.getName());
     private static final String CSV = "text/csv; charset=utf-8";
 
     private final TipxStore store;
-    private final ReleaseBuilder builder;
+    private final ReleaseJobs jobs;
     private final ReleaseCatalog catalog;
-    private final Clock clock;
 
-    public ReleasesServiceImpl(TipxStore store, ReleaseBuilder builder, ReleaseCatalog catalog, Clock clock) {
+    public ReleasesServiceImpl(TipxStore store, ReleaseJobs jobs, ReleaseCatalog catalog) {
         this.store = Objects.requireNonNull(store, "store");
-        this.builder = Objects.requireNonNull(builder, "builder");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Queues a build (or finds the one under way) and answers at once: {@code 202} with the job. A second
+     * POST while a job is queued or running gets that same job rather than a {@code 409}: the build under
+     * way makes the release the administrator asked for, and a client that retries after a timeout lands
+     * on the job it started instead of an error.
+     */
     @Override
     protected void handleCreateRelease(ServerRequest request, ServerResponse response) {
-        ReleaseManifest manifest;
-        try {
-            manifest = builder.build();
-        } catch (ReleaseException e) {
-            throw switch (e.reason()) {
-                case NO_CURRENT_EXTRACTS -> ProblemException.conflict(
-                        "There are no current extracts to release; agencies must upload first.");
-                case CANNOT_ANONYMISE -> ProblemException.conflict("The current extracts hold too few persons for "
-                        + "k-anonymous microdata; nothing was released.");
-                case ID_CONFLICT -> ProblemException.conflict("Other releases were created at the same time; try again.");
-                case UNSAFE_OUTPUT -> {
-                    // The verifier's findings quote no cell value, so they may go to the log and the client.
-                    LOG.log(System.Logger.Level.ERROR, "release refused: " + e.getMessage());
-                    yield ProblemException.of(Status.INTERNAL_SERVER_ERROR_500, "release-unsafe",
-                            "Release refused by the verifier", "Nothing was released: " + e.getMessage() + ".");
-                }
-            };
-        }
-        store.audit(new AuditEvent(clock.instant(), "admin", "release.create", manifest.id(), String.format(Locale.ROOT,
-                "%d extracts, %d registrations, %d victims, %d suppressed", manifest.extracts().size(),
-                manifest.counts().registrations(), manifest.counts().victims(),
-                manifest.microdata().suppressedRecords())));
-        response.header(HeaderNames.LOCATION, path(manifest.id()));
-        sendJson(response, Status.CREATED_201, ManifestJson.write(manifest));
+        ReleaseJobs.Submission submission = jobs.submit("admin");
+        ReleaseJobsServiceImpl.send(response, Status.ACCEPTED_202, submission.job());
     }
 
     @Override
@@ -126,11 +103,5 @@ public final class ReleasesServiceImpl extends ReleasesService {
 
     static String path(String releaseId) {
         return AccessControl.RELEASES + "/" + releaseId;
-    }
-
-    private static void sendJson(ServerResponse response, Status status, String json) {
-        response.status(status);
-        response.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
-        response.send(json.getBytes(StandardCharsets.UTF_8));
     }
 }

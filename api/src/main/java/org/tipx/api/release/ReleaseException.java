@@ -18,7 +18,9 @@ public final class ReleaseException extends RuntimeException {
         /** The independent verifier found the anonymised microdata unsafe to publish. */
         UNSAFE_OUTPUT,
         /** Another release took every id tried for the day. */
-        ID_CONFLICT
+        ID_CONFLICT,
+        /** Another build is queued or running (one at a time per store); this one did not start. */
+        ANOTHER_BUILD_UNDER_WAY
     }
 
     private final Reason reason;

@@ -19,11 +19,13 @@ import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
 import org.tipx.api.http.ComparisonsServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
+import org.tipx.api.http.ReleaseJobsServiceImpl;
 import org.tipx.api.http.ReleasesServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.RateLimitFilter;
 import org.tipx.api.http.RateLimiter;
 import org.tipx.api.http.StatisticsServiceImpl;
+import org.tipx.api.http.StoreOutage;
 import org.tipx.api.http.Sunsetting;
 import org.tipx.api.http.Tokens;
 import org.tipx.api.ingest.CodeLists;
@@ -35,6 +37,7 @@ import org.tipx.api.reference.ReferenceData;
 import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.release.ReleaseBuilder;
 import org.tipx.api.release.ReleaseCatalog;
+import org.tipx.api.release.ReleaseJobs;
 import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.statistics.format.Labels;
@@ -57,8 +60,9 @@ public final class Tipx implements AutoCloseable {
     private final AgenciesServiceImpl agencies;
     private final StatisticsServiceImpl statistics;
     private final Optional<RateLimitFilter> rateLimit;
-    private final ReleaseBuilder releaseBuilder;
+    private final ReleaseJobs releaseJobs;
     private final ReleasesServiceImpl releases;
+    private final ReleaseJobsServiceImpl releaseJobsService;
     private final PublishedReleases published;
     private final ComparisonsServiceImpl comparisons;
 
@@ -124,8 +128,11 @@ public final class Tipx implements AutoCloseable {
                 new HmacPseudonymiser(secret), clock);
         this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock);
         this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock);
-        this.releaseBuilder = new ReleaseBuilder(store, releaseSettings, clock);
-        this.releases = new ReleasesServiceImpl(store, releaseBuilder, new ReleaseCatalog(store), clock);
+        this.releaseJobs = new ReleaseJobs(store, new ReleaseBuilder(store, releaseSettings, clock), clock);
+        // A build that a stop interrupted is found here and abandoned, so that a new one can start.
+        releaseJobs.abandonInterrupted();
+        this.releases = new ReleasesServiceImpl(store, releaseJobs, new ReleaseCatalog(store));
+        this.releaseJobsService = new ReleaseJobsServiceImpl(releaseJobs);
         this.published = statisticsApi.releases();
         this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), Labels.load(),
                 statisticsApi.limits(), statisticsApi.rateLimit(), releaseSettings.protection(), releaseSettings.k(),
@@ -143,9 +150,9 @@ public final class Tipx implements AutoCloseable {
         return uploads;
     }
 
-    /** Builds releases of the current extracts (what {@code POST /v1/releases} runs). */
-    public ReleaseBuilder releaseBuilder() {
-        return releaseBuilder;
+    /** Release builds, one at a time per store: {@code POST /v1/releases} submits them to its background thread. */
+    public ReleaseJobs releaseJobs() {
+        return releaseJobs;
     }
 
     /** The releases the public statistics answer from (by default the store's, through {@link ReleaseCatalog}). */
@@ -156,6 +163,7 @@ public final class Tipx implements AutoCloseable {
     /** Registers every API route, its access control and its error mapping on {@code routing}. */
     public void routing(HttpRouting.Builder routing) {
         routing.addFilter(new AccessLog());
+        routing.addFilter(new StoreOutage(store::ping));
         // Before access control, so a flood of anonymous requests is stopped before any token lookup.
         rateLimit.ifPresent(routing::addFilter);
         routing.addFilter(new AccessControl(store, adminTokenHash));
@@ -168,6 +176,7 @@ public final class Tipx implements AutoCloseable {
         rules.register("/v1/extracts", extracts)
                 .register("/v1/agencies", agencies)
                 .register("/v1/releases", releases)
+                .register("/v1/release-jobs/{id}", releaseJobsService)
                 .register("/v1/comparisons", comparisons)
                 .register("/v1", statistics);
     }
@@ -202,8 +211,13 @@ public final class Tipx implements AutoCloseable {
         return code -> iso.test(code) && !code.equals("XX") && !code.equals("XS");
     }
 
+    /** Stops the release builder (abandoning a build under way), then closes the store. */
     @Override
     public void close() {
-        store.close();
+        try {
+            releaseJobs.close();
+        } finally {
+            store.close();
+        }
     }
 }

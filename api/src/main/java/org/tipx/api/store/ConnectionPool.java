@@ -32,6 +32,7 @@ final class ConnectionPool implements AutoCloseable {
     final class Lease implements AutoCloseable {
         private final Connection connection;
         private boolean returned;
+        private boolean broken;
 
         private Lease(Connection connection) {
             this.connection = connection;
@@ -41,11 +42,23 @@ final class ConnectionPool implements AutoCloseable {
             return connection;
         }
 
+        /**
+         * Marks the connection as lost with the database: closing the lease then closes it instead of
+         * keeping it, and drops the idle ones too, which came from the same server and are as likely dead.
+         */
+        void discard() {
+            broken = true;
+        }
+
         @Override
         public void close() {
             if (!returned) {
                 returned = true;
-                giveBack(connection);
+                if (broken) {
+                    discardAll(connection);
+                } else {
+                    giveBack(connection);
+                }
             }
         }
     }
@@ -134,6 +147,26 @@ final class ConnectionPool implements AutoCloseable {
             if (!keep) {
                 closeQuietly(connection);
             }
+        } finally {
+            permits.release();
+        }
+    }
+
+    /**
+     * After the database was lost (stopped, restarted, network cut) every pooled connection is dead, but
+     * one idle for less than the validation threshold would be lent again unchecked and fail once more.
+     * Closing them all lets the next borrower open a fresh connection, so the store recovers as soon as
+     * the database is back.
+     */
+    private void discardAll(Connection lost) {
+        List<Idle> toClose;
+        try {
+            synchronized (this) {
+                toClose = new ArrayList<>(idle);
+                idle.clear();
+            }
+            closeQuietly(lost);
+            toClose.forEach(i -> closeQuietly(i.connection()));
         } finally {
             permits.release();
         }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.tipx.api.ingest.CaseRecord;
 import org.tipx.api.ingest.Period;
@@ -45,6 +46,10 @@ final class JdbcTipxStore implements TipxStore {
             + " t.token_hash IS NOT NULL FROM agency a JOIN agency_token t ON t.agency_id = a.id";
     private static final String EXTRACT_COLUMNS = "id, agency_id, period_year, period_quarter, row_count, "
             + "linked_row_count, media_type, sha256, uploaded, current_flag, replaces";
+    private static final String JOB_COLUMNS = "id, state, requested_by, queued, started, finished, release_id,"
+            + " problem, detail";
+    /** The detail column's width; a verifier's list of findings could be longer. */
+    private static final int JOB_DETAIL_LENGTH = 1000;
 
     /** One unit of work on a borrowed connection. */
     @FunctionalInterface
@@ -55,13 +60,16 @@ final class JdbcTipxStore implements TipxStore {
     private final ConnectionPool pool;
     private final Clock clock;
     private final ExtractIds extractIds;
+    private final StoreAvailability availability;
     private final AutoCloseable server;
 
     /** @param server closed after the pool: the embedded PostgreSQL that the store runs, or nothing */
-    JdbcTipxStore(ConnectionPool pool, Clock clock, ExtractIds extractIds, AutoCloseable server) {
+    JdbcTipxStore(ConnectionPool pool, Clock clock, ExtractIds extractIds, StoreAvailability availability,
+                  AutoCloseable server) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.extractIds = Objects.requireNonNull(extractIds, "extractIds");
+        this.availability = Objects.requireNonNull(availability, "availability");
         this.server = Objects.requireNonNull(server, "server");
     }
 
@@ -261,8 +269,9 @@ final class JdbcTipxStore implements TipxStore {
             }
             return new JdbcExtractWrite(lease, new CopyRecordInserter(c), id, agencyId, period, mediaType);
         } catch (SQLException e) {
+            StoreException failure = failure("beginning an extract", e, lease);
             lease.close();
-            throw StoreFailures.of("beginning an extract", e);
+            throw failure;
         } catch (RuntimeException e) {
             lease.close();
             throw e;
@@ -452,6 +461,126 @@ final class JdbcTipxStore implements TipxStore {
         });
     }
 
+    // --- release jobs ---
+
+    @Override
+    public Optional<ReleaseJob> queueReleaseJob(String requestedBy) {
+        Objects.requireNonNull(requestedBy, "requestedBy");
+        return withConnection("queueing a release job", c -> {
+            String id = "job-" + UUID.randomUUID();
+            Instant queued = now();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO release_job"
+                    + " (id, state, requested_by, queued, active_flag) VALUES (?, 'queued', ?, ?, TRUE)")) {
+                insert.setString(1, id);
+                insert.setString(2, requestedBy);
+                insert.setObject(3, timestamp(queued));
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (StoreFailures.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return Optional.empty(); // release_job_one_active: another job is under way
+                }
+                throw e;
+            }
+            return Optional.of(new ReleaseJob(id, ReleaseJob.State.QUEUED, requestedBy, queued, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty()));
+        });
+    }
+
+    @Override
+    public Optional<ReleaseJob> activeReleaseJob() {
+        return withConnection("reading the active release job",
+                c -> queryJob(c, "SELECT " + JOB_COLUMNS + " FROM release_job WHERE active_flag = TRUE"));
+    }
+
+    @Override
+    public Optional<ReleaseJob> releaseJob(String id) {
+        Objects.requireNonNull(id, "id");
+        return withConnection("reading a release job",
+                c -> queryJob(c, "SELECT " + JOB_COLUMNS + " FROM release_job WHERE id = ?", id));
+    }
+
+    private static Optional<ReleaseJob> queryJob(Connection c, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String problemType = rs.getString(8);
+                String detail = rs.getString(9);
+                Optional<ReleaseJob.Problem> problem = Optional.ofNullable(problemType)
+                        .map(type -> new ReleaseJob.Problem(type, Objects.requireNonNullElse(detail, "")));
+                return Optional.of(new ReleaseJob(rs.getString(1), ReleaseJob.State.of(rs.getString(2)),
+                        rs.getString(3), instant(rs, 4), optionalInstant(rs, 5), optionalInstant(rs, 6),
+                        Optional.ofNullable(rs.getString(7)), problem));
+            }
+        }
+    }
+
+    @Override
+    public boolean startReleaseJob(String id) {
+        Objects.requireNonNull(id, "id");
+        return withConnection("starting a release job", c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE release_job SET state = 'running', started = ?"
+                    + " WHERE id = ? AND state = 'queued'")) {
+                update.setObject(1, timestamp(now()));
+                update.setString(2, id);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean succeedReleaseJob(String id, String releaseId) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(releaseId, "releaseId");
+        return endJob("ending a release job", id, ReleaseJob.State.SUCCEEDED, "state = 'running'", releaseId, null);
+    }
+
+    @Override
+    public boolean failReleaseJob(String id, ReleaseJob.Problem problem) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(problem, "problem");
+        return endJob("ending a release job", id, ReleaseJob.State.FAILED, "active_flag = TRUE", null, problem);
+    }
+
+    @Override
+    public boolean abandonReleaseJob(String id) {
+        Objects.requireNonNull(id, "id");
+        return endJob("abandoning a release job", id, ReleaseJob.State.ABANDONED, "active_flag = TRUE", null, null);
+    }
+
+    /** Moves the job from a state matching {@code from} to the final {@code to}, no longer active. */
+    private boolean endJob(String doing, String id, ReleaseJob.State to, String from, String releaseId,
+                           ReleaseJob.Problem problem) {
+        return withConnection(doing, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE release_job SET state = ?, finished = ?,"
+                    + " release_id = ?, problem = ?, detail = ?, active_flag = NULL WHERE id = ? AND " + from)) {
+                update.setString(1, to.id());
+                update.setObject(2, timestamp(now()));
+                update.setString(3, releaseId);
+                update.setString(4, problem == null ? null : problem.type());
+                update.setString(5, problem == null ? null
+                        : problem.detail().substring(0, Math.min(problem.detail().length(), JOB_DETAIL_LENGTH)));
+                update.setString(6, id);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int abandonReleaseJobs() {
+        return withConnection("abandoning release jobs", c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE release_job SET state = 'abandoned',"
+                    + " finished = ?, active_flag = NULL WHERE active_flag = TRUE")) {
+                update.setObject(1, timestamp(now()));
+                return update.executeUpdate();
+            }
+        });
+    }
+
     // --- operations ---
 
     @Override
@@ -498,11 +627,16 @@ final class JdbcTipxStore implements TipxStore {
                 Statement statement = lease.connection().createStatement()) {
             statement.setQueryTimeout((int) PING_TIMEOUT.toSeconds());
             try (ResultSet rs = statement.executeQuery("SELECT 1")) {
-                return rs.next() && rs.getInt(1) == 1;
+                boolean answered = rs.next() && rs.getInt(1) == 1;
+                availability.succeeded();
+                return answered;
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "store ping failed: " + e.getClass().getName()
-                    + (e instanceof SQLException s ? " (SQLState " + s.getSQLState() + ")" : ""));
+        } catch (SQLException e) {
+            // Logged once per outage by the availability tracker, not once per health check.
+            availability.unreachable(StoreFailures.describe(e));
+            return false;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "store ping failed: " + e.getClass().getName());
             return false;
         }
     }
@@ -521,9 +655,14 @@ final class JdbcTipxStore implements TipxStore {
 
     private <T> T withConnection(String doing, Work<T> work) {
         try (ConnectionPool.Lease lease = borrow(doing)) {
-            return work.run(lease.connection());
-        } catch (SQLException e) {
-            throw StoreFailures.of(doing, e);
+            T result;
+            try {
+                result = work.run(lease.connection());
+            } catch (SQLException e) {
+                throw failure(doing, e, lease);
+            }
+            availability.succeeded();
+            return result;
         }
     }
 
@@ -531,8 +670,26 @@ final class JdbcTipxStore implements TipxStore {
         try {
             return pool.borrow();
         } catch (SQLException e) {
-            throw StoreFailures.of(doing, e);
+            throw failure(doing, e);
         }
+    }
+
+    /**
+     * The exception to throw for {@code e}; when the database was out of reach, the tracker hears of it
+     * and the lease's connection (and the pool's idle ones) are dropped instead of being lent again.
+     */
+    private StoreException failure(String doing, SQLException e, ConnectionPool.Lease lease) {
+        if (StoreFailures.isUnavailable(e)) {
+            lease.discard();
+        }
+        return failure(doing, e);
+    }
+
+    private StoreException failure(String doing, SQLException e) {
+        if (StoreFailures.isUnavailable(e)) {
+            availability.unreachable(StoreFailures.describe(e));
+        }
+        return StoreFailures.of(doing, e);
     }
 
     private Instant now() {
@@ -545,6 +702,10 @@ final class JdbcTipxStore implements TipxStore {
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
     /** An open upload: one connection, one transaction, from begin to commit or close. */
@@ -580,8 +741,9 @@ final class JdbcTipxStore implements TipxStore {
             try {
                 inserter.add(values);
             } catch (SQLException e) {
+                StoreException failure = failure("writing a record", e, lease);
                 abandon();
-                throw StoreFailures.of("writing a record", e);
+                throw failure;
             }
             rows++;
             if (record.linked()) {
@@ -622,8 +784,9 @@ final class JdbcTipxStore implements TipxStore {
                 return new StoredExtract(id, agencyId, period, rows, linkedRows, mediaType, sha256, uploaded, true,
                         previous);
             } catch (SQLException e) {
+                StoreException failure = failure("committing an extract", e, lease);
                 abandon();
-                throw StoreFailures.of("committing an extract", e);
+                throw failure;
             } catch (RuntimeException e) {
                 abandon();
                 throw e;

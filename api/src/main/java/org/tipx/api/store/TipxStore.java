@@ -83,6 +83,36 @@ public interface TipxStore extends AutoCloseable {
      */
     boolean writeMicrodata(String releaseId, Writer out);
 
+    // --- release jobs ---
+
+    /**
+     * Queues a release job, unless one is queued or running (in this process or any other sharing the
+     * store): then nothing is written and the answer is empty.
+     *
+     * @param requestedBy who asked: {@code admin}, {@code cli}, {@code demo}
+     */
+    Optional<ReleaseJob> queueReleaseJob(String requestedBy);
+
+    /** The job queued or running, if any. */
+    Optional<ReleaseJob> activeReleaseJob();
+
+    Optional<ReleaseJob> releaseJob(String id);
+
+    /** Queued → running; false when the job is not queued (abandoned meanwhile). */
+    boolean startReleaseJob(String id);
+
+    /** Running → succeeded with the release it made; false when the job is not running. */
+    boolean succeedReleaseJob(String id, String releaseId);
+
+    /** Queued or running → failed; false when the job is not under way. */
+    boolean failReleaseJob(String id, ReleaseJob.Problem problem);
+
+    /** Queued or running → abandoned; false when the job is not under way. */
+    boolean abandonReleaseJob(String id);
+
+    /** Every job under way → abandoned, for a server starting after a stop that interrupted one; how many. */
+    int abandonReleaseJobs();
+
     // --- operations ---
 
     void audit(AuditEvent event);

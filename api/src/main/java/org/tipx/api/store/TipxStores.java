@@ -78,7 +78,8 @@ public final class TipxStores {
                 throw new StoreException("unsupported database: " + product + " (tipx runs on PostgreSQL)");
             }
             LOG.log(System.Logger.Level.INFO, "store opened on PostgreSQL");
-            return new JdbcTipxStore(pool, clock, new ExtractIds(new SecureRandom()), server);
+            return new JdbcTipxStore(pool, clock, new ExtractIds(new SecureRandom()),
+                    new StoreAvailability(System::nanoTime), server);
         } catch (SQLException e) {
             pool.close();
             throw StoreFailures.of("opening the store", e);

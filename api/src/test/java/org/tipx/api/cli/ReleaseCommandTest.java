@@ -58,6 +58,31 @@ class ReleaseCommandTest {
         }
     }
 
+    @Test
+    void release_whileAnotherBuildIsUnderWayOnTheStore_refusesAndNamesIt() {
+        String other;
+        try (TipxStore store = TipxStores.embedded(dir)) {
+            store.createAgency(new Agency("ua-police", "UA police", "UA", "police", Instant.now(), true), "hash");
+            try (TipxStore.ExtractWrite write = store.beginExtract("ua-police", new Period(2025, 1), "text/csv")) {
+                Random random = new Random(12);
+                for (int i = 0; i < 50; i++) {
+                    write.add(People.record("p" + i, 2025, "UA", random));
+                }
+                write.commit("sha");
+            }
+            other = store.queueReleaseJob("admin").orElseThrow().id(); // a server's build, say
+        }
+
+        Run run = run("release", "--data", dir.toString());
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("tipx release: another release build is under way (job " + other), run.err());
+        try (TipxStore store = TipxStores.embedded(dir)) {
+            assertTrue(store.releases().isEmpty());
+            assertEquals(other, store.activeReleaseJob().orElseThrow().id());
+        }
+    }
+
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

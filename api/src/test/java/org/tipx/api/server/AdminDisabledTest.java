@@ -39,6 +39,10 @@ class AdminDisabledTest {
                         .header("Authorization", "Bearer anything").POST(HttpRequest.BodyPublishers.noBody()).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(403, create.statusCode(), "creating a release is administration");
+                HttpResponse<String> job = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + server.port() + "/v1/release-jobs/job-x")).header("Authorization", "Bearer anything")
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(403, job.statusCode(), "release jobs are administration");
                 HttpResponse<String> list = http.send(HttpRequest.newBuilder(releases).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, list.statusCode(), "reading releases is public");

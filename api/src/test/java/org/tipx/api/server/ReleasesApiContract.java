@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.tipx.anonymizer.Dataset;
 import org.tipx.api.anonymize.CaseRecordTable;
+import org.tipx.client.ApiResponse;
+import org.tipx.client.api.ReleaseJobsApi;
+import org.tipx.client.api.ReleasesApi;
+import org.tipx.client.model.ReleaseJob;
 
 /**
  * The Releases endpoints against a running server, once per store: {@link H2ReleasesApiTest} and
@@ -38,18 +42,24 @@ abstract class ReleasesApiContract {
 
     @Test
     @Order(1)
-    void post_withoutCurrentExtracts_answers409Problem() throws Exception {
-        HttpResponse<String> response = post(RunningTipx.ADMIN_TOKEN);
+    void post_withoutCurrentExtracts_acceptsAJobThatFailsWithAConflictProblem() throws Exception {
+        HttpResponse<String> accepted = post(RunningTipx.ADMIN_TOKEN);
 
-        assertEquals(409, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonObject job = awaitEnd(accepted);
+        assertEquals("failed", job.getString("state"), job.toString());
+        JsonObject problem = job.getJsonObject("problem");
+        assertEquals("urn:tipx:problem:conflict", problem.getString("type"));
+        assertEquals(409, problem.getInt("status"));
+        assertTrue(problem.getString("detail").contains("no current extracts"), problem.toString());
+        assertFalse(job.containsKey("releaseId"));
         assertEquals(404, get("/v1/releases/latest").statusCode(), "no release yet");
         assertEquals("{\"items\":[]}", get("/v1/releases").body());
     }
 
     @Test
     @Order(2)
-    void post_isForTheAdministratorOnly() throws Exception {
+    void postAndJobs_areForTheAdministratorOnly() throws Exception {
         String agencyToken = newAgency("UA");
         server.uploadCsv(agencyToken, "2026-Q3", persons("admin", 20, 0));
 
@@ -60,7 +70,44 @@ abstract class ReleasesApiContract {
         assertEquals(401, anonymous.statusCode());
         assertEquals(401, asAgency.statusCode());
         assertEquals("application/problem+json", asAgency.headers().firstValue("content-type").orElse(""));
-        assertEquals(201, post(RunningTipx.ADMIN_TOKEN).statusCode());
+        HttpResponse<String> accepted = post(RunningTipx.ADMIN_TOKEN);
+        assertEquals(202, accepted.statusCode());
+        String location = accepted.headers().firstValue("location").orElseThrow();
+        assertEquals(401, get(location).statusCode(), "a job is not public");
+        assertEquals(401, server.send(server.request(location).header("Authorization", "Bearer " + agencyToken))
+                .statusCode());
+        assertEquals("succeeded", awaitEnd(accepted).getString("state"));
+        HttpResponse<String> missing = server.send(server.request("/v1/release-jobs/job-none")
+                .header("Authorization", "Bearer " + RunningTipx.ADMIN_TOKEN));
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
+    void post_throughTheGeneratedClient_isAcceptedAsAJobThatEndsWithTheRelease() throws Exception {
+        server.uploadCsv(newAgency("UA"), "2026-Q3", persons("client", 40, 0));
+
+        ApiResponse<ReleaseJob> accepted = new ReleasesApi(server.client(RunningTipx.ADMIN_TOKEN))
+                .createReleaseWithHttpInfo();
+
+        assertEquals(202, accepted.getStatusCode());
+        ReleaseJob job = accepted.getData();
+        assertTrue(job.getId().startsWith("job-"), job.getId());
+        assertEquals(List.of("/v1/release-jobs/" + job.getId()), accepted.getHeaders().get("location"));
+        assertEquals("admin", job.getRequestedBy());
+        ReleaseJobsApi jobs = new ReleaseJobsApi(server.client(RunningTipx.ADMIN_TOKEN));
+        ReleaseJob done = jobs.getReleaseJob(job.getId());
+        for (long end = System.nanoTime() + 60_000_000_000L; done.getState() == ReleaseJob.StateEnum.QUEUED
+                || done.getState() == ReleaseJob.StateEnum.RUNNING; done = jobs.getReleaseJob(job.getId())) {
+            assertTrue(System.nanoTime() < end, "job still " + done.getState());
+            Thread.sleep(20);
+        }
+        assertEquals(ReleaseJob.StateEnum.SUCCEEDED, done.getState());
+        assertEquals(job.getQueued(), done.getQueued());
+        assertFalse(done.getStarted().isBefore(done.getQueued()));
+        assertFalse(done.getFinished().isBefore(done.getStarted()));
+        assertEquals("/v1/releases/" + done.getReleaseId(), done.getRelease());
+        assertEquals(done.getReleaseId(), new ReleasesApi(server.client(null)).getRelease("latest", null).getId());
     }
 
     @Test
@@ -68,12 +115,12 @@ abstract class ReleasesApiContract {
         String ua = newAgency("UA");
         String md = newAgency("MD");
         server.uploadCsv(ua, "2026-Q3", persons("dedupe", 30, 0));
-        JsonObject before = manifest(post(RunningTipx.ADMIN_TOKEN));
+        JsonObject before = released();
 
         server.uploadCsv(md, "2026-Q3", persons("dedupe", 30, 0)); // the same 30 people, through another agency
-        JsonObject twice = manifest(post(RunningTipx.ADMIN_TOKEN));
+        JsonObject twice = released();
         server.uploadCsv(md, "2026-Q3", persons("fresh", 30, 0)); // replaces md's extract: 30 new people
-        JsonObject fresh = manifest(post(RunningTipx.ADMIN_TOKEN));
+        JsonObject fresh = released();
 
         assertEquals(30, count(twice, "registrations") - count(before, "registrations"));
         assertEquals(0, count(twice, "victims") - count(before, "victims"));
@@ -83,18 +130,21 @@ abstract class ReleasesApiContract {
     }
 
     @Test
-    void release_isServedByIdAndAsLatest_withLocationAndInTheList() throws Exception {
+    void release_isServedByIdAndAsLatest_linkedFromItsJobAndInTheList() throws Exception {
         server.uploadCsv(newAgency("UA"), "2026-Q3", persons("serve", 40, 0));
 
-        HttpResponse<String> created = post(RunningTipx.ADMIN_TOKEN);
+        HttpResponse<String> accepted = post(RunningTipx.ADMIN_TOKEN);
 
-        assertEquals(201, created.statusCode(), created.body());
-        JsonObject manifest = manifest(created);
-        String id = manifest.getString("id");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertTrue(accepted.headers().firstValue("location").orElse("").matches("/v1/release-jobs/job-[0-9a-f-]{36}"),
+                accepted.headers().map().toString());
+        JsonObject job = awaitEnd(accepted);
+        String id = job.getString("releaseId");
         assertTrue(id.matches("\\d{4}-\\d{2}-\\d{2}\\.\\d+"), id);
-        assertEquals("/v1/releases/" + id, created.headers().firstValue("location").orElse(""));
-        assertEquals(created.body(), get("/v1/releases/" + id).body());
-        assertEquals(created.body(), get("/v1/releases/latest").body());
+        assertEquals("/v1/releases/" + id, job.getString("release"));
+        String manifest = get(job.getString("release")).body();
+        assertEquals(id, parse(manifest).getString("id"));
+        assertEquals(manifest, get("/v1/releases/latest").body());
         JsonObject list = Json.createReader(new StringReader(get("/v1/releases").body())).readObject();
         assertEquals(id, list.getJsonArray("items").getJsonObject(0).getString("id"), "newest first");
         HttpResponse<String> missing = get("/v1/releases/1999-01-01.1");
@@ -106,7 +156,7 @@ abstract class ReleasesApiContract {
     @Test
     void manifestAndMicrodata_revalidateWith304_pinnedForAYearAndLatestForAMinute() throws Exception {
         server.uploadCsv(newAgency("UA"), "2026-Q3", persons("cache", 40, 0));
-        String id = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+        String id = released().getString("id");
 
         for (String path : List.of("/v1/releases/" + id, "/v1/releases/" + id + "/microdata")) {
             HttpResponse<String> first = get(path);
@@ -130,7 +180,7 @@ abstract class ReleasesApiContract {
         String token = newAgency("UA");
         String csv = persons("planted", 120, 0);
         server.uploadCsv(token, "2026-Q3", csv);
-        JsonObject manifest = manifest(post(RunningTipx.ADMIN_TOKEN));
+        JsonObject manifest = released();
         String id = manifest.getString("id");
 
         HttpResponse<String> response = get("/v1/releases/" + id + "/microdata");
@@ -168,12 +218,12 @@ abstract class ReleasesApiContract {
     void laterUpload_changesNoEarlierRelease() throws Exception {
         String token = newAgency("UA");
         server.uploadCsv(token, "2026-Q3", persons("frozen", 40, 0));
-        String id = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+        String id = released().getString("id");
         String manifest = get("/v1/releases/" + id).body();
         String microdata = get("/v1/releases/" + id + "/microdata").body();
 
         server.uploadCsv(token, "2026-Q3", persons("thaw", 60, 0)); // replaces the extract
-        String later = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+        String later = released().getString("id");
 
         assertFalse(later.equals(id));
         assertEquals(manifest, get("/v1/releases/" + id).body());
@@ -184,7 +234,7 @@ abstract class ReleasesApiContract {
     @Test
     void newRelease_isWhatThePublicStatisticsAnswerFrom() throws Exception {
         server.uploadCsv(newAgency("UA"), "2026-Q3", persons("stats", 40, 0));
-        String id = manifest(post(RunningTipx.ADMIN_TOKEN)).getString("id");
+        String id = released().getString("id");
 
         HttpResponse<String> comparison = get("/v1/comparisons?indicator=victims&countries=UA");
 
@@ -215,9 +265,35 @@ abstract class ReleasesApiContract {
         return server.send(server.request(path));
     }
 
-    private static JsonObject manifest(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return Json.createReader(new StringReader(response.body())).readObject();
+    /** Starts a release as the administrator and waits for its job; the manifest of the release it made. */
+    private static JsonObject released() throws Exception {
+        HttpResponse<String> accepted = post(RunningTipx.ADMIN_TOKEN);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonObject job = awaitEnd(accepted);
+        assertEquals("succeeded", job.getString("state"), job.toString());
+        return parse(get(job.getString("release")).body());
+    }
+
+    /** Follows the job that {@code accepted} names until it ends; its final state. */
+    private static JsonObject awaitEnd(HttpResponse<String> accepted) throws Exception {
+        String location = accepted.headers().firstValue("location").orElseThrow();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            HttpResponse<String> response = server.send(server.request(location)
+                    .header("Authorization", "Bearer " + RunningTipx.ADMIN_TOKEN));
+            assertEquals(200, response.statusCode(), response.body());
+            JsonObject job = parse(response.body());
+            String state = job.getString("state");
+            if (!state.equals("queued") && !state.equals("running")) {
+                return job;
+            }
+            assertTrue(System.nanoTime() < deadline, "job still " + state);
+            Thread.sleep(20);
+        }
+    }
+
+    private static JsonObject parse(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
     }
 
     private static long count(JsonObject manifest, String name) {

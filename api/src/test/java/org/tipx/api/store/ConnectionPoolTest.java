@@ -56,6 +56,27 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void discardedLease_closesItsConnectionAndTheIdleOnes_andTheNextBorrowOpensAFreshOne() throws SQLException {
+        Connection idle;
+        Connection lost;
+        try (ConnectionPool.Lease a = pool.borrow(); ConnectionPool.Lease b = pool.borrow()) {
+            idle = a.connection();
+            lost = b.connection();
+            a.close();
+            assertEquals(1, pool.idleCount());
+            b.discard(); // as the store does when the database was lost
+        }
+
+        assertTrue(lost.isClosed());
+        assertTrue(idle.isClosed(), "an idle connection to the same lost database is not lent again");
+        assertEquals(0, pool.idleCount());
+        try (ConnectionPool.Lease fresh = pool.borrow(Duration.ofMillis(50))) {
+            assertTrue(fresh.connection().isValid(1));
+        }
+        assertEquals(3, opened.get());
+    }
+
+    @Test
     void borrow_beyondMaxSize_waitsThenGivesUp() throws SQLException {
         try (ConnectionPool.Lease a = pool.borrow(); ConnectionPool.Lease b = pool.borrow()) {
             assertNotSame(a.connection(), b.connection());

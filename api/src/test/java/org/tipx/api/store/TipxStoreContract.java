@@ -682,6 +682,68 @@ abstract class TipxStoreContract {
         assertEquals("2026-11-23.11", store.latestRelease().orElseThrow().id());
     }
 
+    // --- release jobs ---
+
+    @Test
+    void queueReleaseJob_whileOneIsUnderWay_queuesNothing_untilItEnds() throws SQLException {
+        ReleaseJob first = store.queueReleaseJob("admin").orElseThrow();
+
+        assertEquals(Optional.empty(), store.queueReleaseJob("cli"), "queued");
+        assertTrue(store.startReleaseJob(first.id()));
+        assertFalse(store.startReleaseJob(first.id()), "already running");
+        assertEquals(Optional.empty(), store.queueReleaseJob("cli"), "running");
+        assertEquals(ReleaseJob.State.RUNNING, store.activeReleaseJob().orElseThrow().state());
+        assertEquals(1, count("SELECT COUNT(*) FROM release_job"));
+
+        ReleaseJob.Problem problem = new ReleaseJob.Problem("conflict", "There are no current extracts to release.");
+        assertTrue(store.failReleaseJob(first.id(), problem));
+
+        ReleaseJob failed = store.releaseJob(first.id()).orElseThrow();
+        assertEquals(ReleaseJob.State.FAILED, failed.state());
+        assertEquals(Optional.of(problem), failed.problem());
+        assertEquals("admin", failed.requestedBy());
+        assertTrue(failed.started().isPresent() && failed.finished().isPresent());
+        assertFalse(failed.finished().get().isBefore(failed.started().get()));
+        assertFalse(store.abandonReleaseJob(first.id()), "a final state stays");
+        assertEquals(Optional.empty(), store.activeReleaseJob());
+        ReleaseJob second = store.queueReleaseJob("cli").orElseThrow();
+        assertEquals(Optional.of(second), store.activeReleaseJob());
+        assertEquals(Optional.empty(), store.releaseJob("job-none"));
+    }
+
+    @Test
+    void succeedReleaseJob_namesTheRelease_andOnlyARunningJobSucceeds() {
+        store.createAgency(agency("nl-police"), "hash-1");
+        StoredExtract q3 = write("nl-police", Q3, List.of(TestRecords.full("p1")), "sha-1");
+        assertTrue(store.createRelease(new NewRelease("2026-11-23.1", Instant.parse("2026-11-23T10:00:00Z"), "{}",
+                List.of(q3.id()), "")));
+        ReleaseJob job = store.queueReleaseJob("admin").orElseThrow();
+
+        assertFalse(store.succeedReleaseJob(job.id(), "2026-11-23.1"), "not started");
+        assertTrue(store.startReleaseJob(job.id()));
+        assertTrue(store.succeedReleaseJob(job.id(), "2026-11-23.1"));
+
+        ReleaseJob done = store.releaseJob(job.id()).orElseThrow();
+        assertEquals(ReleaseJob.State.SUCCEEDED, done.state());
+        assertEquals(Optional.of("2026-11-23.1"), done.releaseId());
+        assertEquals(Optional.empty(), done.problem());
+    }
+
+    @Test
+    void abandonReleaseJobs_endsTheJobUnderWay_andLeavesFinalOnesAlone() {
+        ReleaseJob failed = store.queueReleaseJob("admin").orElseThrow();
+        store.failReleaseJob(failed.id(), new ReleaseJob.Problem("internal", "x"));
+        ReleaseJob interrupted = store.queueReleaseJob("admin").orElseThrow();
+        store.startReleaseJob(interrupted.id());
+
+        assertEquals(1, store.abandonReleaseJobs());
+
+        assertEquals(ReleaseJob.State.ABANDONED, store.releaseJob(interrupted.id()).orElseThrow().state());
+        assertEquals(ReleaseJob.State.FAILED, store.releaseJob(failed.id()).orElseThrow().state());
+        assertEquals(0, store.abandonReleaseJobs());
+        assertTrue(store.queueReleaseJob("admin").isPresent());
+    }
+
     // --- helpers ---
 
     static Agency agency(String id) {
