@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>As root (CI containers), PostgreSQL refuses to run; the server then runs in a user namespace
  * ({@code unshare -U}), as the zonky test library does, where it is nobody but its files stay the caller's.
- * Thread-safe for {@link #close()}; the accessors are immutable.
+ * Thread-safe.
  */
 final class ManagedPostgres implements AutoCloseable {
 
@@ -77,22 +77,29 @@ final class ManagedPostgres implements AutoCloseable {
             "log_disconnections=off",
             "log_timezone=UTC");
 
+    /**
+     * Runs the server ({@code $0} with arguments {@code "$@"}) and ends with it. The shell's stdin is a pipe
+     * from tipx (kept as fd 3, since a background job's stdin is /dev/null): a reader in the background asks
+     * the server for a fast shutdown (SIGINT) when that pipe closes, which happens when tipx ends in any way,
+     * kill -9 included. When the server ends first, the shell stops the reader and exits with its status.
+     */
+    private static final String WATCHDOG = "exec 3<&0; \"$0\" \"$@\" </dev/null 3<&- & pid=$!; "
+            + "(while read -r _ <&3; do :; done; kill -INT $pid 2>/dev/null) & reader=$!; "
+            + "wait $pid; status=$?; kill $reader 2>/dev/null; exit $status";
+
     private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path dataDir;
     private final int port;
     private final String password;
-    private final Optional<Process> server; // present for the owner
-    private final Optional<FileLock> lock;  // present for the owner
-    private boolean closed;                 // guarded by this
+    private final Optional<Owner> owner; // present in the process that runs the server
 
-    private ManagedPostgres(Path dataDir, int port, String password, Optional<Process> server, Optional<FileLock> lock) {
+    private ManagedPostgres(Path dataDir, int port, String password, Optional<Owner> owner) {
         this.dataDir = dataDir;
         this.port = port;
         this.password = password;
-        this.server = server;
-        this.lock = lock;
+        this.owner = owner;
     }
 
     /** Starts (or joins) the server of {@code dataDir}, creating the folder and the cluster if needed. */
@@ -139,7 +146,7 @@ final class ManagedPostgres implements AutoCloseable {
     }
 
     boolean owner() {
-        return server.isPresent();
+        return owner.isPresent();
     }
 
     // --- the owner ---
@@ -156,29 +163,127 @@ final class ManagedPostgres implements AutoCloseable {
             Files.createFile(log, OWNER_ONLY);
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(userNamespace());
-        // $0 is the server, "$@" its arguments. The server's own stdin is /dev/null; the shell's is the
-        // pipe from tipx, which closes when tipx ends in any way: then a fast shutdown (SIGINT).
-        command.addAll(List.of("/bin/sh", "-c",
-                "\"$0\" \"$@\" </dev/null & pid=$!; while read -r _; do :; done; kill -INT $pid 2>/dev/null; wait $pid",
-                binaries.postgres().toString(), "-D", cluster.toString(), "-p", Integer.toString(port)));
-        for (String setting : SETTINGS) {
-            command.add("-c");
-            command.add(setting);
-        }
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        ManagedPostgres postgres = new ManagedPostgres(dir, port, password, Optional.of(process), Optional.of(lock));
+        Owner owner = new Owner(binaries, cluster, log, port, lock);
+        ManagedPostgres postgres = new ManagedPostgres(dir, port, password, Optional.of(owner));
         try {
-            postgres.awaitReady(process);
-        } catch (RuntimeException e) {
+            owner.start(postgres);
+        } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
         }
         LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL running on 127.0.0.1:" + port + " with data in " + cluster);
         return postgres;
+    }
+
+    /**
+     * What the owning process holds: the folder's lock and the server process, which it restarts (on the same
+     * port, so the store's connections find it again) when the server stops without being asked to, say
+     * killed by an operator or the kernel's OOM killer; meanwhile the store answers "unavailable".
+     */
+    private static final class Owner {
+        private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+        private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
+        private final PostgresBinaries binaries;
+        private final Path cluster;
+        private final Path log;
+        private final int port;
+        private final FileLock lock;
+        private Process process; // guarded by this
+        private boolean closed;  // guarded by this
+
+        Owner(PostgresBinaries binaries, Path cluster, Path log, int port, FileLock lock) {
+            this.binaries = binaries;
+            this.cluster = cluster;
+            this.log = log;
+            this.port = port;
+            this.lock = lock;
+        }
+
+        void start(ManagedPostgres postgres) throws IOException {
+            Process started = launch();
+            synchronized (this) {
+                process = started;
+            }
+            try {
+                postgres.awaitReady(started);
+            } catch (RuntimeException e) {
+                started.descendants().forEach(ProcessHandle::destroyForcibly);
+                started.destroyForcibly();
+                throw e;
+            }
+            started.onExit().thenRun(() -> {
+                if (!closed()) {
+                    Thread.ofPlatform().daemon().name("embedded-postgres-restart")
+                            .start(() -> restart(postgres, started.exitValue()));
+                }
+            });
+        }
+
+        private Process launch() throws IOException {
+            List<String> command = new ArrayList<>(userNamespace());
+            command.addAll(List.of("/bin/sh", "-c", WATCHDOG,
+                    binaries.postgres().toString(), "-D", cluster.toString(), "-p", Integer.toString(port)));
+            for (String setting : SETTINGS) {
+                command.add("-c");
+                command.add(setting);
+            }
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        }
+
+        private void restart(ManagedPostgres postgres, int exitCode) {
+            LOG.log(System.Logger.Level.WARNING, "the embedded PostgreSQL stopped unexpectedly (exit code " + exitCode
+                    + "); restarting it");
+            long stopped = System.nanoTime();
+            Duration wait = FIRST_RETRY;
+            while (!closed()) {
+                try {
+                    stopOrphan(cluster); // a postmaster killed alone may leave its watchdog's child behind
+                    start(postgres);
+                    LOG.log(System.Logger.Level.INFO, "the embedded PostgreSQL runs again after "
+                            + Duration.ofNanos(System.nanoTime() - stopped).toSeconds() + " s");
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // e.g. the killed server's backends still hold its shared memory for a moment
+                    sleepQuietly(wait);
+                    wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+                }
+            }
+        }
+
+        private synchronized boolean closed() {
+            return closed;
+        }
+
+        /** A fast shutdown through the watchdog, then the folder's lock is released. */
+        void close() {
+            Process running;
+            synchronized (this) {
+                closed = true;
+                running = process;
+            }
+            if (running != null) {
+                try {
+                    running.getOutputStream().close(); // the watchdog's pipe: a fast shutdown
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing the PostgreSQL watchdog's pipe failed", e);
+                }
+                if (!awaitExit(running.toHandle(), STOP_TIMEOUT)) {
+                    LOG.log(System.Logger.Level.WARNING, "the embedded PostgreSQL did not stop within " + STOP_TIMEOUT
+                            + "; killing it (the next start recovers from its write-ahead log)");
+                    running.descendants().forEach(ProcessHandle::destroyForcibly);
+                    running.destroyForcibly();
+                }
+            }
+            try {
+                lock.channel().close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "releasing the data folder lock failed", e);
+            }
+        }
     }
 
     /**
@@ -309,7 +414,7 @@ final class ManagedPostgres implements AutoCloseable {
             List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile, StandardCharsets.UTF_8) : List.of();
             if (lines.size() >= 8 && lines.get(7).trim().equals("ready")) {
                 ManagedPostgres guest = new ManagedPostgres(dir, Integer.parseInt(lines.get(3).trim()),
-                        passwordOf(dir), Optional.empty(), Optional.empty());
+                        passwordOf(dir), Optional.empty());
                 if (guest.accepts()) {
                     LOG.log(System.Logger.Level.INFO, "using the embedded PostgreSQL that another tipx process runs on "
                             + dir);
@@ -326,33 +431,10 @@ final class ManagedPostgres implements AutoCloseable {
 
     // --- shared ---
 
-    /** The owner stops the server (a fast shutdown through its watchdog) and releases the folder. */
+    /** The owner stops the server and releases the folder; a guest leaves the server running. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        server.ifPresent(process -> {
-            try {
-                process.getOutputStream().close(); // the watchdog's pipe: a fast shutdown
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the PostgreSQL watchdog's pipe failed", e);
-            }
-            if (!awaitExit(process.toHandle(), STOP_TIMEOUT)) {
-                LOG.log(System.Logger.Level.WARNING, "the embedded PostgreSQL did not stop within " + STOP_TIMEOUT
-                        + "; killing it (the next start recovers from its write-ahead log)");
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        });
-        lock.ifPresent(held -> {
-            try {
-                held.channel().close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "releasing the data folder lock failed", e);
-            }
-        });
+    public void close() {
+        owner.ifPresent(Owner::close);
     }
 
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {
@@ -394,6 +476,14 @@ final class ManagedPostgres implements AutoCloseable {
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

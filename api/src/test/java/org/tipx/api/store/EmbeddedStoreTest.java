@@ -93,11 +93,14 @@ class EmbeddedStoreTest {
         for (boolean orphan : List.of(false, true)) {
             Process owner = startOwner(data, orphan ? "p2" : "p1");
             List<ProcessHandle> servers = owner.descendants().toList();
-            ProcessHandle watchdog = servers.stream()
-                    .filter(p -> p.info().command().map(c -> c.endsWith("sh")).orElse(false)).findFirst().orElseThrow();
+            List<ProcessHandle> watchdog = servers.stream()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("sh")).orElse(false)).toList();
+            assertFalse(watchdog.isEmpty(), "the server runs under its watchdog");
             if (orphan) {
-                watchdog.destroyForcibly();
-                assertTrue(watchdog.onExit().get(10, TimeUnit.SECONDS) != null);
+                for (ProcessHandle shell : watchdog) {
+                    shell.destroyForcibly();
+                    assertTrue(shell.onExit().get(10, TimeUnit.SECONDS) != null);
+                }
             }
             owner.destroyForcibly();
             assertTrue(owner.waitFor(10, TimeUnit.SECONDS));
@@ -112,6 +115,32 @@ class EmbeddedStoreTest {
             for (ProcessHandle server : servers) {
                 assertFalse(running(server), "a server process of the killed owner lives on: " + server.info());
             }
+        }
+    }
+
+    /** The server killed under a running store (an operator, the OOM killer): tipx starts it again. */
+    @Test
+    void embedded_serverKilledWhileTheStoreRuns_isStartedAgainAndKeepsTheCommits() throws Exception {
+        Path data = dir.resolve("data");
+        try (TipxStore store = TipxStores.embedded(data)) {
+            StoredExtract stored = commitOneExtract(store, "p1");
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).getFirst().trim());
+            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!pingQuietly(store) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(store.ping(), "the store answers again");
+            assertEquals(List.of(TestRecords.full("p1")), records(store, stored.id()));
+        }
+    }
+
+    private static boolean pingQuietly(TipxStore store) {
+        try {
+            return store.ping();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
