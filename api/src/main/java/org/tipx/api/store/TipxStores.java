@@ -22,7 +22,7 @@ import org.flywaydb.core.api.FlywayException;
 public final class TipxStores {
 
     /** Connections per store: uploads hold one each for their whole duration, reads borrow briefly. */
-    static final int POOL_SIZE = 10;
+    public static final int POOL_SIZE = 10;
     static final Duration BORROW_TIMEOUT = Duration.ofSeconds(30);
 
     /**

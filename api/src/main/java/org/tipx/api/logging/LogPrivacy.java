@@ -1,0 +1,112 @@
+package org.tipx.api.logging;
+
+import java.util.List;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Keeps request data out of the log, whatever logging configuration a user supplies: every record of tipx's
+ * loggers ({@code org.tipx}) and of the web server library ({@code io.helidon}) passes through a handler that
+ * republishes a redacted copy to the handlers above (by default the root's, where a configuration file puts
+ * them) instead of the record itself:
+ * <ul>
+ *   <li>the message on one line, control characters escaped ({@link LogText#oneLine});</li>
+ *   <li>exceptions without their messages ({@link RedactedThrowable}): Helidon 4.3's framing errors carry a
+ *       hex dump of the request body in theirs;</li>
+ *   <li>the server library's messages below INFO withheld: at DEBUG and TRACE they describe the connection's
+ *       bytes (prologues, header values, dumps); the record still shows which logger and method wrote it.</li>
+ * </ul>
+ * Levels stay the user's: a logger still filters by its own level before its records get here. Handlers a
+ * configuration attaches directly to a logger below these two see the original records; the README says so.
+ * Thread-safe; installing twice changes nothing.
+ */
+public final class LogPrivacy {
+
+    /** The loggers whose records are redacted, and whether their messages below INFO are withheld. */
+    private static final List<String> TIPX = List.of("org.tipx");
+    private static final List<String> SERVER_LIBRARY = List.of("io.helidon");
+
+    private LogPrivacy() {
+    }
+
+    /**
+     * Routes the covered loggers through the redacting handler. Call after the web server has started:
+     * Helidon re-reads {@code logging.properties} when it first initialises logging, which removes handlers.
+     */
+    public static synchronized void install() {
+        TIPX.forEach(name -> install(Logger.getLogger(name), false));
+        SERVER_LIBRARY.forEach(name -> install(Logger.getLogger(name), true));
+    }
+
+    private static void install(Logger logger, boolean withholdDetail) {
+        for (Handler handler : logger.getHandlers()) {
+            if (handler instanceof RedactingHandler) {
+                return;
+            }
+        }
+        logger.addHandler(new RedactingHandler(logger, withholdDetail));
+        logger.setUseParentHandlers(false);
+    }
+
+    /** Republishes a redacted copy of each record to the handlers above its logger. */
+    private static final class RedactingHandler extends Handler {
+
+        private static final Formatter MESSAGES = new Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                return formatMessage(record);
+            }
+        };
+
+        private final Logger origin;
+        private final boolean withholdDetail;
+
+        RedactingHandler(Logger origin, boolean withholdDetail) {
+            this.origin = origin;
+            this.withholdDetail = withholdDetail;
+            setLevel(Level.ALL);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            LogRecord safe = redact(record);
+            for (Logger logger = origin.getParent(); logger != null; logger = logger.getParent()) {
+                for (Handler handler : logger.getHandlers()) {
+                    handler.publish(safe);
+                }
+                if (!logger.getUseParentHandlers()) {
+                    break;
+                }
+            }
+        }
+
+        private LogRecord redact(LogRecord record) {
+            String message = MESSAGES.format(record);
+            if (withholdDetail && record.getLevel().intValue() < Level.INFO.intValue()) {
+                message = "(detail withheld: " + (message == null ? 0 : message.length()) + " characters)";
+            }
+            LogRecord safe = new LogRecord(record.getLevel(), message == null ? null : LogText.oneLine(message));
+            safe.setLoggerName(record.getLoggerName());
+            safe.setInstant(record.getInstant());
+            safe.setLongThreadID(record.getLongThreadID());
+            safe.setSequenceNumber(record.getSequenceNumber());
+            safe.setSourceClassName(record.getSourceClassName());
+            safe.setSourceMethodName(record.getSourceMethodName());
+            if (record.getThrown() != null) {
+                safe.setThrown(RedactedThrowable.of(record.getThrown()));
+            }
+            return safe;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
