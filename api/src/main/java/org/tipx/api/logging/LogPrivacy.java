@@ -1,6 +1,7 @@
 package org.tipx.api.logging;
 
 import java.util.List;
+import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -72,7 +73,14 @@ public final class LogPrivacy {
 
         @Override
         public void publish(LogRecord record) {
-            LogRecord safe = redact(record);
+            LogRecord safe;
+            try {
+                safe = redact(record);
+            } catch (RuntimeException e) {
+                // Logging must not fail the code that logs; the record is dropped rather than passed on whole.
+                reportError("a log record could not be redacted and was dropped", e, ErrorManager.FORMAT_FAILURE);
+                return;
+            }
             for (Logger logger = origin.getParent(); logger != null; logger = logger.getParent()) {
                 for (Handler handler : logger.getHandlers()) {
                     handler.publish(safe);

@@ -13,8 +13,8 @@ final class RedactedThrowable extends Throwable {
 
     private final String className;
 
-    private RedactedThrowable(String className) {
-        super(null, null, true, true);
+    private RedactedThrowable(String className, Throwable cause) {
+        super(null, cause, true, true);
         this.className = className;
     }
 
@@ -24,12 +24,10 @@ final class RedactedThrowable extends Throwable {
 
     private static RedactedThrowable of(Throwable original, Set<Throwable> seen) {
         seen.add(original);
-        RedactedThrowable redacted = new RedactedThrowable(original.getClass().getName());
-        redacted.setStackTrace(original.getStackTrace());
         Throwable cause = original.getCause();
-        if (cause != null && !seen.contains(cause)) {
-            redacted.initCause(of(cause, seen));
-        }
+        RedactedThrowable redacted = new RedactedThrowable(original.getClass().getName(),
+                cause == null || seen.contains(cause) ? null : of(cause, seen));
+        redacted.setStackTrace(original.getStackTrace());
         for (Throwable suppressed : original.getSuppressed()) {
             if (!seen.contains(suppressed)) {
                 redacted.addSuppressed(of(suppressed, seen));
