@@ -78,7 +78,7 @@ public final class LogPrivacy {
                 safe = redact(record);
             } catch (RuntimeException e) {
                 // Logging must not fail the code that logs; the record is dropped rather than passed on whole.
-                reportError("a log record could not be redacted and was dropped", e, ErrorManager.FORMAT_FAILURE);
+                reportError("a log record could not be redacted and was dropped", null, ErrorManager.FORMAT_FAILURE);
                 return;
             }
             for (Logger logger = origin.getParent(); logger != null; logger = logger.getParent()) {
