@@ -12,7 +12,10 @@ public final class LogText {
     private LogText() {
     }
 
-    /** {@code text} on one line, control characters escaped ({@code \n}, {@code \r}, {@code \t}, {@code \u0000}). */
+    /**
+     * {@code text} on one line: line feed, carriage return and tab as {@code \n}, {@code \r}, {@code \t}, the other
+     * control characters as a backslash, {@code u} and four hex digits.
+     */
     public static String oneLine(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

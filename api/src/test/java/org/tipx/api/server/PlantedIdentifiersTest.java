@@ -32,7 +32,8 @@ import org.tipx.api.store.TipxStores;
 /**
  * Direct identifiers planted in uploads (valid and invalid ones, through the API and the CLI validator)
  * appear in no table, no file of the data folder, no log record and no response. A control value that
- * is stored on purpose (the agency's name) is found by the same searches, so they can fail.
+ * is stored on purpose (the agency's name) is found by the same searches, so they can fail. Malformed
+ * requests and the server library's own log records are {@link LogPrivacyTest}'s.
  */
 class PlantedIdentifiersTest {
 
