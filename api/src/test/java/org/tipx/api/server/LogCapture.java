@@ -12,13 +12,15 @@ import java.util.logging.Logger;
 
 /**
  * Captures every JUL record of the process while open: a handler at level ALL on the root logger, and the
- * given loggers lowered to ALL; closing restores their levels. Records are kept whole, so a test can look at
- * the message and the exception chain apart.
+ * given loggers lowered to ALL; the root's other handlers (the console) are turned off meanwhile, so the test
+ * stays quiet. Closing restores every level. Records are kept whole, so a test can look at the message and
+ * the exception chain apart.
  */
 final class LogCapture implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
     private final Map<Logger, Level> previousLevels = new LinkedHashMap<>();
+    private final Map<Handler, Level> silenced = new LinkedHashMap<>();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -42,6 +44,10 @@ final class LogCapture implements AutoCloseable {
             previousLevels.put(logger, logger.getLevel());
             logger.setLevel(Level.ALL);
         }
+        for (Handler other : Logger.getLogger("").getHandlers()) {
+            silenced.put(other, other.getLevel());
+            other.setLevel(Level.OFF);
+        }
         Logger.getLogger("").addHandler(handler);
     }
 
@@ -54,5 +60,6 @@ final class LogCapture implements AutoCloseable {
     public void close() {
         Logger.getLogger("").removeHandler(handler);
         previousLevels.forEach(Logger::setLevel);
+        silenced.forEach(Handler::setLevel);
     }
 }
