@@ -5,6 +5,7 @@ import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -33,13 +34,20 @@ public final class LogPrivacy {
     private LogPrivacy() {
     }
 
+    private static boolean listening;
+
     /**
-     * Routes the covered loggers through the redacting handler. Call after the web server has started:
-     * Helidon re-reads {@code logging.properties} when it first initialises logging, which removes handlers.
+     * Routes the covered loggers through the redacting handler, and again whenever the logging configuration
+     * is read anew: a reset removes every handler but leaves these loggers cut off from their parents, which
+     * would silence them. Helidon reads {@code logging.properties} once when its logging starts.
      */
     public static synchronized void install() {
         TIPX.forEach(name -> install(Logger.getLogger(name), false));
         SERVER_LIBRARY.forEach(name -> install(Logger.getLogger(name), true));
+        if (!listening) {
+            LogManager.getLogManager().addConfigurationListener(LogPrivacy::install);
+            listening = true;
+        }
     }
 
     private static void install(Logger logger, boolean withholdDetail) {

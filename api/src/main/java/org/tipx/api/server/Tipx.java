@@ -218,7 +218,7 @@ public final class Tipx implements AutoCloseable {
                 .routing(this::routing)
                 .build()
                 .start();
-        // After the start: Helidon re-reads logging.properties when it first initialises logging.
+        // After the start, when Helidon has read logging.properties; LogPrivacy reinstalls itself on any later read.
         LogPrivacy.install();
         return server;
     }

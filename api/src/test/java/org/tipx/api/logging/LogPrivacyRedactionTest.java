@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +105,22 @@ class LogPrivacyRedactionTest {
         tipx.info("not at this level");
 
         assertEquals(before, published.size());
+    }
+
+    @Test
+    void configurationReadAnew_redactionStaysInPlace() throws Exception {
+        // What Helidon does once at start and a user may do later: every handler is removed.
+        String config = "handlers=java.util.logging.ConsoleHandler\n.level=INFO\n"
+                + "java.util.logging.ConsoleHandler.level=INFO\n";
+        LogManager.getLogManager().readConfiguration(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
+        Logger.getLogger("").addHandler(capture);
+        tipx.setLevel(Level.ALL);
+        int before = published.size();
+
+        tipx.info("still here\nand on one line");
+
+        assertEquals(before + 1, published.size());
+        assertEquals("still here\\nand on one line", published.getLast().getMessage());
     }
 
     @Test
