@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipx.api.http.HttpLimits;
@@ -32,16 +32,17 @@ class UploadLimitsTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(2);
 
     @TempDir
-    Path dir;
-    private RunningTipx server;
+    static Path dir;
+    /** One server for the class; each test uses agencies of its own and waits for its uploads to end. */
+    private static RunningTipx server;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         server = RunningTipx.on(TipxStores.h2(dir), dir, 1 << 20, LIMITS);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         server.close();
     }
 
@@ -113,7 +114,8 @@ class UploadLimitsTest {
                     firstStatus + " " + secondStatus);
         }
         assertEquals(List.of(), server.tipx().store().extracts("quiet"));
-        assertEquals(201, server.uploadCsv(quiet, "2026-Q3", Extracts.csv(3, "later")).getStatusCode(),
+        // The client sees the socket close a moment before the handler has rolled back and freed its slot.
+        assertEquals(201, uploadWithin(Duration.ofSeconds(2), quiet, Extracts.csv(3, "later")),
                 "both slots of the agency are free again");
     }
 
@@ -134,7 +136,21 @@ class UploadLimitsTest {
         assertTrue(server.tipx().store().agency("big").isEmpty());
     }
 
-    private void assertPrompt(int status, HttpRequest.Builder request) throws Exception {
+    /** Uploads, retrying while the answer is 429, for at most {@code patience}; the last status. */
+    private static int uploadWithin(Duration patience, String token, String csv) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            HttpResponse<String> response = server.send(server.request("/v1/extracts?period=2026-Q3")
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv)));
+            if (response.statusCode() != 429 || System.nanoTime() > deadline) {
+                return response.statusCode();
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void assertPrompt(int status, HttpRequest.Builder request) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> response = server.send(request.timeout(PROMPTLY));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
