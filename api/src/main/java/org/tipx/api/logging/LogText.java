@@ -1,5 +1,7 @@
 package org.tipx.api.logging;
 
+import java.util.Locale;
+
 /**
  * Text made safe for a log line: every control character (C0, DEL, C1) and the Unicode line and paragraph
  * separators are written as escapes. A client-chosen path with {@code %0a} then cannot start a forged line.
@@ -41,7 +43,7 @@ public final class LogText {
             case '\r' -> "\\r";
             case '\t' -> "\\t";
             default -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                    ? String.format("\\u%04x", (int) c)
+                    ? String.format(Locale.ROOT, "\\u%04x", (int) c)
                     : null;
         };
     }
