@@ -1,6 +1,7 @@
 package org.tipx.api;
 
 import org.tipx.api.cli.Commands;
+import org.tipx.api.logging.LogPrivacy;
 
 /** The one entry point of {@code tipx.jar}. */
 public final class Main {
@@ -9,6 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything logs, for every command: the server's Tipx.start installs it too, for embedders.
+        LogPrivacy.install();
         System.exit(Commands.commandLine().execute(args));
     }
 }

@@ -4,10 +4,12 @@ import io.helidon.webserver.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.tipx.api.http.HttpLimits;
 import org.tipx.api.http.RateLimitPolicy;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.release.ReleaseCatalog;
@@ -15,6 +17,7 @@ import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.server.StatisticsApi;
 import org.tipx.api.server.Tipx;
 import org.tipx.api.store.TipxStore;
+import org.tipx.api.store.TipxStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,15 +63,41 @@ final class ServeCommand implements Callable<Integer> {
             description = "k of the microdata of releases built by POST /v1/releases (default: ${DEFAULT-VALUE}).")
     int releaseK;
 
+    @Option(names = "--body-read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s", description = "Longest wait for the next bytes of a request body, and the time an "
+                    + "upload gets before its rate is checked; beyond it 408 (default: ${DEFAULT-VALUE}).")
+    Duration bodyReadTimeout;
+
+    @Option(names = "--min-upload-rate", paramLabel = "BYTES_PER_SECOND", defaultValue = "1024",
+            description = "Average rate an upload must keep once the body read timeout has passed; slower ones "
+                    + "are cut off with 408, 0 turns the check off (default: ${DEFAULT-VALUE}).")
+    long minUploadRate;
+
+    @Option(names = "--uploads-per-agency", paramLabel = "N", defaultValue = "2",
+            description = "Uploads one agency may run at once; more answer 429 (default: ${DEFAULT-VALUE}).")
+    int uploadsPerAgency;
+
+    @Option(names = "--uploads-in-all", paramLabel = "N", defaultValue = "5",
+            description = "Uploads the server runs at once, each holding a database connection; below the pool of "
+                    + TipxStores.POOL_SIZE + " so reads and /health always find one; more answer 429 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int uploadsInAll;
+
+    @Option(names = "--max-json-bytes", paramLabel = "N", defaultValue = "65536",
+            description = "Largest JSON request body (agency registrations); larger ones answer 413 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxJsonBytes;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
         PseudonymSecret secret = secret(env);
         Optional<RateLimitPolicy> limit = rateLimit(env);
+        HttpLimits httpLimits = httpLimits();
         TipxStore store = storeOptions.open(env);
         StatisticsApi statisticsApi = StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(limit);
         Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
-                ReleaseSettings.DEFAULTS.withK(releaseK), Clock.systemUTC(), statisticsApi);
+                ReleaseSettings.DEFAULTS.withK(releaseK), Clock.systemUTC(), statisticsApi, httpLimits);
         WebServer server = tipx.start(host, port);
         Thread.ofVirtual().name("tipx-warm-up").start(() -> warm(statisticsApi));
         // The fingerprint tells operators which secret is in use (e.g. after a rotation) without revealing it.
@@ -90,6 +119,18 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // The class only: a message could quote data of the release.
             LOG.log(System.Logger.Level.WARNING, "reading the latest release ahead failed: " + e.getClass().getName());
+        }
+    }
+
+    private HttpLimits httpLimits() {
+        if (uploadsInAll >= TipxStores.POOL_SIZE) {
+            throw new ParameterException(spec.commandLine(), "--uploads-in-all must stay below the store's "
+                    + TipxStores.POOL_SIZE + " connections, not " + uploadsInAll);
+        }
+        try {
+            return new HttpLimits(bodyReadTimeout, minUploadRate, uploadsPerAgency, uploadsInAll, maxJsonBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

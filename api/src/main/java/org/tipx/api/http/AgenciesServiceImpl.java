@@ -27,12 +27,17 @@ public final class AgenciesServiceImpl extends AgenciesService {
     private final TipxStore store;
     private final Predicate<String> knownCountry;
     private final Clock clock;
+    private final HttpLimits limits;
 
-    /** @param knownCountry true for an ISO 3166-1 alpha-2 code an agency can be based in */
-    public AgenciesServiceImpl(TipxStore store, Predicate<String> knownCountry, Clock clock) {
+    /**
+     * @param knownCountry true for an ISO 3166-1 alpha-2 code an agency can be based in
+     * @param limits       the JSON body limit and body read timeout of registrations
+     */
+    public AgenciesServiceImpl(TipxStore store, Predicate<String> knownCountry, Clock clock, HttpLimits limits) {
         this.store = Objects.requireNonNull(store, "store");
         this.knownCountry = Objects.requireNonNull(knownCountry, "knownCountry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -44,7 +49,8 @@ public final class AgenciesServiceImpl extends AgenciesService {
                     return null;
                 }
                 try {
-                    return Json.read(request.content().as(byte[].class), AgencyRegistration.class);
+                    return Json.read(PacedBody.readJson(request.content().inputStream(), limits),
+                            AgencyRegistration.class);
                 } catch (JsonbException | IllegalArgumentException e) {
                     throw ProblemException.badRequest("The body is not a valid agency registration (JSON with "
                             + "id, name, country and type).");

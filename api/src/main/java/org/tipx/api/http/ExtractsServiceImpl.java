@@ -21,6 +21,7 @@ import org.tipx.api.ingest.Period;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.StoredExtract;
 import org.tipx.api.store.TipxStore;
+import org.tipx.api.store.TokenWithdrawnException;
 import org.tipx.api.upload.ExtractUploads;
 import org.tipx.api.upload.UploadResult;
 
@@ -31,12 +32,18 @@ public final class ExtractsServiceImpl extends ExtractsService {
     private final ExtractUploads uploads;
     private final long maxUploadBytes;
     private final Clock clock;
+    private final HttpLimits limits;
+    private final UploadSlots slots;
 
-    public ExtractsServiceImpl(TipxStore store, ExtractUploads uploads, long maxUploadBytes, Clock clock) {
+    /** @param limits the body read timeout, minimum rate and concurrent uploads (per agency, in all) */
+    public ExtractsServiceImpl(TipxStore store, ExtractUploads uploads, long maxUploadBytes, Clock clock,
+                               HttpLimits limits) {
         this.store = Objects.requireNonNull(store, "store");
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.maxUploadBytes = maxUploadBytes;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.slots = new UploadSlots(limits.uploadsPerAgency(), limits.uploadsInAll());
     }
 
     @Override
@@ -53,10 +60,14 @@ public final class ExtractsServiceImpl extends ExtractsService {
             throw tooLarge(maxUploadBytes);
         }
         UploadResult result;
-        try {
-            result = uploads.upload(agency, period, format, body);
+        try (UploadSlots.Slot slot = slots.acquire(agency.id(), response);
+             PacedBody paced = PacedBody.of(body, limits)) {
+            result = uploads.upload(agency, period, format, paced);
         } catch (ExtractTooLargeException e) {
             throw tooLarge(e.limit());
+        } catch (TokenWithdrawnException e) {
+            throw ProblemException.unauthorized("The agency's token was rotated or revoked during the upload; "
+                    + "nothing was stored.");
         }
         switch (result) {
             case UploadResult.Created created -> {

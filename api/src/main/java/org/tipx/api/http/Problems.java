@@ -2,6 +2,7 @@ package org.tipx.api.http;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -10,6 +11,7 @@ import jakarta.validation.ValidationException;
 import java.util.UUID;
 import org.tipx.api.http.model.Problem;
 import org.tipx.api.store.StoreUnavailableException;
+import org.tipx.api.logging.LogText;
 
 /**
  * Writes every error of the API as RFC 9457 {@code application/problem+json}. Problem types are URNs
@@ -30,18 +32,32 @@ public final class Problems {
         routing.error(ValidationException.class, (req, res, e) ->
                 send(req, res, ProblemException.badRequest(e.getMessage())));
         routing.error(StoreUnavailableException.class, (req, res, e) -> sendUnavailable(req, res));
-        routing.error(Exception.class, (req, res, e) -> {
-            if (StoreOutage.causedBy(e)) {
-                sendUnavailable(req, res);
-                return;
+        // Helidon's own refusals (no route matches the path: 404); their messages quote the request, so not sent.
+        routing.error(HttpException.class, (req, res, e) -> {
+            if (e.status().code() == Status.NOT_FOUND_404.code()) {
+                send(req, res, ProblemException.notFound("Nothing is served at this path."));
+            } else if (e.status().family() == Status.Family.CLIENT_ERROR) {
+                send(req, res, ProblemException.of(e.status(), "bad-request", "Bad request",
+                        "The server refused the request."));
+            } else {
+                internal(req, res, e);
             }
-            // The client gets an incident id, never the exception text: it might quote internals.
-            String incident = UUID.randomUUID().toString();
-            LOG.log(System.Logger.Level.ERROR, "incident " + incident + " on " + req.prologue().method().text()
-                    + " " + req.prologue().uriPath().path(), e);
-            send(req, res, ProblemException.of(Status.INTERNAL_SERVER_ERROR_500, "internal",
-                    "Internal error", "The server failed; incident " + incident + " is in its log."));
         });
+        routing.error(Exception.class, Problems::internal);
+    }
+
+    private static void internal(ServerRequest req, ServerResponse res, Exception e) {
+        if (StoreOutage.causedBy(e)) {
+            sendUnavailable(req, res);
+            return;
+        }
+        // The client gets an incident id, never the exception text: it might quote internals.
+        String incident = UUID.randomUUID().toString();
+        // The path escaped (a client chooses it), the exception without its message (LogPrivacy).
+        LOG.log(System.Logger.Level.ERROR, "incident " + incident + " on " + req.prologue().method().text()
+                + " " + LogText.oneLine(req.prologue().uriPath().path()), e);
+        send(req, res, ProblemException.of(Status.INTERNAL_SERVER_ERROR_500, "internal",
+                "Internal error", "The server failed; incident " + incident + " is in its log."));
     }
 
     /** The store's outage: 503 with Retry-After and no log line (the store logs the outage once). */
@@ -68,6 +84,11 @@ public final class Problems {
             problem.setTruncated(true);
         }
         e.parameter().ifPresent(problem::setParameter);
+        if (req.content().hasEntity() && !req.content().consumed()) {
+            // The rest of the body will not be read: reading it to reuse the connection could take forever
+            // (a trickle) or cost a 50 MiB transfer to answer a 401.
+            res.header(HeaderValues.CONNECTION_CLOSE);
+        }
         if (e.status() == Status.UNAUTHORIZED_401) {
             res.header(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"tipx\""));
         }

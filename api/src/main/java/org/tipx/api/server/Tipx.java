@@ -17,9 +17,11 @@ import java.util.function.Predicate;
 import org.tipx.api.http.AccessControl;
 import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
+import org.tipx.api.http.BodyFraming;
 import org.tipx.api.http.ComparisonsServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.ReleaseJobsServiceImpl;
+import org.tipx.api.http.HttpLimits;
 import org.tipx.api.http.ReleasesServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.RateLimitFilter;
@@ -31,6 +33,7 @@ import org.tipx.api.http.Tokens;
 import org.tipx.api.ingest.CodeLists;
 import org.tipx.api.ingest.ExtractIngestor;
 import org.tipx.api.ingest.ExtractValidator;
+import org.tipx.api.logging.LogPrivacy;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.reference.ReferenceData;
@@ -42,6 +45,7 @@ import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.statistics.format.Labels;
 import org.tipx.api.store.TipxStore;
+import org.tipx.api.store.TipxStores;
 import org.tipx.api.upload.ExtractUploads;
 
 /**
@@ -65,6 +69,7 @@ public final class Tipx implements AutoCloseable {
     private final ReleaseJobsServiceImpl releaseJobsService;
     private final PublishedReleases published;
     private final ComparisonsServiceImpl comparisons;
+    private final HttpLimits limits;
 
     /**
      * The public statistics answer from the store's releases, with the default limits and rate limit.
@@ -110,6 +115,12 @@ public final class Tipx implements AutoCloseable {
         this(store, secret, adminToken, maxUploadBytes, ReleaseSettings.DEFAULTS, clock, statisticsApi);
     }
 
+    /** With the default {@link HttpLimits}. */
+    public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
+                ReleaseSettings releaseSettings, Clock clock, StatisticsApi statisticsApi) {
+        this(store, secret, adminToken, maxUploadBytes, releaseSettings, clock, statisticsApi, HttpLimits.DEFAULTS);
+    }
+
     /**
      * @param adminToken      the administrator's bearer token ({@code TIPX_ADMIN_TOKEN}); only its hash is kept.
      *                        Empty disables the admin endpoints.
@@ -117,17 +128,24 @@ public final class Tipx implements AutoCloseable {
      * @param releaseSettings k, suppression limit and cell key parameters of new releases
      * @param statisticsApi   the releases and tables the public statistics endpoints answer from (the Releases
      *                        endpoints always serve the store's own), and the rate limit of the public endpoints
+     * @param limits          body read timeout, minimum upload rate, concurrent uploads and the JSON body limit;
+     *                        the uploads in all must stay below the store's pool of connections
      */
     public Tipx(TipxStore store, PseudonymSecret secret, Optional<String> adminToken, long maxUploadBytes,
-                ReleaseSettings releaseSettings, Clock clock, StatisticsApi statisticsApi) {
+                ReleaseSettings releaseSettings, Clock clock, StatisticsApi statisticsApi, HttpLimits limits) {
+        if (limits.uploadsInAll() >= TipxStores.POOL_SIZE) {
+            throw new IllegalArgumentException("uploads in all (" + limits.uploadsInAll() + ") must stay below the "
+                    + "store's " + TipxStores.POOL_SIZE + " connections, or they can hold all of them");
+        }
         this.store = Objects.requireNonNull(store, "store");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.adminTokenHash = adminToken.filter(token -> !token.isBlank()).map(Tokens::hash);
         Objects.requireNonNull(clock, "clock");
         ExtractValidator validator = new ExtractValidator(CodeLists.load(), ExtractValidator.jdkCountries(), clock);
         this.uploads = new ExtractUploads(store, new ExtractIngestor(validator, maxUploadBytes),
                 new HmacPseudonymiser(secret), clock);
-        this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock);
-        this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock);
+        this.extracts = new ExtractsServiceImpl(store, uploads, maxUploadBytes, clock, limits);
+        this.agencies = new AgenciesServiceImpl(store, agencyCountry(), clock, limits);
         this.releaseJobs = new ReleaseJobs(store, new ReleaseBuilder(store, releaseSettings, clock), clock);
         // A build that a stop interrupted is found here and abandoned, so that a new one can start.
         releaseJobs.abandonInterrupted();
@@ -164,6 +182,7 @@ public final class Tipx implements AutoCloseable {
     public void routing(HttpRouting.Builder routing) {
         routing.addFilter(new AccessLog());
         routing.addFilter(new StoreOutage(store::ping));
+        routing.addFilter(new BodyFraming(limits.maxJsonBytes()));
         // Before access control, so a flood of anonymous requests is stopped before any token lookup.
         rateLimit.ifPresent(routing::addFilter);
         routing.addFilter(new AccessControl(store, adminTokenHash));
@@ -181,14 +200,19 @@ public final class Tipx implements AutoCloseable {
                 .register("/v1", statistics);
     }
 
-    /** Starts the server on {@code port} (0 picks a free one); stop it with {@link WebServer#stop()}. */
+    /**
+     * Starts the server on {@code port} (0 picks a free one); stop it with {@link WebServer#stop()}. Then routes
+     * the server's and tipx's log records through {@link LogPrivacy}.
+     */
     public WebServer start(String host, int port) {
-        return WebServer.builder()
+        WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
                 // Helidon 4.3 leaves Nagle's algorithm on; small answers then wait for delayed ACKs.
                 .connectionOptions(options -> options.tcpNoDelay(true))
-                // The upload handler enforces its own limit with a problem+json answer.
+                // Unlimited here: the upload handler enforces its own limit with a problem+json answer, and
+                // JSON bodies are refused above HttpLimits.maxJsonBytes (BodyFraming, PacedBody.readJson).
+                // A body no handler reads is discarded as it streams in, never held.
                 .maxPayloadSize(-1)
                 .addFeature(ObserveFeature.builder()
                         .endpoint("/")
@@ -203,6 +227,9 @@ public final class Tipx implements AutoCloseable {
                 .routing(this::routing)
                 .build()
                 .start();
+        // After the start, when Helidon has read logging.properties; LogPrivacy reinstalls itself on any later read.
+        LogPrivacy.install();
+        return server;
     }
 
     /** An agency is based in a real country: the ISO codes minus the contract's XX (unknown) and XS (stateless). */

@@ -180,6 +180,23 @@ final class JdbcTipxStore implements TipxStore {
         });
     }
 
+    /**
+     * The agency's active token hash; empty once revoked.
+     *
+     * @throws IllegalArgumentException when there is no such agency
+     */
+    private static Optional<String> tokenHash(Connection c, String agencyId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT token_hash FROM agency_token WHERE agency_id = ?")) {
+            select.setString(1, agencyId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no agency '" + agencyId + "'");
+                }
+                return Optional.ofNullable(rs.getString(1));
+            }
+        }
+    }
+
     // --- extracts ---
 
     @Override
@@ -250,9 +267,8 @@ final class JdbcTipxStore implements TipxStore {
         try {
             Connection c = lease.connection();
             c.setAutoCommit(false);
-            if (!agencyExists(c, agencyId)) {
-                throw new IllegalArgumentException("no agency '" + agencyId + "'");
-            }
+            String tokenHash = tokenHash(c, agencyId)
+                    .orElseThrow(() -> new TokenWithdrawnException(agencyId));
             String id = extractIds.next();
             // The row exists from the start because case_record references it; until the commit it is
             // visible to this transaction only, and it is never current.
@@ -267,7 +283,7 @@ final class JdbcTipxStore implements TipxStore {
                 insert.setObject(6, timestamp(now()));
                 insert.executeUpdate();
             }
-            return new JdbcExtractWrite(lease, new CopyRecordInserter(c), id, agencyId, period, mediaType);
+            return new JdbcExtractWrite(lease, new CopyRecordInserter(c), id, agencyId, tokenHash, period, mediaType);
         } catch (SQLException e) {
             StoreException failure = failure("beginning an extract", e, lease);
             lease.close();
@@ -717,6 +733,8 @@ final class JdbcTipxStore implements TipxStore {
         private final RecordInserter inserter;
         private final String id;
         private final String agencyId;
+        /** The agency's token when the write began: the commit requires it still to be the active one. */
+        private final String tokenHash;
         private final Period period;
         private final String mediaType;
         private State state = State.OPEN;
@@ -724,11 +742,12 @@ final class JdbcTipxStore implements TipxStore {
         private long linkedRows;
 
         JdbcExtractWrite(ConnectionPool.Lease lease, RecordInserter inserter, String id, String agencyId,
-                Period period, String mediaType) {
+                String tokenHash, Period period, String mediaType) {
             this.lease = lease;
             this.inserter = inserter;
             this.id = id;
             this.agencyId = agencyId;
+            this.tokenHash = tokenHash;
             this.period = period;
             this.mediaType = mediaType;
         }
@@ -758,6 +777,7 @@ final class JdbcTipxStore implements TipxStore {
             try {
                 Connection c = lease.connection();
                 inserter.finish();
+                requireToken(c);
                 lockPeriod(c);
                 Optional<String> previous = currentExtractId(c);
                 if (previous.isPresent()) {
@@ -790,6 +810,24 @@ final class JdbcTipxStore implements TipxStore {
             } catch (RuntimeException e) {
                 abandon();
                 throw e;
+            }
+        }
+
+        /**
+         * Refuses the commit unless the token that held when the write began is still the agency's, and keeps
+         * it so until the commit ends: the row lock makes a concurrent rotation or revocation wait for this
+         * commit, and a rotation committed before it is seen here (both databases read the latest committed
+         * row for {@code FOR UPDATE}). Taken before the period lock, always in that order.
+         */
+        private void requireToken(Connection c) throws SQLException {
+            try (PreparedStatement lock = c.prepareStatement(
+                    "SELECT token_hash FROM agency_token WHERE agency_id = ? FOR UPDATE")) {
+                lock.setString(1, agencyId);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || !tokenHash.equals(rs.getString(1))) {
+                        throw new TokenWithdrawnException(agencyId);
+                    }
+                }
             }
         }
 

@@ -44,7 +44,10 @@ public interface TipxStore extends AutoCloseable {
 
     /**
      * Opens a write of a new extract. Records added to it are invisible until {@link ExtractWrite#commit};
-     * closing without a commit leaves nothing behind.
+     * closing without a commit leaves nothing behind. The write speaks for the agency's token as it is now:
+     * once that token is rotated or revoked, the commit is refused.
+     *
+     * @throws TokenWithdrawnException when the agency's token is revoked
      */
     ExtractWrite beginExtract(String agencyId, Period period, String mediaType);
 
@@ -132,6 +135,10 @@ public interface TipxStore extends AutoCloseable {
         /**
          * Makes the extract visible and current for its (agency, period), replacing the previous current
          * one; atomic against concurrent uploads for the same (agency, period).
+         *
+         * @throws TokenWithdrawnException when the agency's token was rotated or revoked since the write
+         *                                 began (nothing stored); a rotation or revocation that comes during
+         *                                 the commit waits for it
          */
         StoredExtract commit(String sha256);
 

@@ -20,21 +20,10 @@ import org.flywaydb.core.api.FlywayException;
 public final class TipxStores {
 
     /** Connections per store: uploads hold one each for their whole duration, reads borrow briefly. */
-    static final int POOL_SIZE = 10;
+    public static final int POOL_SIZE = 10;
     static final Duration BORROW_TIMEOUT = Duration.ofSeconds(30);
 
     private static final System.Logger LOG = System.getLogger(TipxStores.class.getName());
-
-    /**
-     * The PostgreSQL driver writes every bound parameter (row contents, token hashes) to its log at FINEST,
-     * so its logger never goes below INFO, whatever logging configuration a user gives. Held in a field:
-     * java.util.logging keeps loggers only weakly, and a collected logger forgets its level.
-     */
-    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
-
-    static {
-        DRIVER_LOG.setLevel(java.util.logging.Level.INFO);
-    }
 
     private TipxStores() {
     }

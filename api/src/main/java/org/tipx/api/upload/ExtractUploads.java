@@ -14,6 +14,7 @@ import org.tipx.api.store.Agency;
 import org.tipx.api.store.AuditEvent;
 import org.tipx.api.store.StoredExtract;
 import org.tipx.api.store.TipxStore;
+import org.tipx.api.store.TokenWithdrawnException;
 
 /**
  * The upload path shared by the HTTP API and the demo loader: validate and pseudonymise while
@@ -38,6 +39,7 @@ public final class ExtractUploads {
      * Uploads one extract of {@code agency} for {@code period}.
      *
      * @throws org.tipx.api.ingest.ExtractTooLargeException when the body exceeds the size limit (nothing stored)
+     * @throws TokenWithdrawnException when the agency's token was rotated or revoked before the commit (nothing stored)
      */
     public UploadResult upload(Agency agency, Period period, ExtractFormat format, InputStream body) {
         ExtractContext context = new ExtractContext(agency.id(), agency.country(), period);
@@ -54,7 +56,13 @@ public final class ExtractUploads {
                 audit(agency, current.get().id(), "unchanged");
                 return new UploadResult.Unchanged(current.get());
             }
-            StoredExtract stored = write.commit(outcome.sha256());
+            StoredExtract stored;
+            try {
+                stored = write.commit(outcome.sha256());
+            } catch (TokenWithdrawnException e) {
+                audit(agency, period.toString(), "refused: token rotated or revoked during the upload");
+                throw e;
+            }
             audit(agency, stored.id(), "stored " + stored.rows() + " rows for " + period
                     + stored.replaces().map(previous -> ", replaces " + previous).orElse(""));
             return new UploadResult.Created(stored);

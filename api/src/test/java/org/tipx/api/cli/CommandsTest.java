@@ -97,4 +97,18 @@ class CommandsTest {
         assertTrue(run.err().contains("rate limit must be QUOTA/SECONDS"), run.err());
         assertFalse(Files.exists(data.resolve("tipx.mv.db")), "the store was not opened");
     }
+
+    @Test
+    void serveRefusesUploadLimitsThatCouldHoldThePool_beforeOpeningTheStore() throws Exception {
+        Path data = dir.resolve("uploads");
+        Files.createDirectories(data);
+        PseudonymSecret.loadOrGenerate(data.resolve("pseudonym.secret"));
+        Run all = run("serve", "--data", data.toString(), "--port", "0", "--uploads-in-all", "10");
+        assertEquals(2, all.exit());
+        assertTrue(all.err().contains("--uploads-in-all must stay below the store's 10 connections"), all.err());
+        Run perAgency = run("serve", "--data", data.toString(), "--port", "0", "--uploads-per-agency", "6");
+        assertEquals(2, perAgency.exit());
+        assertTrue(perAgency.err().contains("uploads per agency (6)"), perAgency.err());
+        assertFalse(Files.exists(data.resolve("tipx.mv.db")), "the store was not opened");
+    }
 }

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ import org.tipx.client.model.Extract;
 
 /**
  * The Extracts endpoints against a running server: the contract's upload rules, end to end. Runs once per
- * store: {@link H2ExtractsApiTest} and {@link PostgresExtractsApiTest} start the server.
+ * store: {@link EmbeddedExtractsApiTest} and {@link PostgresExtractsApiTest} start the server.
  */
 abstract class ExtractsApiContract {
 
@@ -190,6 +193,29 @@ abstract class ExtractsApiContract {
         assertEquals(e.getResponseBody().replace(extract.getId(), "ID"), missing.getResponseBody().replace("ex-nope", "ID"),
                 "someone else's extract is indistinguishable from a missing one");
         assertTrue(server.extracts(other).listExtracts().getItems().isEmpty());
+    }
+
+    @Test
+    void tokenRevokedDuringTheUpload_answers401AndStoresNothing() throws Exception {
+        String id = "ext-" + AGENCIES.incrementAndGet();
+        String token = server.agency(id, "UA");
+        byte[] csv = Extracts.csv(20, "revoked").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", server.base().getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/extracts?period=2026-Q3 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: text/csv\r\nContent-Length: " + csv.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(csv, 0, csv.length / 2);
+            out.flush();
+            // The write has begun once the first half is read; the revocation comes before the commit.
+            Thread.sleep(300);
+            server.admin().revokeAgencyToken(id);
+            out.write(csv, csv.length / 2, csv.length - csv.length / 2);
+            out.flush();
+            assertEquals(401, RawHttp.status(socket.getInputStream()));
+        }
+        assertTrue(server.tipx().store().extracts(id).isEmpty(), "nothing stored");
     }
 
     private static int countRecords(String extractId) {

@@ -28,7 +28,7 @@ import org.tipx.client.api.ReleasesApi;
 import org.tipx.client.model.ReleaseJob;
 
 /**
- * The Releases endpoints against a running server, once per store: {@link H2ReleasesApiTest} and
+ * The Releases endpoints against a running server, once per store: {@link EmbeddedReleasesApiTest} and
  * {@link PostgresReleasesApiTest} start it. The first test runs on the empty store.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.tipx.api.http.HttpLimits;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.release.ReleaseCatalog;
@@ -58,9 +59,14 @@ final class RunningTipx implements AutoCloseable {
      * its own tests (RateLimiterTest, StatisticsApiTest).
      */
     static RunningTipx on(TipxStore store, Path secretDir, long maxUploadBytes) {
+        return on(store, secretDir, maxUploadBytes, HttpLimits.DEFAULTS);
+    }
+
+    /** As {@link #on(TipxStore, Path, long)}, with these body, upload and JSON limits. */
+    static RunningTipx on(TipxStore store, Path secretDir, long maxUploadBytes, HttpLimits limits) {
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(secretDir.resolve("pseudonym.secret"));
         return new RunningTipx(new Tipx(store, secret, Optional.of(ADMIN_TOKEN), maxUploadBytes, ReleaseSettings.DEFAULTS,
-                Clock.systemUTC(), StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(Optional.empty())));
+                Clock.systemUTC(), StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(Optional.empty()), limits));
     }
 
     /** A fresh test database, answering the public statistics from {@code releases} and {@code tables}. */

@@ -519,9 +519,47 @@ abstract class TipxStoreContract {
                 StoredExtract other = write("nl-police", Q4, List.of(TestRecords.full("p2")), "sha-2");
                 assertTrue(other.current());
             });
-            StoredExtract stored = open.commit("sha-1");
-            assertTrue(stored.current());
+            // The write began under the old token, so it no longer speaks for the agency.
+            assertThrows(TokenWithdrawnException.class, () -> open.commit("sha-1"));
         }
+        assertEquals(List.of(Q4), store.extracts("nl-police").stream().map(StoredExtract::period).toList());
+    }
+
+    @Test
+    void commit_tokenRotatedDuringTheWrite_refusedAndNothingStored() {
+        store.createAgency(agency("nl-police"), "hash-1");
+        try (TipxStore.ExtractWrite open = store.beginExtract("nl-police", Q3, CSV)) {
+            open.add(TestRecords.full("p1"));
+            assertTrue(store.rotateToken("nl-police", "hash-2"));
+            assertThrows(TokenWithdrawnException.class, () -> open.commit("sha-1"));
+        }
+        assertEquals(List.of(), store.extracts("nl-police"));
+        assertEquals(Optional.empty(), store.currentExtract("nl-police", Q3));
+    }
+
+    @Test
+    void commit_tokenRevokedDuringTheWrite_refusedAndNothingStored() {
+        store.createAgency(agency("nl-police"), "hash-1");
+        try (TipxStore.ExtractWrite open = store.beginExtract("nl-police", Q3, CSV)) {
+            open.add(TestRecords.full("p1"));
+            assertTrue(store.revokeToken("nl-police"));
+            assertThrows(TokenWithdrawnException.class, () -> open.commit("sha-1"));
+        }
+        assertEquals(List.of(), store.extracts("nl-police"));
+        assertThrows(TokenWithdrawnException.class, () -> store.beginExtract("nl-police", Q3, CSV),
+                "a revoked agency cannot begin a write either");
+    }
+
+    @Test
+    void commit_tokenRevokedThenReissued_refused() {
+        store.createAgency(agency("nl-police"), "hash-1");
+        try (TipxStore.ExtractWrite open = store.beginExtract("nl-police", Q3, CSV)) {
+            assertTrue(store.revokeToken("nl-police"));
+            assertTrue(store.rotateToken("nl-police", "hash-3"));
+            assertThrows(TokenWithdrawnException.class, () -> open.commit("sha-1"));
+        }
+        StoredExtract fresh = write("nl-police", Q3, List.of(TestRecords.full("p2")), "sha-2");
+        assertTrue(fresh.current(), "a write begun under the new token commits");
     }
 
     @Test
