@@ -30,7 +30,7 @@ import java.util.Locale;
  * ended by a zero length, so a value of any size passes through a fixed buffer. Stateless.
  */
 enum ColumnKind {
-    BOOLEAN {
+    BOOLEAN(Types.BOOLEAN) {
         @Override
         void write(ResultSet rs, int column, DataOutputStream out) throws SQLException, IOException {
             boolean value = rs.getBoolean(column);
@@ -40,16 +40,11 @@ enum ColumnKind {
         }
 
         @Override
-        void bind(DataInputStream in, PreparedStatement statement, int parameter, List<InputStream> streams)
-                throws SQLException, IOException {
-            if (present(in)) {
-                statement.setBoolean(parameter, in.readBoolean());
-            } else {
-                statement.setNull(parameter, Types.BOOLEAN);
-            }
+        Object readValue(DataInputStream in) throws IOException {
+            return in.readBoolean();
         }
     },
-    INTEGER {
+    INTEGER(Types.INTEGER) {
         @Override
         void write(ResultSet rs, int column, DataOutputStream out) throws SQLException, IOException {
             int value = rs.getInt(column);
@@ -59,16 +54,11 @@ enum ColumnKind {
         }
 
         @Override
-        void bind(DataInputStream in, PreparedStatement statement, int parameter, List<InputStream> streams)
-                throws SQLException, IOException {
-            if (present(in)) {
-                statement.setInt(parameter, in.readInt());
-            } else {
-                statement.setNull(parameter, Types.INTEGER);
-            }
+        Object readValue(DataInputStream in) throws IOException {
+            return in.readInt();
         }
     },
-    BIGINT {
+    BIGINT(Types.BIGINT) {
         @Override
         void write(ResultSet rs, int column, DataOutputStream out) throws SQLException, IOException {
             long value = rs.getLong(column);
@@ -78,21 +68,11 @@ enum ColumnKind {
         }
 
         @Override
-        void bind(DataInputStream in, PreparedStatement statement, int parameter, List<InputStream> streams)
-                throws SQLException, IOException {
-            if (present(in)) {
-                statement.setLong(parameter, in.readLong());
-            } else {
-                statement.setNull(parameter, Types.BIGINT);
-            }
-        }
-
-        @Override
-        long asLong(DataInputStream in) throws IOException {
-            return present(in) ? in.readLong() : Long.MIN_VALUE;
+        Object readValue(DataInputStream in) throws IOException {
+            return in.readLong();
         }
     },
-    DATE {
+    DATE(Types.DATE) {
         @Override
         void write(ResultSet rs, int column, DataOutputStream out) throws SQLException, IOException {
             LocalDate value = rs.getObject(column, LocalDate.class);
@@ -102,16 +82,11 @@ enum ColumnKind {
         }
 
         @Override
-        void bind(DataInputStream in, PreparedStatement statement, int parameter, List<InputStream> streams)
-                throws SQLException, IOException {
-            if (present(in)) {
-                statement.setObject(parameter, LocalDate.ofEpochDay(in.readLong()));
-            } else {
-                statement.setNull(parameter, Types.DATE);
-            }
+        Object readValue(DataInputStream in) throws IOException {
+            return LocalDate.ofEpochDay(in.readLong());
         }
     },
-    TIMESTAMP_WITH_TIME_ZONE {
+    TIMESTAMP_WITH_TIME_ZONE(Types.TIMESTAMP_WITH_TIMEZONE) {
         @Override
         void write(ResultSet rs, int column, DataOutputStream out) throws SQLException, IOException {
             OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
@@ -124,18 +99,12 @@ enum ColumnKind {
         }
 
         @Override
-        void bind(DataInputStream in, PreparedStatement statement, int parameter, List<InputStream> streams)
-                throws SQLException, IOException {
-            if (present(in)) {
-                Instant instant = Instant.ofEpochSecond(in.readLong(), in.readInt());
-                ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
-                statement.setObject(parameter, OffsetDateTime.ofInstant(instant, offset));
-            } else {
-                statement.setNull(parameter, Types.TIMESTAMP_WITH_TIMEZONE);
-            }
+        Object readValue(DataInputStream in) throws IOException {
+            Instant instant = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.readInt()));
         }
     },
-    TEXT {
+    TEXT(Types.VARCHAR) {
         @Override
         void write(ResultSet rs, int column, DataOutputStream out) throws SQLException, IOException {
             String value = rs.getString(column);
@@ -147,19 +116,18 @@ enum ColumnKind {
         }
 
         @Override
-        void bind(DataInputStream in, PreparedStatement statement, int parameter, List<InputStream> streams)
-                throws SQLException, IOException {
-            if (present(in)) {
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                statement.setString(parameter, new String(bytes, StandardCharsets.UTF_8));
-            } else {
-                statement.setNull(parameter, Types.VARCHAR);
+        Object readValue(DataInputStream in) throws IOException {
+            int length = in.readInt();
+            if (length < 0 || length > MAX_TEXT_BYTES) {
+                throw new IOException("damaged backup: text length " + length);
             }
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     },
     /** Unbounded text (a release's manifest and microdata): streamed in chunks, never held whole by tipx. */
-    LARGE_TEXT {
+    LARGE_TEXT(Types.VARCHAR) {
         @Override
         void write(ResultSet rs, int column, DataOutputStream out) throws SQLException, IOException {
             try (Reader value = rs.getCharacterStream(column)) {
@@ -167,6 +135,11 @@ enum ColumnKind {
                     writeChunks(value, out);
                 }
             }
+        }
+
+        @Override
+        Object readValue(DataInputStream in) throws IOException {
+            return new String(new ChunkInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
         }
 
         @Override
@@ -178,7 +151,14 @@ enum ColumnKind {
                 streams.add(value);
                 statement.setCharacterStream(parameter, new InputStreamReader(value, StandardCharsets.UTF_8));
             } else {
-                statement.setNull(parameter, Types.VARCHAR);
+                statement.setNull(parameter, sqlType);
+            }
+        }
+
+        @Override
+        void skip(DataInputStream in) throws IOException {
+            if (present(in)) {
+                new ChunkInputStream(in).transferTo(OutputStream.nullOutputStream());
             }
         }
 
@@ -190,20 +170,48 @@ enum ColumnKind {
 
     /** Characters per chunk of large text. */
     static final int CHUNK_CHARS = 16 * 1024;
+    /** Longer than any bounded column of the schema (VARCHAR(1000) is at most 4,000 bytes). */
+    private static final int MAX_TEXT_BYTES = 1 << 20;
+
+    /** The JDBC type of a NULL of this kind. */
+    final int sqlType;
+
+    ColumnKind(int sqlType) {
+        this.sqlType = sqlType;
+    }
 
     /** Writes the value of {@code column} of the current row. */
     abstract void write(ResultSet rs, int column, DataOutputStream out) throws SQLException, IOException;
+
+    /** Reads a value that the marker said is present. */
+    abstract Object readValue(DataInputStream in) throws IOException;
+
+    /** Reads one value, {@code null} for SQL NULL (kept inside the store package, never in an API). */
+    final Object read(DataInputStream in) throws IOException {
+        return present(in) ? readValue(in) : null;
+    }
+
+    /** Binds a value from {@link #read}, {@code null} meaning SQL NULL. */
+    final void set(PreparedStatement statement, int parameter, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(parameter, sqlType);
+        } else {
+            statement.setObject(parameter, value);
+        }
+    }
 
     /**
      * Reads one value and binds it to {@code parameter}. A value bound as a stream is added to
      * {@code streams}: the caller executes the statement, then reads each to its end.
      */
-    abstract void bind(DataInputStream in, PreparedStatement statement, int parameter, List<InputStream> streams)
-            throws SQLException, IOException;
+    void bind(DataInputStream in, PreparedStatement statement, int parameter, List<InputStream> streams)
+            throws SQLException, IOException {
+        set(statement, parameter, read(in));
+    }
 
-    /** The value as a number, for identity columns; {@code Long.MIN_VALUE} for NULL. */
-    long asLong(DataInputStream in) throws IOException {
-        throw new StoreException("column kind " + this + " is not a number");
+    /** Reads past one value. */
+    void skip(DataInputStream in) throws IOException {
+        read(in);
     }
 
     /** True when a bound value is a stream the driver reads at execute, so rows cannot be batched. */
@@ -256,37 +264,6 @@ enum ColumnKind {
             throw new IOException("damaged backup: value marker " + marker);
         }
         return marker == 1;
-    }
-
-    /** Skips one value of this kind, for a pass that reads only some columns. */
-    void skip(DataInputStream in) throws IOException {
-        if (!present(in)) {
-            return;
-        }
-        switch (this) {
-            case BOOLEAN -> in.skipNBytes(1);
-            case INTEGER -> in.skipNBytes(4);
-            case BIGINT, DATE -> in.skipNBytes(8);
-            case TIMESTAMP_WITH_TIME_ZONE -> in.skipNBytes(16);
-            case TEXT -> in.skipNBytes(in.readInt());
-            case LARGE_TEXT -> new ChunkInputStream(in).transferTo(OutputStream.nullOutputStream());
-        }
-    }
-
-    /** Reads a string value (TEXT or LARGE_TEXT) whole; for keys and references, which are short. */
-    String readString(DataInputStream in) throws IOException {
-        if (!present(in)) {
-            return null;
-        }
-        return switch (this) {
-            case TEXT -> {
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                yield new String(bytes, StandardCharsets.UTF_8);
-            }
-            case LARGE_TEXT -> new String(new ChunkInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
-            default -> throw new StoreException("column kind " + this + " is not text");
-        };
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,11 @@ import java.util.zip.ZipFile;
  */
 final class LogicalRestore {
 
-    /** Rows per JDBC batch. */
+    /** Rows per multi-row INSERT: 100 rows of case_record's 23 columns are 2,300 parameters (limit 32,767). */
+    static final int ROWS_PER_INSERT = 100;
+    /** Multi-row INSERTs per JDBC batch. */
+    static final int INSERTS_PER_BATCH = 10;
+    /** Updates per JDBC batch in the second pass. */
     static final int BATCH_ROWS = 1000;
     private static final int BUFFER_BYTES = 64 * 1024;
 
@@ -86,7 +92,7 @@ final class LogicalRestore {
     private static void verify(ZipFile zip, BackupHeader.Table table) throws IOException {
         MessageDigest sha256 = LogicalBackup.sha256();
         try (InputStream in = new DigestInputStream(open(zip, table), sha256)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         requireDigest(table, sha256);
     }
@@ -173,45 +179,11 @@ final class LogicalRestore {
 
     private static long insertRows(Connection c, ZipFile zip, TableSchema table, BackupHeader.Table entry)
             throws SQLException, IOException {
-        boolean identity = table.columns().stream().anyMatch(TableSchema.Column::identity);
-        String placeholders = String.join(", ", java.util.Collections.nCopies(table.columns().size(), "?"));
-        String sql = "INSERT INTO " + LogicalBackup.plain(table.name()) + " (" + LogicalBackup.columnList(table)
-                + ")" + (identity ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (" + placeholders + ")";
         int deferred = table.selfReference().map(s -> table.indexOf(s.column())).orElse(-1);
-        boolean oneByOne = table.streamed();
         MessageDigest sha256 = LogicalBackup.sha256();
-        long rows = 0;
-        try (DataInputStream in = rowStream(zip, entry, sha256);
-                PreparedStatement insert = c.prepareStatement(sql)) {
-            List<InputStream> streams = new ArrayList<>();
-            while (nextRow(in, table)) {
-                for (int i = 0; i < table.columns().size(); i++) {
-                    ColumnKind kind = table.columns().get(i).kind();
-                    if (i == deferred) {
-                        kind.skip(in);
-                        insert.setNull(i + 1, java.sql.Types.VARCHAR);
-                    } else {
-                        kind.bind(in, insert, i + 1, streams);
-                    }
-                }
-                rows++;
-                if (oneByOne) {
-                    insert.executeUpdate();
-                    for (InputStream value : streams) {
-                        // A driver that stopped early would leave the rest of the value in the way.
-                        value.transferTo(java.io.OutputStream.nullOutputStream());
-                    }
-                    streams.clear();
-                } else {
-                    insert.addBatch();
-                    if (rows % BATCH_ROWS == 0) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            if (!oneByOne) {
-                insert.executeBatch();
-            }
+        long rows;
+        try (DataInputStream in = rowStream(zip, entry, sha256)) {
+            rows = table.streamed() ? insertOneByOne(c, in, table, deferred) : insertInGroups(c, in, table, deferred);
             requireEnd(in, table);
         }
         requireDigest(entry, sha256);
@@ -220,6 +192,93 @@ final class LogicalRestore {
                     + " rows and its header says " + entry.rows());
         }
         return rows;
+    }
+
+    /** Rows with large text: each value streams from the backup into its own INSERT. */
+    private static long insertOneByOne(Connection c, DataInputStream in, TableSchema table, int deferred)
+            throws SQLException, IOException {
+        long rows = 0;
+        List<InputStream> streams = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement(insertSql(table, 1))) {
+            while (nextRow(in, table)) {
+                for (int i = 0; i < table.columns().size(); i++) {
+                    ColumnKind kind = table.columns().get(i).kind();
+                    if (i == deferred) {
+                        kind.skip(in);
+                        kind.set(insert, i + 1, null);
+                    } else {
+                        kind.bind(in, insert, i + 1, streams);
+                    }
+                }
+                insert.executeUpdate();
+                for (InputStream value : streams) {
+                    // A driver that stopped early would leave the rest of the value in the way.
+                    value.transferTo(OutputStream.nullOutputStream());
+                }
+                streams.clear();
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Other rows: {@value #ROWS_PER_INSERT} to a multi-row INSERT, in batches; the last few rows go into
+     * an INSERT of their own size. Multi-row INSERTs cut PostgreSQL's round trips and parsing per row.
+     */
+    private static long insertInGroups(Connection c, DataInputStream in, TableSchema table, int deferred)
+            throws SQLException, IOException {
+        int width = table.columns().size();
+        Object[] group = new Object[ROWS_PER_INSERT * width];
+        int filled = 0;
+        long rows = 0;
+        int batched = 0;
+        try (PreparedStatement insert = c.prepareStatement(insertSql(table, ROWS_PER_INSERT))) {
+            while (nextRow(in, table)) {
+                for (int i = 0; i < width; i++) {
+                    Object value = table.columns().get(i).kind().read(in);
+                    group[filled * width + i] = i == deferred ? null : value;
+                }
+                filled++;
+                rows++;
+                if (filled == ROWS_PER_INSERT) {
+                    bind(insert, table, group, filled);
+                    insert.addBatch();
+                    filled = 0;
+                    if (++batched == INSERTS_PER_BATCH) {
+                        insert.executeBatch();
+                        batched = 0;
+                    }
+                }
+            }
+            if (batched > 0) {
+                insert.executeBatch();
+            }
+        }
+        if (filled > 0) {
+            try (PreparedStatement rest = c.prepareStatement(insertSql(table, filled))) {
+                bind(rest, table, group, filled);
+                rest.executeUpdate();
+            }
+        }
+        return rows;
+    }
+
+    private static void bind(PreparedStatement insert, TableSchema table, Object[] group, int rows)
+            throws SQLException {
+        int width = table.columns().size();
+        for (int i = 0; i < rows * width; i++) {
+            table.columns().get(i % width).kind().set(insert, i + 1, group[i]);
+        }
+    }
+
+    /** Identity values are written as they were: OVERRIDING SYSTEM VALUE (SQL standard; H2 and PostgreSQL). */
+    private static String insertSql(TableSchema table, int rows) {
+        boolean identity = table.columns().stream().anyMatch(TableSchema.Column::identity);
+        String row = "(" + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
+        return "INSERT INTO " + LogicalBackup.plain(table.name()) + " (" + LogicalBackup.columnList(table) + ")"
+                + (identity ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES "
+                + String.join(", ", Collections.nCopies(rows, row));
     }
 
     /** Second pass over a table's entry: sets each row's reference to another row of the same table. */
@@ -234,21 +293,21 @@ final class LogicalRestore {
                         + LogicalBackup.plain(reference.referenced()) + " = ?")) {
             int pending = 0;
             while (nextRow(in, table)) {
-                String key = null;
-                String target = null;
+                Object key = null;
+                Object target = null;
                 for (int i = 0; i < table.columns().size(); i++) {
                     ColumnKind kind = table.columns().get(i).kind();
                     if (i == from) {
-                        target = kind.readString(in);
+                        target = kind.read(in);
                     } else if (i == to) {
-                        key = kind.readString(in);
+                        key = kind.read(in);
                     } else {
                         kind.skip(in);
                     }
                 }
                 if (target != null) {
-                    update.setString(1, target);
-                    update.setString(2, key);
+                    table.columns().get(from).kind().set(update, 1, target);
+                    table.columns().get(to).kind().set(update, 2, key);
                     update.addBatch();
                     if (++pending % BATCH_ROWS == 0) {
                         update.executeBatch();
