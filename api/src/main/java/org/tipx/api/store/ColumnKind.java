@@ -170,8 +170,10 @@ enum ColumnKind {
 
     /** Characters per chunk of large text. */
     static final int CHUNK_CHARS = 16 * 1024;
-    /** Longer than any bounded column of the schema (VARCHAR(1000) is at most 4,000 bytes). */
-    private static final int MAX_TEXT_BYTES = 1 << 20;
+    /** PostgreSQL's largest VARCHAR(n); a longer declared length means "unbounded" (large text). */
+    static final long MAX_BOUNDED_LENGTH = 10_485_760;
+    /** A bounded text value in UTF-8 is at most 4 bytes per character; more means a damaged backup. */
+    private static final int MAX_TEXT_BYTES = (int) (4 * MAX_BOUNDED_LENGTH);
 
     /** The JDBC type of a NULL of this kind. */
     final int sqlType;
@@ -236,9 +238,10 @@ enum ColumnKind {
                 throw unknown(table, column, typeName);
             }
             case Types.CLOB, Types.NCLOB, Types.LONGVARCHAR, Types.LONGNVARCHAR -> LARGE_TEXT;
-            // PostgreSQL's text is a VARCHAR without a length limit.
+            // PostgreSQL's text is a VARCHAR without a length limit; H2 in PostgreSQL mode makes TEXT a
+            // VARCHAR of its largest length (1,000,000,000 in H2 2.5).
             case Types.VARCHAR, Types.NVARCHAR, Types.CHAR, Types.NCHAR ->
-                    type.equals("text") || columnSize >= Integer.MAX_VALUE ? LARGE_TEXT : TEXT;
+                    type.equals("text") || columnSize > MAX_BOUNDED_LENGTH ? LARGE_TEXT : TEXT;
             default -> throw unknown(table, column, typeName);
         };
     }

@@ -161,7 +161,8 @@ final class LogicalRestore {
             List<ColumnKind> kinds = table.columns().stream().map(TableSchema.Column::kind).toList();
             if (!columns.equals(entry.columns()) || !kinds.equals(entry.kinds())) {
                 throw new RestoreRefusedException("table " + table.name() + " has other columns in the backup "
-                        + "than in the store; restore into a store of the same schema");
+                        + describe(entry.columns(), entry.kinds()) + " than in the store " + describe(columns, kinds)
+                        + "; restore into a store of the same schema");
             }
         }
         for (TableSchema table : tables) {
@@ -175,6 +176,14 @@ final class LogicalRestore {
             }
         }
         return tables;
+    }
+
+    private static String describe(List<String> columns, List<ColumnKind> kinds) {
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            described.add(columns.get(i) + " " + kinds.get(i));
+        }
+        return described.toString();
     }
 
     private static long insertRows(Connection c, ZipFile zip, TableSchema table, BackupHeader.Table entry)
