@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tipx.api.store.AuditEvent;
 import org.tipx.api.store.BackupSummary;
+import org.tipx.api.store.StoreException;
 import org.tipx.api.store.TipxStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ final class BackupCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the backup file " + file + " exists already; choose a new name");
         }
         BackupSummary summary;
-        try (TipxStore store = storeOptions.open(System.getenv())) {
+        try (TipxStore store = open(storeOptions)) {
             summary = store.backup(file);
             store.audit(new AuditEvent(Clock.systemUTC().instant(), "cli", "backup.create",
                     truncate(file.getFileName().toString()), String.format(Locale.ROOT,
@@ -51,6 +52,21 @@ final class BackupCommand implements Callable<Integer> {
                 storeOptions.describe());
         out.flush();
         return 0;
+    }
+
+    /**
+     * Opens the store, saying which one failed. The embedded database admits one process at a time, so
+     * the likeliest cause there is a server running on the same data folder.
+     */
+    static TipxStore open(StoreOptions storeOptions) {
+        try {
+            return storeOptions.open(System.getenv());
+        } catch (StoreException e) {
+            boolean embedded = storeOptions.jdbcUrl == null || storeOptions.jdbcUrl.isBlank();
+            throw new StoreException("cannot open the store (" + storeOptions.describe() + "): " + e.getMessage()
+                    + (embedded ? "; if a tipx server runs on this data folder, stop it first: the embedded database "
+                            + "admits one process at a time" : ""), e);
+        }
     }
 
     static String rowsByTable(BackupSummary summary) {

@@ -35,7 +35,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BackupSummary summary;
-        try (TipxStore store = storeOptions.open(System.getenv())) {
+        try (TipxStore store = BackupCommand.open(storeOptions)) {
             summary = store.restore(file);
             // After the restore, so the restored audit log is the backed-up one plus this line.
             store.audit(new AuditEvent(Clock.systemUTC().instant(), "cli", "backup.restore",

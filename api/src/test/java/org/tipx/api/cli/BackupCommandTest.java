@@ -121,7 +121,16 @@ class BackupCommandTest {
     }
 
     @Test
-    void backupWithoutFile_isAUsageError() {
+    void backup_storeThatCannotBeOpened_exitsOneNamingTheStore() {
+        Run backup = run("backup", dir.resolve("tipx.backup").toString(), "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none");
+
+        assertEquals(1, backup.exit());
+        assertTrue(backup.err().startsWith("tipx backup: cannot open the store (PostgreSQL): "), backup.err());
+        assertFalse(Files.exists(dir.resolve("tipx.backup")));
+    }
+
+    @Test
+    void backup_withoutFile_isAUsageError() {
         Run backup = run("backup", "--data", dir.toString());
 
         assertEquals(2, backup.exit());
