@@ -86,7 +86,7 @@ record BackupHeader(int formatVersion, String schemaVersion, Instant created, St
             return new BackupHeader(version, header.getString("schemaVersion"),
                     Instant.parse(header.getString("created")), header.getString("database"), tables);
         } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException
-                | DateTimeParseException e) {
+                | ArithmeticException | DateTimeParseException e) {
             throw new RestoreRefusedException("damaged backup: backup.json cannot be read ("
                     + e.getClass().getSimpleName() + ")");
         }
