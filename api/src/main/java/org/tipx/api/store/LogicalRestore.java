@@ -337,7 +337,8 @@ final class LogicalRestore {
                 String name = LogicalBackup.plain(column.name());
                 long max;
                 try (Statement select = c.createStatement();
-                        ResultSet rs = select.executeQuery("SELECT MAX(" + name + ") FROM " + table.name())) {
+                        ResultSet rs = select.executeQuery("SELECT MAX(" + name + ") FROM "
+                                + LogicalBackup.plain(table.name()))) {
                     rs.next();
                     max = rs.getLong(1);
                     if (rs.wasNull()) {
@@ -345,7 +346,8 @@ final class LogicalRestore {
                     }
                 }
                 try (Statement alter = c.createStatement()) {
-                    alter.execute("ALTER TABLE " + table.name() + " ALTER COLUMN " + name + " RESTART WITH " + (max + 1));
+                    alter.execute("ALTER TABLE " + LogicalBackup.plain(table.name()) + " ALTER COLUMN " + name
+                            + " RESTART WITH " + (max + 1));
                 }
             }
         }

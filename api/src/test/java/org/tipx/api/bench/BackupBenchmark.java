@@ -10,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -35,7 +32,7 @@ import org.tipx.api.store.TipxStores;
  * Bench, not a test: backup and restore of a store holding RECORDS case records. Four agencies upload
  * RECORDS / 4 records each (one of them twice, the first extract replaced), and one release holds
  * microdata of one line per record (a text value of tens of MB, as a real release of that size has).
- * Then it times {@code backup} into a new file and {@code restore} into a new, empty database, checks
+ * Then it times {@code backup} into a new file and {@code restore} into a new, empty database (PostgreSQL: on a second server), checks
  * that the restored rows and the release's microdata are those backed up, and prints time, rows per
  * second, the file's size and the heap peaks (in use, and as garbage collections left it).
  *
@@ -56,13 +53,14 @@ public final class BackupBenchmark {
             if (database.equals("h2")) {
                 run("h2", records, dir, () -> TipxStores.h2(dir.resolve("source")), () -> TipxStores.h2(dir.resolve("target")));
             } else {
+                // The restore's target is a second server, as a restore onto a new machine would be.
                 try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
-                        .setCleanDataDirectory(true).start()) {
+                        .setCleanDataDirectory(true).start();
+                        EmbeddedPostgres restored = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg-restored"))
+                                .setCleanDataDirectory(true).start()) {
                     run("pg", records, dir, () -> TipxStores.jdbc(postgres.getJdbcUrl("postgres", "postgres"),
-                            "postgres", "postgres"), () -> {
-                                createDatabase(postgres, "restored");
-                                return TipxStores.jdbc(postgres.getJdbcUrl("postgres", "restored"), "postgres", "postgres");
-                            });
+                            "postgres", "postgres"), () -> TipxStores.jdbc(restored.getJdbcUrl("postgres", "postgres"),
+                            "postgres", "postgres"));
                 }
             }
         } finally {
@@ -151,15 +149,6 @@ public final class BackupBenchmark {
             }
         });
         return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static void createDatabase(EmbeddedPostgres postgres, String name) {
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
-                Statement create = admin.createStatement()) {
-            create.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the database " + name, e);
-        }
     }
 
     private record Measured<T>(T value, double seconds, long heapPeak, long liveHeapPeak) {

@@ -12,18 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +101,7 @@ abstract class StoreBackupContract {
         for (StoredRelease release : source.releases()) {
             assertEquals(release.manifest(), target.release(release.id()).orElseThrow().manifest());
             assertTrue(microdata(source, release.id()).length > 3 * ColumnKind.CHUNK_CHARS);
-            assertTrue(java.util.Arrays.equals(microdata(source, release.id()), microdata(target, release.id())));
+            assertTrue(Arrays.equals(microdata(source, release.id()), microdata(target, release.id())));
         }
         assertEquals(source.agencies(), target.agencies());
         for (Agency agency : source.agencies()) {
@@ -344,14 +350,14 @@ abstract class StoreBackupContract {
     }
 
     static Agency agency(String id) {
-        return new Agency(id, "Agency " + id, id.substring(0, 2).toUpperCase(java.util.Locale.ROOT), "police",
+        return new Agency(id, "Agency " + id, id.substring(0, 2).toUpperCase(Locale.ROOT), "police",
                 Instant.parse("2026-01-01T10:00:00.654321Z"), true);
     }
 
     // --- looking inside ---
 
     private Connection connect(TipxStore store) throws SQLException {
-        return java.sql.DriverManager.getConnection(urls.get(store), user(), password());
+        return DriverManager.getConnection(urls.get(store), user(), password());
     }
 
     /** Every row of every table, each value as the database's own text, in primary key order. */
@@ -410,8 +416,8 @@ abstract class StoreBackupContract {
     /** Each table entry's bytes, uncompressed, by entry name. */
     private static Map<String, byte[]> tableEntriesRaw(Path backup) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(backup.toFile())) {
-            for (var entry : java.util.Collections.list(zip.entries())) {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            for (var entry : Collections.list(zip.entries())) {
                 if (entry.getName().startsWith(LogicalBackup.TABLE_ENTRY_PREFIX)) {
                     try (var in = zip.getInputStream(entry)) {
                         entries.put(entry.getName(), in.readAllBytes());
@@ -425,7 +431,7 @@ abstract class StoreBackupContract {
     private static Map<String, String> tableEntries(Path backup) throws IOException {
         Map<String, String> digests = new LinkedHashMap<>();
         tableEntriesRaw(backup).forEach((name, bytes) -> digests.put(name,
-                java.util.HexFormat.of().formatHex(LogicalBackup.sha256().digest(bytes))));
+                HexFormat.of().formatHex(LogicalBackup.sha256().digest(bytes))));
         assertFalse(digests.isEmpty());
         return digests;
     }
