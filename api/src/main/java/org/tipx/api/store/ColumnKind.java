@@ -225,7 +225,14 @@ enum ColumnKind {
     static ColumnKind of(String table, String column, int dataType, String typeName, long columnSize) {
         String type = typeName.toLowerCase(Locale.ROOT);
         return switch (dataType) {
-            case Types.BOOLEAN, Types.BIT -> BOOLEAN;
+            case Types.BOOLEAN -> BOOLEAN;
+            // PostgreSQL reports its boolean as BIT; a real bit string (bit(n)) is something else.
+            case Types.BIT -> {
+                if (type.equals("bool") || type.equals("boolean")) {
+                    yield BOOLEAN;
+                }
+                throw unknown(table, column, typeName);
+            }
             case Types.SMALLINT, Types.TINYINT, Types.INTEGER -> INTEGER;
             case Types.BIGINT -> BIGINT;
             case Types.DATE -> DATE;
