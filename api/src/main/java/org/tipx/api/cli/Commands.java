@@ -3,10 +3,11 @@ package org.tipx.api.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tipx} command line: serve, validate, upload, demo, anonymize, release. */
+/** The {@code tipx} command line: serve, validate, upload, demo, anonymize, release, backup, restore. */
 @Command(name = "tipx", mixinStandardHelpOptions = true, version = "tipx 0.1.0",
         description = "Exchange for anonymised statistics on trafficking in persons.",
         subcommands = {ServeCommand.class, ValidateCommand.class, UploadCommand.class, DemoCommand.class, AnonymizeCommand.class, ReleaseCommand.class,
+                BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
 

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -17,14 +20,23 @@ final class CopyRecordInserter implements RecordInserter {
     /** Characters buffered before a chunk goes to the server. */
     private static final int CHUNK_CHARS = 1 << 16;
 
+    /** PostgreSQL's timestamptz input, to the microsecond (its precision), with an explicit offset. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx",
+            Locale.ROOT);
+
     private static final System.Logger LOG = System.getLogger(CopyRecordInserter.class.getName());
 
     private final CopyIn copy;
     private final StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 2048);
 
     CopyRecordInserter(Connection connection) throws SQLException {
+        this(connection, "case_record", CaseRecordColumns.COLUMN_LIST);
+    }
+
+    /** COPY into any table; restore uses it. {@code table} and {@code columnList} are trusted SQL. */
+    CopyRecordInserter(Connection connection, String table, String columnList) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY case_record (" + CaseRecordColumns.COLUMN_LIST + ") FROM STDIN");
+                .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN");
     }
 
     @Override
@@ -74,6 +86,8 @@ final class CopyRecordInserter implements RecordInserter {
             case null -> chunk.append("\\N");
             case Boolean b -> chunk.append(b ? 't' : 'f');
             case Integer n -> chunk.append(n.intValue());
+            case Long n -> chunk.append(n.longValue());
+            case OffsetDateTime t -> chunk.append(TIMESTAMP.format(t));
             case LocalDate d -> chunk.append(d);
             case String s -> appendEscaped(s);
             default -> throw new IllegalStateException("no COPY encoding for " + value.getClass().getName());

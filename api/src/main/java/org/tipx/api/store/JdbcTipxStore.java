@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -635,6 +636,23 @@ final class JdbcTipxStore implements TipxStore {
                 }
             }
         });
+    }
+
+    @Override
+    public BackupSummary backup(Path target) {
+        return backup(target, table -> { });
+    }
+
+    /** A backup that reports each table once written; tests use it to act between two tables. */
+    BackupSummary backup(Path target, Consumer<String> afterTable) {
+        Objects.requireNonNull(target, "target");
+        return new LogicalBackup(pool, clock, afterTable).writeTo(target);
+    }
+
+    @Override
+    public BackupSummary restore(Path backup) {
+        Objects.requireNonNull(backup, "backup");
+        return new LogicalRestore(pool).restoreFrom(backup);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.tipx.api.store;
 
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -124,6 +125,19 @@ public interface TipxStore extends AutoCloseable {
 
     /** True when the store answers a trivial query (readiness). */
     boolean ping();
+
+    /**
+     * Writes a backup of every table to {@code target}, a file that must not exist yet: consistent while
+     * uploads and releases go on (one snapshot), complete under that name or absent. No secret is in it.
+     */
+    BackupSummary backup(Path target);
+
+    /**
+     * Restores a backup into this store, which must be empty and at the backup's schema version; all or
+     * nothing. A damaged backup, another schema or a store with rows is refused with a
+     * {@link RestoreRefusedException} and nothing written.
+     */
+    BackupSummary restore(Path backup);
 
     @Override
     void close();

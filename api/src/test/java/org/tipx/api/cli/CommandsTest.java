@@ -33,14 +33,14 @@ class CommandsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("serve", "validate", "upload", "demo", "anonymize")) {
+        for (String command : List.of("serve", "validate", "upload", "demo", "anonymize", "backup", "restore")) {
             Run run = run(command, "--help");
             assertEquals(0, run.exit(), command);
             assertTrue(run.out().contains("Usage: tipx " + command), run.out());
         }
         Run top = run("--help");
         assertEquals(0, top.exit());
-        for (String command : List.of("serve", "validate", "upload", "demo", "anonymize")) {
+        for (String command : List.of("serve", "validate", "upload", "demo", "anonymize", "backup", "restore")) {
             assertTrue(top.out().contains(command), top.out());
         }
     }
