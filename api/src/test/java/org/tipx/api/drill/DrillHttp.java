@@ -1,0 +1,109 @@
+package org.tipx.api.drill;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.FileNotFoundException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.tipx.api.ingest.Period;
+
+/**
+ * What a drill asks of a running tipx, over HTTP as clients do. Every answer it reports is one the client
+ * actually received: a request cut off by a kill completes exceptionally or with an empty answer, never
+ * with a guess. Thread-safe.
+ */
+final class DrillHttp {
+
+    private final HttpClient http;
+    private final String adminToken;
+
+    DrillHttp(HttpClient http, String adminToken) {
+        this.http = http;
+        this.adminToken = adminToken;
+    }
+
+    HttpClient client() {
+        return http;
+    }
+
+    /** Registers an agency of country UA (the synthetic extracts' country) and returns its token. */
+    String registerAgency(URI base, String id) throws Exception {
+        String body = Json.createObjectBuilder().add("id", id).add("name", "Drill " + id).add("country", "UA")
+                .add("type", "police").build().toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/agencies"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("registering agency " + id + " answered " + response.statusCode());
+        }
+        return json(response.body()).getString("token");
+    }
+
+    /** Uploads a CSV extract; completes with the extract's id and rows once a 201 arrives, else empty. */
+    CompletableFuture<Optional<AcknowledgedExtract>> upload(URI base, String token, Period period, Path csv) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(base.resolve("/v1/extracts?period=" + period))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(csv)).build();
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> {
+                    if (failure != null || response.statusCode() != 201) {
+                        return Optional.empty();
+                    }
+                    JsonObject extract = json(response.body());
+                    return Optional.of(new AcknowledgedExtract(extract.getString("id"),
+                            extract.getJsonNumber("rows").longValueExact()));
+                });
+    }
+
+    /**
+     * Requests a release and completes with its id and manifest once tipx acknowledged it, else empty.
+     * Today {@code POST /v1/releases} answers 201 with the manifest when the release is stored; should it
+     * become an accepted job (202), this is the one method that polls the job until it succeeded.
+     */
+    CompletableFuture<Optional<AcknowledgedRelease>> requestRelease(URI base) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/releases"))
+                .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> {
+                    if (failure != null || response.statusCode() != 201) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new AcknowledgedRelease(json(response.body()).getString("id"), response.body()));
+                });
+    }
+
+    /** The release's microdata as served, or empty when no complete 200 arrived. */
+    CompletableFuture<Optional<String>> microdata(URI base, String releaseId) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/releases/" + releaseId + "/microdata"))
+                .timeout(Duration.ofSeconds(60)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> failure != null || response.statusCode() != 200
+                        ? Optional.empty() : Optional.of(response.body()));
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    /** An extract tipx answered 201 for. */
+    record AcknowledgedExtract(String id, long rows) {
+    }
+
+    /** A release tipx acknowledged, with the manifest exactly as it was served. */
+    record AcknowledgedRelease(String id, String manifest) {
+    }
+}

@@ -1,0 +1,376 @@
+package org.tipx.api.drill;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.tipx.api.ingest.Period;
+import org.tipx.api.sample.SyntheticExtracts;
+import org.tipx.api.store.TipxStore;
+
+/**
+ * Kills {@code tipx serve} with SIGKILL at random moments of its work, restarts it, and checks with the
+ * store API that nothing acknowledged was lost and nothing half-written was kept ({@link StoreCheck}).
+ * Each trial launches the server on the drill's store, does one thing (upload an extract, request a
+ * release, or only start), kills it at a moment drawn from the seeded generator, relaunches it and times
+ * {@code /health}, stops it as an operator would, and checks the store. The store carries over from trial
+ * to trial, so later trials also prove that earlier kills left nothing behind that grows or breaks.
+ *
+ * <p>One agency uploads synthetic extracts of {@code rows} rows to two periods in turn, so uploads
+ * replace each other and a release reads at most two extracts. Not thread-safe.
+ */
+final class FaultDrill {
+
+    /** A restart slower than this counts as a failure to recover. */
+    static final Duration RESTART_LIMIT = Duration.ofSeconds(60);
+    private static final Duration STARTUP_KILL_WINDOW = Duration.ofSeconds(3);
+    private static final Duration AFTER_ACK_MIN = Duration.ofMillis(1);
+    private static final Duration AFTER_ACK_MAX = Duration.ofSeconds(2);
+    private static final Duration ANSWER_AFTER_KILL = Duration.ofSeconds(30);
+    private static final String AGENCY = "drill-agency";
+    private static final List<Period> PERIODS = List.of(new Period(2026, 1), new Period(2026, 2));
+
+    private final DrillStore store;
+    private final Path workDir;
+    private final long seed;
+    private final long rows;
+    private final PrintStream out;
+    private final SplittableRandom random;
+    private final Map<String, String> environment;
+    private final DrillHttp http;
+    private final DrillLedger ledger = new DrillLedger();
+    private String agencyToken;
+    private Duration uploadEstimate = Duration.ofSeconds(1);
+    private Duration releaseEstimate = Duration.ofSeconds(1);
+
+    FaultDrill(DrillStore store, Path workDir, long seed, long rows, PrintStream out) {
+        this.store = store;
+        this.workDir = workDir;
+        this.seed = seed;
+        this.rows = rows;
+        this.out = out;
+        this.random = new SplittableRandom(seed);
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        byte[] admin = new byte[24];
+        new SecureRandom().nextBytes(admin);
+        String adminToken = "drill-" + Base64.getUrlEncoder().withoutPadding().encodeToString(admin);
+        this.environment = Map.of("TIPX_ADMIN_TOKEN", adminToken,
+                "TIPX_PSEUDONYM_SECRET", Base64.getEncoder().encodeToString(secret));
+        this.http = new DrillHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build(), adminToken);
+    }
+
+    /** Runs {@code trials} trials at kill points drawn at random (weighted by {@link KillPoint#weight}). */
+    DrillSummary run(int trials) throws Exception {
+        List<KillPoint> plan = new ArrayList<>();
+        int total = 0;
+        for (KillPoint point : KillPoint.values()) {
+            total += point.weight();
+        }
+        for (int i = 0; i < trials; i++) {
+            int pick = random.nextInt(total);
+            for (KillPoint point : KillPoint.values()) {
+                pick -= point.weight();
+                if (pick < 0) {
+                    plan.add(point);
+                    break;
+                }
+            }
+        }
+        return run(plan);
+    }
+
+    /** Runs one trial per kill point of {@code plan}, in order; moments and kill scopes are still drawn at random. */
+    DrillSummary run(List<KillPoint> plan) throws Exception {
+        out.printf(Locale.ROOT, "fault drill: store %s, seed %d, %,d rows per extract, %d trials, server log %s%n",
+                store.name(), seed, rows, plan.size(), log());
+        long initialSize = setUp();
+        List<TrialResult> results = new ArrayList<>();
+        Optional<String> aborted = Optional.empty();
+        for (int i = 0; i < plan.size(); i++) {
+            KillScope scope = random.nextBoolean() ? KillScope.PROCESS_TREE : KillScope.SERVER_ONLY;
+            TrialResult result;
+            try {
+                result = trial(i + 1, plan.get(i), scope);
+            } catch (StoreUnusableException e) {
+                aborted = Optional.of("trial " + (i + 1) + ": " + e.getMessage());
+                out.println("ABORTED " + aborted.get());
+                break;
+            }
+            results.add(result);
+            print(result);
+        }
+        DrillSummary summary = new DrillSummary(store.name(), seed, rows, results, initialSize, aborted);
+        out.print(summary.table());
+        return summary;
+    }
+
+    /** Registers the agency, uploads a first extract and releases it, with nothing killed; returns the size then. */
+    private long setUp() throws Exception {
+        Files.createDirectories(workDir);
+        TipxServerProcess server = launchHealthy(store);
+        try {
+            agencyToken = http.registerAgency(server.base(), AGENCY);
+            Path file = extract(0, PERIODS.get(0));
+            long start = System.nanoTime();
+            DrillHttp.AcknowledgedExtract first = http.upload(server.base(), agencyToken, PERIODS.get(0), file).get()
+                    .orElseThrow(() -> new IllegalStateException("the first upload was not stored; see " + log()));
+            uploadEstimate = Duration.ofNanos(System.nanoTime() - start);
+            Files.delete(file);
+            ledger.acknowledged(new DrillLedger.Extract(first.id(), AGENCY, PERIODS.get(0), rows, 0, true));
+            start = System.nanoTime();
+            DrillHttp.AcknowledgedRelease release = http.requestRelease(server.base()).get()
+                    .orElseThrow(() -> new IllegalStateException("the first release was not made; see " + log()));
+            releaseEstimate = Duration.ofNanos(System.nanoTime() - start);
+            ledger.acknowledged(new DrillLedger.Release(release.id(), release.manifest(), Optional.empty(), 0, true));
+        } finally {
+            server.stop();
+        }
+        CheckFindings findings = check(0);
+        if (!findings.clean()) {
+            throw new IllegalStateException("the store is wrong before any kill: " + findings.notes());
+        }
+        out.printf(Locale.ROOT, "set-up: upload %.2f s, release %.2f s, store %,d bytes%n",
+                seconds(uploadEstimate), seconds(releaseEstimate), store.sizeBytes());
+        return store.sizeBytes();
+    }
+
+    private TrialResult trial(int trial, KillPoint point, KillScope scope) throws Exception {
+        return switch (point) {
+            case UPLOAD_DURING, UPLOAD_AFTER_ACK -> uploadTrial(trial, point, scope);
+            case RELEASE_DURING, RELEASE_AFTER_ACK -> releaseTrial(trial, point, scope);
+            case STARTUP_EXISTING -> startupTrial(trial, point, scope, store);
+            case STARTUP_FRESH -> scratchStartupTrial(trial, point, scope, DrillStore.SchemaState.FRESH);
+            case STARTUP_MIGRATING -> scratchStartupTrial(trial, point, scope, DrillStore.SchemaState.FIRST_MIGRATION_ONLY);
+        };
+    }
+
+    private TrialResult uploadTrial(int trial, KillPoint point, KillScope scope) throws Exception {
+        Period period = PERIODS.get(random.nextInt(PERIODS.size()));
+        Path file = extract(trial, period);
+        TipxServerProcess server = launchHealthy(store);
+        int descendants;
+        Duration delay;
+        Optional<DrillHttp.AcknowledgedExtract> ack;
+        try {
+            long start = System.nanoTime();
+            CompletableFuture<Optional<DrillHttp.AcknowledgedExtract>> upload =
+                    http.upload(server.base(), agencyToken, period, file);
+            CompletableFuture<Long> answeredAt = upload.thenApply(answer -> System.nanoTime());
+            if (point == KillPoint.UPLOAD_DURING) {
+                delay = uniform(Duration.ZERO, uploadEstimate.multipliedBy(6).dividedBy(5));
+                descendants = killAt(server, scope, upload, start + delay.toNanos());
+                ack = upload.get(ANSWER_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
+                if (ack.isPresent()) {
+                    // Only an upload that finished says how long uploads take.
+                    uploadEstimate = Duration.ofNanos(answeredAt.join() - start);
+                }
+            } else {
+                ack = upload.get();
+                uploadEstimate = Duration.ofNanos(System.nanoTime() - start);
+                delay = logUniform(AFTER_ACK_MIN, AFTER_ACK_MAX);
+                descendants = killAt(server, scope, upload, System.nanoTime() + delay.toNanos());
+            }
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        Files.delete(file);
+        if (ack.isPresent()) {
+            ledger.acknowledged(new DrillLedger.Extract(ack.get().id(), AGENCY, period, ack.get().rows(), trial, true));
+        } else {
+            ledger.unacknowledged(new DrillLedger.UploadAttempt(AGENCY, period, rows, trial));
+        }
+        return finish(trial, point, scope, delay, ack.isPresent(), server, descendants, store);
+    }
+
+    private TrialResult releaseTrial(int trial, KillPoint point, KillScope scope) throws Exception {
+        TipxServerProcess server = launchHealthy(store);
+        int descendants;
+        Duration delay;
+        Optional<DrillHttp.AcknowledgedRelease> ack;
+        Optional<String> microdataSha = Optional.empty();
+        try {
+            long start = System.nanoTime();
+            CompletableFuture<Optional<DrillHttp.AcknowledgedRelease>> release = http.requestRelease(server.base());
+            CompletableFuture<Long> answeredAt = release.thenApply(answer -> System.nanoTime());
+            if (point == KillPoint.RELEASE_DURING) {
+                delay = uniform(Duration.ZERO, releaseEstimate.multipliedBy(6).dividedBy(5));
+                descendants = killAt(server, scope, release, start + delay.toNanos());
+                ack = release.get(ANSWER_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
+                if (ack.isPresent()) {
+                    releaseEstimate = Duration.ofNanos(answeredAt.join() - start);
+                }
+            } else {
+                ack = release.get();
+                long acknowledged = System.nanoTime();
+                releaseEstimate = Duration.ofNanos(acknowledged - start);
+                delay = logUniform(AFTER_ACK_MIN, AFTER_ACK_MAX);
+                // Read the microdata while the kill approaches: when the whole answer arrives first, the store
+                // must keep exactly those bytes.
+                CompletableFuture<Optional<String>> microdata = ack.isPresent()
+                        ? http.microdata(server.base(), ack.get().id())
+                        : CompletableFuture.completedFuture(Optional.empty());
+                descendants = killAt(server, scope, microdata, acknowledged + delay.toNanos());
+                microdataSha = microdata.get(ANSWER_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS)
+                        .map(StoreCheck::sha256);
+            }
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        Optional<String> served = microdataSha;
+        ack.ifPresent(a -> ledger.acknowledged(new DrillLedger.Release(a.id(), a.manifest(), served, trial, true)));
+        return finish(trial, point, scope, delay, ack.isPresent(), server, descendants, store);
+    }
+
+    private TrialResult startupTrial(int trial, KillPoint point, KillScope scope, DrillStore target) throws Exception {
+        Duration delay = uniform(Duration.ZERO, STARTUP_KILL_WINDOW);
+        TipxServerProcess server = TipxServerProcess.launch(target, environment, workDir);
+        int descendants;
+        try {
+            Thread.sleep(delay);
+            descendants = server.kill(scope);
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        return finish(trial, point, scope, delay, false, server, descendants, target);
+    }
+
+    private TrialResult scratchStartupTrial(int trial, KillPoint point, KillScope scope, DrillStore.SchemaState state)
+            throws Exception {
+        try (DrillStore scratch = store.scratch("startup-" + trial, state)) {
+            return startupTrial(trial, point, scope, scratch);
+        }
+    }
+
+    /**
+     * Relaunches tipx on {@code target} and times {@code /health}, stops it and what the kill left running,
+     * and checks the drill's store (a scratch store is only opened: it holds nothing acknowledged).
+     */
+    private TrialResult finish(int trial, KillPoint point, KillScope scope, Duration delay, boolean acknowledged,
+                               TipxServerProcess killed, int descendants, DrillStore target) throws Exception {
+        TipxServerProcess restarted = TipxServerProcess.launch(target, environment, workDir);
+        Optional<Duration> restart;
+        try {
+            restart = restarted.awaitHealthy(http.client(), RESTART_LIMIT);
+        } finally {
+            restarted.stop();
+            killed.close();
+        }
+        CheckFindings findings;
+        if (target == store) {
+            findings = check(trial);
+        } else {
+            try (TipxStore opened = target.openForCheck()) {
+                findings = opened.ping() ? new CheckFindings(0, 0, 0, 0, 0, 0, List.of())
+                        : new CheckFindings(0, 0, 0, 0, 0, 0, List.of("scratch store does not answer"));
+            } catch (RuntimeException e) {
+                throw new StoreUnusableException("the scratch store does not open: " + e);
+            }
+        }
+        return new TrialResult(trial, point, scope, delay, acknowledged, restart, findings, store.sizeBytes(),
+                descendants);
+    }
+
+    private CheckFindings check(int trial) {
+        TipxStore opened;
+        try {
+            opened = store.openForCheck();
+        } catch (RuntimeException e) {
+            throw new StoreUnusableException("the store does not open: " + e);
+        }
+        try (opened) {
+            return StoreCheck.check(opened, ledger, trial, Set.of(AGENCY));
+        } catch (RuntimeException e) {
+            // Store exceptions name what failed and the SQLState, never row values.
+            throw new StoreUnusableException("the store cannot be read: " + e);
+        }
+    }
+
+    /** Waits until {@code deadlineNanos} (or less, if nothing is left to wait for), then kills the server. */
+    private static int killAt(TipxServerProcess server, KillScope scope, CompletableFuture<?> answer,
+                              long deadlineNanos) throws InterruptedException {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining > 0) {
+            try {
+                answer.get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+                // The kill comes at the deadline either way.
+            }
+            remaining = deadlineNanos - System.nanoTime();
+            if (remaining > 0) {
+                Thread.sleep(Duration.ofNanos(remaining));
+            }
+        }
+        return server.kill(scope);
+    }
+
+    private TipxServerProcess launchHealthy(DrillStore target) throws InterruptedException {
+        TipxServerProcess server = TipxServerProcess.launch(target, environment, workDir);
+        if (server.awaitHealthy(http.client(), RESTART_LIMIT).isEmpty()) {
+            server.close();
+            throw new StoreUnusableException("tipx did not start within " + RESTART_LIMIT.toSeconds() + " s");
+        }
+        return server;
+    }
+
+    private Path extract(int trial, Period period) {
+        Path file = workDir.resolve("extract-" + trial + ".csv");
+        SyntheticExtracts.writeLargeExtract(file, rows, random.nextLong(), period, false);
+        return file;
+    }
+
+    private Path log() {
+        return TipxServerProcess.log(workDir);
+    }
+
+    private Duration uniform(Duration from, Duration to) {
+        return Duration.ofNanos(from.toNanos() + (long) (random.nextDouble() * (to.toNanos() - from.toNanos())));
+    }
+
+    /** Small delays as often as large ones: a commit that reaches the disk late is found by the first. */
+    private Duration logUniform(Duration from, Duration to) {
+        double low = Math.log(from.toNanos());
+        double high = Math.log(to.toNanos());
+        return Duration.ofNanos((long) Math.exp(low + random.nextDouble() * (high - low)));
+    }
+
+    private void print(TrialResult r) {
+        CheckFindings f = r.findings();
+        out.printf(Locale.ROOT, "trial %3d %-18s kill=%-6s at %6d ms  ack=%-3s restart=%s  torn=%d lost=%d half=%d"
+                        + " kept-unacked=%d  store %,d bytes%s%n",
+                r.trial(), r.killPoint().label(), r.scope().label(), r.killDelay().toMillis(),
+                r.acknowledged() ? "yes" : "no",
+                r.restart().map(d -> String.format(Locale.ROOT, "%.2fs", seconds(d))).orElse("FAILED"),
+                f.torn(), f.lostAfterAck(), f.halfReleases(), f.extractsKeptWithoutAck() + f.releasesKeptWithoutAck(),
+                r.sizeBytes(), r.descendants() > 0 ? ", " + r.descendants() + " child process(es)" : "");
+        f.notes().forEach(note -> out.println("    " + note));
+    }
+
+    static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    /** The store cannot be opened or served any more: the drill cannot go on. */
+    private static final class StoreUnusableException extends RuntimeException {
+        StoreUnusableException(String message) {
+            super(message);
+        }
+    }
+}
