@@ -48,6 +48,7 @@ final class FaultDrill {
     private final long seed;
     private final long rows;
     private final PrintStream out;
+    private final List<String> serverJvmOptions;
     private final SplittableRandom random;
     private final Map<String, String> environment;
     private final DrillHttp http;
@@ -56,11 +57,17 @@ final class FaultDrill {
     private Duration uploadEstimate = Duration.ofSeconds(1);
     private Duration releaseEstimate = Duration.ofSeconds(1);
 
-    FaultDrill(DrillStore store, Path workDir, long seed, long rows, PrintStream out) {
+    /**
+     * @param seed             draws the kill points, moments, scopes and extracts; printed with the results
+     * @param rows             rows of each uploaded extract
+     * @param serverJvmOptions further options of the server's JVM
+     */
+    FaultDrill(DrillStore store, Path workDir, long seed, long rows, List<String> serverJvmOptions, PrintStream out) {
         this.store = store;
         this.workDir = workDir;
         this.seed = seed;
         this.rows = rows;
+        this.serverJvmOptions = List.copyOf(serverJvmOptions);
         this.out = out;
         this.random = new SplittableRandom(seed);
         byte[] secret = new byte[32];
@@ -240,7 +247,7 @@ final class FaultDrill {
 
     private TrialResult startupTrial(int trial, KillPoint point, KillScope scope, DrillStore target) throws Exception {
         Duration delay = uniform(Duration.ZERO, STARTUP_KILL_WINDOW);
-        TipxServerProcess server = TipxServerProcess.launch(target, environment, workDir);
+        TipxServerProcess server = TipxServerProcess.launch(target, environment, workDir, serverJvmOptions);
         int descendants;
         try {
             Thread.sleep(delay);
@@ -265,7 +272,7 @@ final class FaultDrill {
      */
     private TrialResult finish(int trial, KillPoint point, KillScope scope, Duration delay, boolean acknowledged,
                                TipxServerProcess killed, int descendants, DrillStore target) throws Exception {
-        TipxServerProcess restarted = TipxServerProcess.launch(target, environment, workDir);
+        TipxServerProcess restarted = TipxServerProcess.launch(target, environment, workDir, serverJvmOptions);
         Optional<Duration> restart;
         try {
             restart = restarted.awaitHealthy(http.client(), RESTART_LIMIT);
@@ -322,7 +329,7 @@ final class FaultDrill {
     }
 
     private TipxServerProcess launchHealthy(DrillStore target) throws InterruptedException {
-        TipxServerProcess server = TipxServerProcess.launch(target, environment, workDir);
+        TipxServerProcess server = TipxServerProcess.launch(target, environment, workDir, serverJvmOptions);
         if (server.awaitHealthy(http.client(), RESTART_LIMIT).isEmpty()) {
             server.close();
             throw new StoreUnusableException("tipx did not start within " + RESTART_LIMIT.toSeconds() + " s");

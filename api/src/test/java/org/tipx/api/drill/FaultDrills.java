@@ -2,6 +2,7 @@ package org.tipx.api.drill;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The entry to fault drills for the bench command, which lives in another package. */
 public final class FaultDrills {
@@ -20,7 +21,7 @@ public final class FaultDrills {
             case "postgres" -> PostgresDrillStore.start(workDir);
             default -> throw new IllegalArgumentException("store must be embedded or postgres, was " + store);
         }) {
-            DrillSummary summary = new FaultDrill(drillStore, workDir, seed, rows, out).run(trials);
+            DrillSummary summary = new FaultDrill(drillStore, workDir, seed, rows, List.of(), out).run(trials);
             return summary.aborted().isEmpty() && summary.torn() == 0 && summary.lostAfterAck() == 0
                     && summary.halfReleases() == 0 && summary.restartFailures() == 0;
         }

@@ -41,13 +41,15 @@ final class TipxServerProcess implements AutoCloseable {
      *
      * @param environment the admin token and pseudonymisation secret, as {@code serve} reads them
      * @param workDir     where its log goes
+     * @param jvmOptions  further options of the server's JVM
      */
-    static TipxServerProcess launch(DrillStore store, Map<String, String> environment, Path workDir) {
+    static TipxServerProcess launch(DrillStore store, Map<String, String> environment, Path workDir,
+                                    List<String> jvmOptions) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.tipx.api.Main", "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--rate-limit", "off", "--max-upload-bytes", Long.toString(Long.MAX_VALUE)));
         command.addAll(store.serveArguments());
