@@ -161,17 +161,33 @@ final class StoreCheck {
     /** The release's microdata when the release is whole: manifest, extract list and microdata agree. */
     private static Optional<Microdata> wholeMicrodata(TipxStore store, StoredRelease release, DrillLedger ledger,
                                                       Tally tally) {
-        Optional<String> problem = releaseProblem(store, release);
+        Optional<String> problem;
+        Optional<Microdata> microdata = Optional.empty();
+        try {
+            problem = listProblem(store, release);
+            if (problem.isEmpty()) {
+                microdata = Optional.of(Microdata.of(store, release.id()));
+                long rows = ManifestJson.read(release.manifest()).counts().microdataRows();
+                // One header line, then one line per microdata row.
+                if (!microdata.get().present() || microdata.get().lines() != rows + 1) {
+                    problem = Optional.of("microdata has " + microdata.get().lines() + " lines, the manifest counts "
+                            + rows + " rows");
+                }
+            }
+        } catch (StoreException e) {
+            // The message names what failed and the SQLState, never row values.
+            problem = Optional.of("it cannot be read (" + e.getMessage() + ")");
+        }
         if (problem.isPresent()) {
             ledger.firstReport("half " + release.id());
             tally.half("release " + release.id() + ": " + problem.get());
             return Optional.empty();
         }
-        return Optional.of(Microdata.of(store, release.id()));
+        return microdata;
     }
 
-    /** What makes a stored release less than whole, if anything. */
-    private static Optional<String> releaseProblem(TipxStore store, StoredRelease release) {
+    /** What makes a release's manifest and extract list less than whole, if anything. */
+    private static Optional<String> listProblem(TipxStore store, StoredRelease release) {
         ReleaseManifest manifest;
         try {
             manifest = ManifestJson.read(release.manifest());
@@ -186,16 +202,6 @@ final class StoreCheck {
             if (store.extract(extractId).isEmpty()) {
                 return Optional.of("extract " + extractId + " is missing");
             }
-        }
-        try {
-            Microdata microdata = Microdata.of(store, release.id());
-            // One header line, then one line per microdata row.
-            if (!microdata.present() || microdata.lines() != manifest.counts().microdataRows() + 1) {
-                return Optional.of("microdata has " + microdata.lines() + " lines, the manifest counts "
-                        + manifest.counts().microdataRows() + " rows");
-            }
-        } catch (StoreException e) {
-            return Optional.of("microdata cannot be read (" + e.getMessage() + ")");
         }
         return Optional.empty();
     }
