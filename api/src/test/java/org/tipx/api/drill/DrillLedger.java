@@ -80,10 +80,14 @@ final class DrillLedger {
                 attempt.trial(), false));
     }
 
-    /** The extract that must be current for (agency, period): the one uploaded last of those the store kept. */
+    /**
+     * The extract that must be current for (agency, period): the one uploaded last of those the store kept
+     * (a torn one stays a candidate: it is there, and it replaced the one before).
+     */
     Optional<Extract> expectedCurrent(String agency, Period period) {
         return extracts.values().stream()
-                .filter(e -> e.agency().equals(agency) && e.period().equals(period) && !reported(e.id()))
+                .filter(e -> e.agency().equals(agency) && e.period().equals(period)
+                        && !reported(StoreCheck.LOST + e.id()))
                 .reduce((earlier, later) -> later.trial() >= earlier.trial() ? later : earlier);
     }
 

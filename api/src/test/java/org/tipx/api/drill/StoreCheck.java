@@ -36,6 +36,10 @@ import org.tipx.api.store.TipxStore;
  */
 final class StoreCheck {
 
+    /** Keys of faults already counted ({@link DrillLedger#firstReport}), by kind and id. */
+    static final String LOST = "lost ";
+    static final String TORN = "torn ";
+
     private StoreCheck() {
     }
 
@@ -59,7 +63,7 @@ final class StoreCheck {
                 }
                 Optional<DrillLedger.UploadAttempt> attempt = ledger.unclaimedAttempt(trial, agency, stored.period());
                 if (attempt.isEmpty()) {
-                    if (ledger.firstReport(stored.id())) {
+                    if (ledger.firstReport(TORN + stored.id())) {
                         tally.torn("extract " + stored.id() + " stored but never sent in trial " + trial);
                     }
                     continue;
@@ -70,17 +74,17 @@ final class StoreCheck {
             }
         }
         for (DrillLedger.Extract expected : ledger.extracts()) {
-            if (ledger.reported(expected.id())) {
+            if (ledger.reported(LOST + expected.id()) || ledger.reported(TORN + expected.id())) {
                 continue;
             }
             Optional<StoredExtract> stored = store.extract(expected.id());
             if (stored.isEmpty()) {
-                ledger.firstReport(expected.id());
+                ledger.firstReport(LOST + expected.id());
                 tally.lostExtract("acknowledged extract " + expected.id() + " (trial " + expected.trial() + ") is gone");
                 continue;
             }
             if (stored.get().rows() != expected.rows()) {
-                ledger.firstReport(expected.id());
+                ledger.firstReport(TORN + expected.id());
                 tally.torn("extract " + expected.id() + " has row_count " + stored.get().rows() + ", "
                         + expected.rows() + " rows were sent");
             }
@@ -99,19 +103,19 @@ final class StoreCheck {
             }
         }
         for (String id : toCount) {
-            if (ledger.reported(id)) {
+            if (ledger.reported(LOST + id) || ledger.reported(TORN + id)) {
                 continue;
             }
             long expectedRows = ledger.extract(id).map(DrillLedger.Extract::rows).orElse(-1L);
             try {
                 long records = countRecords(store, id);
                 if (records != expectedRows) {
-                    ledger.firstReport(id);
+                    ledger.firstReport(TORN + id);
                     tally.torn("extract " + id + " holds " + records + " records, " + expectedRows + " rows were sent");
                 }
             } catch (StoreException e) {
                 // The message names what failed and the SQLState, never row values.
-                ledger.firstReport(id);
+                ledger.firstReport(TORN + id);
                 tally.torn("extract " + id + ": its records cannot be read (" + e.getMessage() + ")");
             }
         }

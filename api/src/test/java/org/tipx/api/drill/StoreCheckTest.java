@@ -86,6 +86,20 @@ class StoreCheckTest {
     }
 
     @Test
+    void check_tornExtractStillCurrent_isNotAlsoCountedLost() {
+        StoredExtract first = commit(2);
+        ledger.acknowledged(new DrillLedger.Extract(first.id(), AGENCY, PERIOD, 2, 1, true));
+        StoredExtract torn = commit(3);
+        ledger.acknowledged(new DrillLedger.Extract(torn.id(), AGENCY, PERIOD, 4, 2, true));
+        assertEquals(1, check(2).torn());
+
+        CheckFindings later = check(3);
+
+        assertEquals(0, later.torn());
+        assertEquals(0, later.lostAfterAck(), later.notes().toString());
+    }
+
+    @Test
     void check_acknowledgedReleaseMissing_countsItLost() {
         ledger.acknowledged(new DrillLedger.Release("2026-12-04.1", "{}", Optional.empty(), 1, true));
 
