@@ -23,6 +23,9 @@ import org.tipx.api.ingest.Period;
  */
 final class DrillHttp {
 
+    /** Longer than any upload or release of a drill takes; only a server that hangs reaches it. */
+    private static final Duration ANSWER_LIMIT = Duration.ofMinutes(10);
+
     private final HttpClient http;
     private final String adminToken;
 
@@ -54,7 +57,7 @@ final class DrillHttp {
         try {
             request = HttpRequest.newBuilder(base.resolve("/v1/extracts?period=" + period))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofFile(csv)).build();
+                    .timeout(ANSWER_LIMIT).POST(HttpRequest.BodyPublishers.ofFile(csv)).build();
         } catch (FileNotFoundException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,7 +79,8 @@ final class DrillHttp {
      */
     CompletableFuture<Optional<AcknowledgedRelease>> requestRelease(URI base) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/releases"))
-                .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()).build();
+                .header("Authorization", "Bearer " + adminToken).timeout(ANSWER_LIMIT)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null || response.statusCode() != 201) {
@@ -89,7 +93,7 @@ final class DrillHttp {
     /** The release's microdata as served, or empty when no complete 200 arrived. */
     CompletableFuture<Optional<String>> microdata(URI base, String releaseId) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/releases/" + releaseId + "/microdata"))
-                .timeout(Duration.ofSeconds(60)).build();
+                .timeout(ANSWER_LIMIT).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> failure != null || response.statusCode() != 200
                         ? Optional.empty() : Optional.of(response.body()));

@@ -26,8 +26,8 @@ interface DrillStore extends AutoCloseable {
     long sizeBytes();
 
     /**
-     * A new store of the same kind for a start-up drill: empty, or with the schema migrated only up to
-     * {@code schemaVersion} so that the next start has migrations to run. Closing it removes it.
+     * A new store of the same kind for a start-up drill, in the {@code state} given, so that the next start
+     * creates or migrates the schema. Closing it removes it.
      */
     DrillStore scratch(String label, SchemaState state);
 

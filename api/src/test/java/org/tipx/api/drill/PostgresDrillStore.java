@@ -30,14 +30,14 @@ final class PostgresDrillStore implements DrillStore {
     private final Optional<EmbeddedPostgres> owned;
     private final EmbeddedPostgres postgres;
     private final String database;
-    private final Path secretDir;
+    private final Path dataDir;
 
     private PostgresDrillStore(Optional<EmbeddedPostgres> owned, EmbeddedPostgres postgres, String database,
-                               Path secretDir) {
+                               Path dataDir) {
         this.owned = owned;
         this.postgres = postgres;
         this.database = database;
-        this.secretDir = secretDir;
+        this.dataDir = dataDir;
     }
 
     /** Starts a PostgreSQL server and creates the drill's database; {@code workDir} takes tipx's data folder. */
@@ -67,8 +67,9 @@ final class PostgresDrillStore implements DrillStore {
 
     @Override
     public List<String> serveArguments() {
-        // --data still names the folder of tipx's own files; the records live in PostgreSQL.
-        return List.of("--data", secretDir.toString(), "--jdbc-url", url());
+        // --data still names the folder of tipx's own files (none here: the secret comes from the environment),
+        // given so that serve never falls back to a folder in the working directory.
+        return List.of("--data", dataDir.toString(), "--jdbc-url", url());
     }
 
     @Override
@@ -100,7 +101,7 @@ final class PostgresDrillStore implements DrillStore {
         String name = "drill_" + label.replaceAll("[^a-z0-9]", "_");
         dropDatabase(postgres, name);
         createDatabase(postgres, name);
-        PostgresDrillStore scratch = new PostgresDrillStore(Optional.empty(), postgres, name, secretDir);
+        PostgresDrillStore scratch = new PostgresDrillStore(Optional.empty(), postgres, name, dataDir);
         if (state == SchemaState.FIRST_MIGRATION_ONLY) {
             Flyway.configure().dataSource(scratch.url(), USER, PASSWORD).locations("classpath:db/migration")
                     .target("1").load().migrate();
