@@ -23,8 +23,11 @@ import org.tipx.api.ingest.Period;
  */
 final class DrillHttp {
 
-    /** Longer than any upload or release of a drill takes; only a server that hangs reaches it. */
-    private static final Duration ANSWER_LIMIT = Duration.ofMinutes(10);
+    /**
+     * Longer than any upload or release of a drill takes, and than H2's lock timeout in tipx (120 s); only a
+     * server that hangs reaches it.
+     */
+    static final Duration ANSWER_LIMIT = Duration.ofMinutes(2);
 
     private final HttpClient http;
     private final String adminToken;
@@ -51,8 +54,8 @@ final class DrillHttp {
         return json(response.body()).getString("token");
     }
 
-    /** Uploads a CSV extract; completes with the extract's id and rows once a 201 arrives, else empty. */
-    CompletableFuture<Optional<AcknowledgedExtract>> upload(URI base, String token, Period period, Path csv) {
+    /** Uploads a CSV extract; acknowledged with the extract's id and rows when a 201 arrives. */
+    CompletableFuture<Answer<AcknowledgedExtract>> upload(URI base, String token, Period period, Path csv) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(base.resolve("/v1/extracts?period=" + period))
@@ -64,29 +67,30 @@ final class DrillHttp {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null || response.statusCode() != 201) {
-                        return Optional.empty();
+                        return Answer.refused(response, failure);
                     }
                     JsonObject extract = json(response.body());
-                    return Optional.of(new AcknowledgedExtract(extract.getString("id"),
+                    return Answer.acknowledged(new AcknowledgedExtract(extract.getString("id"),
                             extract.getJsonNumber("rows").longValueExact()));
                 });
     }
 
     /**
-     * Requests a release and completes with its id and manifest once tipx acknowledged it, else empty.
+     * Requests a release; acknowledged with its id and manifest once tipx acknowledged it.
      * Today {@code POST /v1/releases} answers 201 with the manifest when the release is stored; should it
      * become an accepted job (202), this is the one method that polls the job until it succeeded.
      */
-    CompletableFuture<Optional<AcknowledgedRelease>> requestRelease(URI base) {
+    CompletableFuture<Answer<AcknowledgedRelease>> requestRelease(URI base) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/releases"))
                 .header("Authorization", "Bearer " + adminToken).timeout(ANSWER_LIMIT)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null || response.statusCode() != 201) {
-                        return Optional.empty();
+                        return Answer.refused(response, failure);
                     }
-                    return Optional.of(new AcknowledgedRelease(json(response.body()).getString("id"), response.body()));
+                    return Answer.acknowledged(new AcknowledgedRelease(json(response.body()).getString("id"),
+                            response.body()));
                 });
     }
 
@@ -101,6 +105,33 @@ final class DrillHttp {
 
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    /**
+     * What a request got.
+     *
+     * @param acknowledged present when tipx acknowledged the request
+     * @param outcome      the status code, {@code no answer} (the connection ended: the kill) or
+     *                     {@code no answer in N s} (a server that hung)
+     */
+    record Answer<T>(Optional<T> acknowledged, String outcome) {
+        static <T> Answer<T> acknowledged(T value) {
+            return new Answer<>(Optional.of(value), "201");
+        }
+
+        static <T> Answer<T> refused(HttpResponse<?> response, Throwable failure) {
+            if (failure == null) {
+                return new Answer<>(Optional.empty(), Integer.toString(response.statusCode()));
+            }
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return new Answer<>(Optional.empty(), cause instanceof java.net.http.HttpTimeoutException
+                    ? "no answer in " + ANSWER_LIMIT.toSeconds() + " s" : "no answer");
+        }
+
+        boolean timedOut() {
+            return outcome.startsWith("no answer in");
+        }
     }
 
     /** An extract tipx answered 201 for. */

@@ -35,6 +35,11 @@ record DrillSummary(String store, long seed, long rows, List<TrialResult> trials
         return sum(t -> t.findings().extractsKeptWithoutAck() + t.findings().releasesKeptWithoutAck());
     }
 
+    /** Trials whose upload or release got no answer within {@link DrillHttp#ANSWER_LIMIT}: the server hung. */
+    int unanswered() {
+        return (int) trials.stream().filter(TrialResult::unanswered).count();
+    }
+
     int restartFailures() {
         return (int) trials.stream().filter(t -> t.restart().isEmpty()).count();
     }
@@ -62,8 +67,8 @@ record DrillSummary(String store, long seed, long rows, List<TrialResult> trials
         s.append(String.format(Locale.ROOT, "%nsummary: store %s, seed %d, %,d rows per extract%s%n", store, seed, rows,
                 aborted.map(a -> ", ABORTED at " + a).orElse("")));
         s.append("| kill point | trials | acknowledged | torn | lost after ack | half releases | kept without ack"
-                + " | restart max (s) | restart failures |\n");
-        s.append("|---|---|---|---|---|---|---|---|---|\n");
+                + " | hung | restart max (s) | restart failures |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (KillPoint point : KillPoint.values()) {
             List<TrialResult> of = trials.stream().filter(t -> t.killPoint() == point).toList();
             if (!of.isEmpty()) {
@@ -77,8 +82,8 @@ record DrillSummary(String store, long seed, long rows, List<TrialResult> trials
     }
 
     private static String row(String label, DrillSummary s) {
-        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.2f | %d |%n", label, s.trials().size(),
-                s.acknowledged(), s.torn(), s.lostAfterAck(), s.halfReleases(), s.keptWithoutAck(),
-                FaultDrill.seconds(s.maxRestart()), s.restartFailures());
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %.2f | %d |%n", label,
+                s.trials().size(), s.acknowledged(), s.torn(), s.lostAfterAck(), s.halfReleases(), s.keptWithoutAck(),
+                s.unanswered(), FaultDrill.seconds(s.maxRestart()), s.restartFailures());
     }
 }

@@ -40,6 +40,8 @@ final class FaultDrill {
     private static final Duration AFTER_ACK_MIN = Duration.ofMillis(1);
     private static final Duration AFTER_ACK_MAX = Duration.ofSeconds(2);
     private static final Duration ANSWER_AFTER_KILL = Duration.ofSeconds(30);
+    /** A server that no longer answers is a finding, not something to wait out for hundreds of trials. */
+    private static final int HUNG_TRIALS_TO_GIVE_UP = 3;
     private static final String AGENCY = "drill-agency";
     private static final List<Period> PERIODS = List.of(new Period(2026, 1), new Period(2026, 2));
 
@@ -120,6 +122,14 @@ final class FaultDrill {
             }
             results.add(result);
             print(result);
+            if (results.size() >= HUNG_TRIALS_TO_GIVE_UP
+                    && results.subList(results.size() - HUNG_TRIALS_TO_GIVE_UP, results.size()).stream()
+                            .allMatch(TrialResult::unanswered)) {
+                aborted = Optional.of("trial " + (i + 1) + ": " + HUNG_TRIALS_TO_GIVE_UP
+                        + " trials in a row got no answer within " + DrillHttp.ANSWER_LIMIT.toSeconds() + " s");
+                out.println("ABORTED " + aborted.get());
+                break;
+            }
         }
         DrillSummary summary = new DrillSummary(store.name(), seed, rows, results, initialSize, aborted);
         out.print(summary.table());
@@ -135,19 +145,21 @@ final class FaultDrill {
             Path file = extract(0, PERIODS.get(0));
             long start = System.nanoTime();
             DrillHttp.AcknowledgedExtract first = http.upload(server.base(), agencyToken, PERIODS.get(0), file).get()
-                    .orElseThrow(() -> new IllegalStateException("the first upload was not stored; see " + log()));
+                    .acknowledged().orElseThrow(() -> new IllegalStateException("the first upload was not stored; see " + log()));
             uploadEstimate = Duration.ofNanos(System.nanoTime() - start);
             Files.delete(file);
             ledger.acknowledged(new DrillLedger.Extract(first.id(), AGENCY, PERIODS.get(0), rows, 0, true));
             start = System.nanoTime();
-            Optional<DrillHttp.AcknowledgedRelease> release = http.requestRelease(server.base()).get();
+            DrillHttp.Answer<DrillHttp.AcknowledgedRelease> answer = http.requestRelease(server.base()).get();
+            Optional<DrillHttp.AcknowledgedRelease> release = answer.acknowledged();
             releaseEstimate = Duration.ofNanos(System.nanoTime() - start);
             if (release.isPresent()) {
                 ledger.acknowledged(new DrillLedger.Release(release.get().id(), release.get().manifest(),
                         Optional.empty(), 0, true));
             } else {
                 // Not a kill's doing: the release trials will meet the same answer, which is what tipx gives.
-                out.println("set-up: the first release was refused, nothing killed; see " + log());
+                out.println("set-up: the first release was answered " + answer.outcome() + ", nothing killed; see "
+                        + log());
             }
         } finally {
             server.stop();
@@ -177,22 +189,22 @@ final class FaultDrill {
         TipxServerProcess server = launchHealthy(store);
         int descendants;
         Duration delay;
-        Optional<DrillHttp.AcknowledgedExtract> ack;
+        DrillHttp.Answer<DrillHttp.AcknowledgedExtract> answer;
         try {
             long start = System.nanoTime();
-            CompletableFuture<Optional<DrillHttp.AcknowledgedExtract>> upload =
+            CompletableFuture<DrillHttp.Answer<DrillHttp.AcknowledgedExtract>> upload =
                     http.upload(server.base(), agencyToken, period, file);
-            CompletableFuture<Long> answeredAt = upload.thenApply(answer -> System.nanoTime());
+            CompletableFuture<Long> answeredAt = upload.thenApply(received -> System.nanoTime());
             if (point == KillPoint.UPLOAD_DURING) {
                 delay = uniform(Duration.ZERO, uploadEstimate.multipliedBy(6).dividedBy(5));
                 descendants = killAt(server, scope, upload, start + delay.toNanos());
-                ack = upload.get(ANSWER_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
-                if (ack.isPresent()) {
+                answer = upload.get(ANSWER_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
+                if (answer.acknowledged().isPresent()) {
                     // Only an upload that finished says how long uploads take.
                     uploadEstimate = Duration.ofNanos(answeredAt.join() - start);
                 }
             } else {
-                ack = upload.get();
+                answer = upload.get();
                 uploadEstimate = Duration.ofNanos(System.nanoTime() - start);
                 delay = logUniform(AFTER_ACK_MIN, AFTER_ACK_MAX);
                 descendants = killAt(server, scope, upload, System.nanoTime() + delay.toNanos());
@@ -202,40 +214,41 @@ final class FaultDrill {
             throw e;
         }
         Files.delete(file);
+        Optional<DrillHttp.AcknowledgedExtract> ack = answer.acknowledged();
         if (ack.isPresent()) {
             ledger.acknowledged(new DrillLedger.Extract(ack.get().id(), AGENCY, period, ack.get().rows(), trial, true));
         } else {
             ledger.unacknowledged(new DrillLedger.UploadAttempt(AGENCY, period, rows, trial));
         }
-        return finish(trial, point, scope, delay, ack.isPresent(), server, descendants, store);
+        return finish(trial, point, scope, delay, answer.outcome(), answer.timedOut(), server, descendants, store);
     }
 
     private TrialResult releaseTrial(int trial, KillPoint point, KillScope scope) throws Exception {
         TipxServerProcess server = launchHealthy(store);
         int descendants;
         Duration delay;
-        Optional<DrillHttp.AcknowledgedRelease> ack;
+        DrillHttp.Answer<DrillHttp.AcknowledgedRelease> answer;
         Optional<String> microdataSha = Optional.empty();
         try {
             long start = System.nanoTime();
-            CompletableFuture<Optional<DrillHttp.AcknowledgedRelease>> release = http.requestRelease(server.base());
-            CompletableFuture<Long> answeredAt = release.thenApply(answer -> System.nanoTime());
+            CompletableFuture<DrillHttp.Answer<DrillHttp.AcknowledgedRelease>> release = http.requestRelease(server.base());
+            CompletableFuture<Long> answeredAt = release.thenApply(received -> System.nanoTime());
             if (point == KillPoint.RELEASE_DURING) {
                 delay = uniform(Duration.ZERO, releaseEstimate.multipliedBy(6).dividedBy(5));
                 descendants = killAt(server, scope, release, start + delay.toNanos());
-                ack = release.get(ANSWER_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
-                if (ack.isPresent()) {
+                answer = release.get(ANSWER_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
+                if (answer.acknowledged().isPresent()) {
                     releaseEstimate = Duration.ofNanos(answeredAt.join() - start);
                 }
             } else {
-                ack = release.get();
+                answer = release.get();
                 long acknowledged = System.nanoTime();
                 releaseEstimate = Duration.ofNanos(acknowledged - start);
                 delay = logUniform(AFTER_ACK_MIN, AFTER_ACK_MAX);
                 // Read the microdata while the kill approaches: when the whole answer arrives first, the store
                 // must keep exactly those bytes.
-                CompletableFuture<Optional<String>> microdata = ack.isPresent()
-                        ? http.microdata(server.base(), ack.get().id())
+                CompletableFuture<Optional<String>> microdata = answer.acknowledged().isPresent()
+                        ? http.microdata(server.base(), answer.acknowledged().get().id())
                         : CompletableFuture.completedFuture(Optional.empty());
                 descendants = killAt(server, scope, microdata, acknowledged + delay.toNanos());
                 microdataSha = microdata.get(ANSWER_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS)
@@ -246,8 +259,9 @@ final class FaultDrill {
             throw e;
         }
         Optional<String> served = microdataSha;
-        ack.ifPresent(a -> ledger.acknowledged(new DrillLedger.Release(a.id(), a.manifest(), served, trial, true)));
-        return finish(trial, point, scope, delay, ack.isPresent(), server, descendants, store);
+        answer.acknowledged().ifPresent(a -> ledger.acknowledged(
+                new DrillLedger.Release(a.id(), a.manifest(), served, trial, true)));
+        return finish(trial, point, scope, delay, answer.outcome(), answer.timedOut(), server, descendants, store);
     }
 
     private TrialResult startupTrial(int trial, KillPoint point, KillScope scope, DrillStore target) throws Exception {
@@ -261,7 +275,7 @@ final class FaultDrill {
             server.close();
             throw e;
         }
-        return finish(trial, point, scope, delay, false, server, descendants, target);
+        return finish(trial, point, scope, delay, "-", false, server, descendants, target);
     }
 
     private TrialResult scratchStartupTrial(int trial, KillPoint point, KillScope scope, DrillStore.SchemaState state)
@@ -275,8 +289,9 @@ final class FaultDrill {
      * Relaunches tipx on {@code target} and times {@code /health}, stops it and what the kill left running,
      * and checks the drill's store (a scratch store is only opened: it holds nothing acknowledged).
      */
-    private TrialResult finish(int trial, KillPoint point, KillScope scope, Duration delay, boolean acknowledged,
-                               TipxServerProcess killed, int descendants, DrillStore target) throws Exception {
+    private TrialResult finish(int trial, KillPoint point, KillScope scope, Duration delay, String answer,
+                               boolean unanswered, TipxServerProcess killed, int descendants, DrillStore target)
+            throws Exception {
         TipxServerProcess restarted = TipxServerProcess.launch(target, environment, workDir, serverJvmOptions);
         Optional<Duration> restart;
         try {
@@ -296,7 +311,7 @@ final class FaultDrill {
                 throw new StoreUnusableException("the scratch store does not open: " + e);
             }
         }
-        return new TrialResult(trial, point, scope, delay, acknowledged, restart, findings, store.sizeBytes(),
+        return new TrialResult(trial, point, scope, delay, answer, unanswered, restart, findings, store.sizeBytes(),
                 descendants);
     }
 
@@ -365,10 +380,9 @@ final class FaultDrill {
 
     private void print(TrialResult r) {
         CheckFindings f = r.findings();
-        out.printf(Locale.ROOT, "trial %3d %-18s kill=%-6s at %6d ms  ack=%-3s restart=%s  torn=%d lost=%d half=%d"
-                        + " kept-unacked=%d  store %,d bytes%s%n",
-                r.trial(), r.killPoint().label(), r.scope().label(), r.killDelay().toMillis(),
-                r.acknowledged() ? "yes" : "no",
+        out.printf(Locale.ROOT, "trial %3d %-18s kill=%-6s at %6d ms  answer=%-9s restart=%s  torn=%d lost=%d"
+                        + " half=%d kept-unacked=%d  store %,d bytes%s%n",
+                r.trial(), r.killPoint().label(), r.scope().label(), r.killDelay().toMillis(), r.answer(),
                 r.restart().map(d -> String.format(Locale.ROOT, "%.2fs", seconds(d))).orElse("FAILED"),
                 f.torn(), f.lostAfterAck(), f.halfReleases(), f.extractsKeptWithoutAck() + f.releasesKeptWithoutAck(),
                 r.sizeBytes(), r.descendants() > 0 ? ", " + r.descendants() + " child process(es)" : "");
