@@ -205,7 +205,9 @@ final class FaultDrill {
                 }
             } else {
                 answer = upload.get();
-                uploadEstimate = Duration.ofNanos(System.nanoTime() - start);
+                if (answer.acknowledged().isPresent()) {
+                    uploadEstimate = Duration.ofNanos(System.nanoTime() - start);
+                }
                 delay = logUniform(AFTER_ACK_MIN, AFTER_ACK_MAX);
                 descendants = killAt(server, scope, upload, System.nanoTime() + delay.toNanos());
             }
@@ -243,7 +245,9 @@ final class FaultDrill {
             } else {
                 answer = release.get();
                 long acknowledged = System.nanoTime();
-                releaseEstimate = Duration.ofNanos(acknowledged - start);
+                if (answer.acknowledged().isPresent()) {
+                    releaseEstimate = Duration.ofNanos(acknowledged - start);
+                }
                 delay = logUniform(AFTER_ACK_MIN, AFTER_ACK_MAX);
                 // Read the microdata while the kill approaches: when the whole answer arrives first, the store
                 // must keep exactly those bytes.
