@@ -296,18 +296,18 @@ final class ManagedPostgres implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            return;
-        }
         Optional<ProcessHandle> orphan;
         try {
-            orphan = ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                    .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+            orphan = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                    .filter(ManagedPostgres::runningServer);
         } catch (NumberFormatException e) {
-            return; // a torn pid file: PostgreSQL itself removes it when no server holds it
+            orphan = Optional.empty();
         }
         if (orphan.isEmpty()) {
+            // A stale lock file: its server is gone. PostgreSQL would ignore it, unless its pid now names another
+            // process, or a zombie that nobody reaps (a container whose first process reaps nothing): then it
+            // refuses to start. The shared-memory interlock still guards against backends of a killed server.
+            Files.deleteIfExists(pidFile);
             return;
         }
         ProcessHandle process = orphan.get();
@@ -322,6 +322,24 @@ final class ManagedPostgres implements AutoCloseable {
                 process.destroyForcibly(); // recovery from the write-ahead log takes over at the next start
                 awaitExit(process, STOP_TIMEOUT);
             }
+        }
+    }
+
+    /** A live PostgreSQL server process: not a zombie, and running the postgres binary. */
+    private static boolean runningServer(ProcessHandle process) {
+        return process.isAlive() && !zombie(process.pid())
+                && process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
+    }
+
+    /** On Linux a dead child that nobody has reaped yet still answers as alive; its state in /proc says Z. */
+    private static boolean zombie(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            String line = Files.readString(stat, StandardCharsets.UTF_8);
+            int end = line.lastIndexOf(')');
+            return end > 0 && end + 2 < line.length() && line.charAt(end + 2) == 'Z';
+        } catch (IOException e) {
+            return false; // no /proc (not Linux), or the process just went
         }
     }
 
@@ -437,18 +455,16 @@ final class ManagedPostgres implements AutoCloseable {
         owner.ifPresent(Owner::close);
     }
 
+    /** Waits for the process to end; a zombie (ended, not yet reaped) counts as ended. */
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive() && !zombie(process.pid())) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleepQuietly(Duration.ofMillis(20));
         }
+        return true;
     }
 
     /** As root, PostgreSQL runs in a user namespace of its own (it refuses to run as root). */

@@ -94,6 +94,14 @@ public final class TestStores {
         return dump.toString();
     }
 
+    /** Creates the embedded store of {@code dataDir} (as {@code serve --data} would) with the schema at {@code version} only. */
+    public static void migrateEmbedded(Path dataDir, String version) {
+        try (ManagedPostgres postgres = ManagedPostgres.open(dataDir, PostgresBinaries.in(PostgresBinaries.defaultCacheRoot()))) {
+            org.flywaydb.core.Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.user(), postgres.password())
+                    .locations("classpath:db/migration").target(version).load().migrate();
+        }
+    }
+
     private static synchronized ManagedPostgres server() {
         if (server == null) {
             try {
