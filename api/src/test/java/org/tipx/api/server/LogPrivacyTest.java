@@ -54,7 +54,7 @@ class LogPrivacyTest {
         List<LogRecord> records;
         String token;
         try (RunningTipx server = RunningTipx.fresh(dir.resolve("data"), 1 << 20);
-             LogCapture capture = new LogCapture("", "io.helidon", "org.tipx", "org.postgresql", "org.flywaydb")) {
+             LogCapture capture = new LogCapture("", "io.helidon", "org.tipx", "org.tipx.access", "org.postgresql", "org.flywaydb")) {
             token = server.agency("log-privacy", "UA");
             for (Case c : corpus(token, server.base().getPort())) {
                 int status = RawHttp.exchange(server.base().getPort(), c.request());
