@@ -90,6 +90,9 @@ final class ManagedPostgres implements AutoCloseable {
     private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
+    /** The data folders whose server this JVM runs. */
+    private static final java.util.Set<Path> OWNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path dataDir;
     private final int port;
     private final String password;
@@ -104,32 +107,36 @@ final class ManagedPostgres implements AutoCloseable {
 
     /** Starts (or joins) the server of {@code dataDir}, creating the folder and the cluster if needed. */
     static ManagedPostgres open(Path dataDir, PostgresBinaries binaries) {
-        Path dir = dataDir.toAbsolutePath();
+        Path dir = dataDir.toAbsolutePath().normalize();
         try {
             createPrivateDirectory(dir);
+            // A folder this JVM already runs is joined without touching its lock file: closing any channel
+            // of that file would release the owner's lock (POSIX locks belong to the process).
+            if (OWNED.contains(dir)) {
+                return joinRunning(dir);
+            }
             FileChannel lockChannel = FileChannel.open(dir.resolve("postgres.lock"),
                     java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OWNER_ONLY);
-            FileLock lock = tryLock(lockChannel);
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // taken by this JVM since the check above
+            }
             if (lock == null) {
                 lockChannel.close();
                 return joinRunning(dir);
             }
+            OWNED.add(dir);
             try {
                 return startOwned(dir, binaries, lock);
             } catch (RuntimeException | IOException e) {
+                OWNED.remove(dir);
                 lockChannel.close();
                 throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("starting the embedded PostgreSQL in " + dir + " failed", e);
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // this JVM already runs the server of this folder
         }
     }
 
@@ -283,6 +290,7 @@ final class ManagedPostgres implements AutoCloseable {
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "releasing the data folder lock failed", e);
             }
+            OWNED.remove(cluster.getParent());
         }
     }
 
