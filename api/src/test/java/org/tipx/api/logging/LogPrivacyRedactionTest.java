@@ -113,14 +113,19 @@ class LogPrivacyRedactionTest {
         String config = "handlers=java.util.logging.ConsoleHandler\n.level=INFO\n"
                 + "java.util.logging.ConsoleHandler.level=INFO\n";
         LogManager.getLogManager().readConfiguration(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
-        Logger.getLogger("").addHandler(capture);
-        tipx.setLevel(Level.ALL);
-        int before = published.size();
+        try {
+            Logger.getLogger("").addHandler(capture);
+            tipx.setLevel(Level.ALL);
+            int before = published.size();
 
-        tipx.info("still here\nand on one line");
+            tipx.info("still here\nand on one line");
 
-        assertEquals(before + 1, published.size());
-        assertEquals("still here\\nand on one line", published.getLast().getMessage());
+            assertEquals(before + 1, published.size());
+            assertEquals("still here\\nand on one line", published.getLast().getMessage());
+        } finally {
+            // The suite's own configuration again (java.util.logging.config.file), for the tests after this one.
+            LogManager.getLogManager().readConfiguration();
+        }
     }
 
     @Test
