@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tipx.api.cli.CommandsTest.Run;
 
 /** {@code tipx anonymize} on small generated tables and on UCI adult against ARX's optimum. */
 class AnonymizeCommandTest {
@@ -75,8 +74,8 @@ class AnonymizeCommandTest {
                 "--output", output.toString(), "--report", report.toString()));
     }
 
-    private static Run run(List<String> args) {
-        return CommandsTest.run(args.toArray(String[]::new));
+    private static CliRun run(List<String> args) {
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     static List<String[]> readRows(Path csv, String separator) throws IOException {
@@ -111,7 +110,7 @@ class AnonymizeCommandTest {
         Path report = dir.resolve("report.json");
         List<String> args = baseArgs(output, report);
         args.addAll(List.of("--k", "5", "--suppression", "5%"));
-        Run run = run(args);
+        CliRun run = run(args);
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("report: " + report), run.out());
@@ -154,7 +153,7 @@ class AnonymizeCommandTest {
         List<String> args = baseArgs(output, report);
         args.addAll(List.of("--k", "3", "--l", "3", "--sensitive", "diagnosis", "--suppression", "0.02", "--metric", "discernibility",
                 "--time-budget", "60s"));
-        Run run = run(args);
+        CliRun run = run(args);
 
         assertEquals(0, run.exit(), run.err());
         List<String[]> rows = readRows(output, ";");
@@ -177,7 +176,7 @@ class AnonymizeCommandTest {
         Path report = dir.resolve("report.json");
         List<String> args = baseArgs(output, report);
         args.addAll(List.of("--k", "2", "--entropy-l", "2.5", "--sensitive", "diagnosis"));
-        Run run = run(args);
+        CliRun run = run(args);
 
         assertEquals(0, run.exit(), run.err());
         List<String[]> rows = readRows(output, ";");
@@ -200,7 +199,7 @@ class AnonymizeCommandTest {
         Path output = dir.resolve("out.csv");
         List<String> args = new ArrayList<>(List.of("anonymize", "--input", table.toString(), "--hierarchy", "sex=" + sexHierarchy,
                 "--k", "2", "--suppression", "0", "--output", output.toString(), "--report", dir.resolve("r.json").toString()));
-        Run run = run(args);
+        CliRun run = run(args);
 
         assertEquals(0, run.exit(), run.err());
         List<String[]> in = readRows(table, ";");
@@ -218,7 +217,7 @@ class AnonymizeCommandTest {
         Files.writeString(table, "61;female;13053;flu\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Path output = dir.resolve("out.csv");
         Path report = dir.resolve("report.json");
-        Run run = run(baseArgs(output, report));
+        CliRun run = run(baseArgs(output, report));
 
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("'age'") && run.err().contains("'61'"), run.err());
@@ -229,7 +228,7 @@ class AnonymizeCommandTest {
     void noTransformationReachingK_failsWithTheEnginesReason_andWritesNothing() throws IOException {
         List<String> args = baseArgs(dir.resolve("out.csv"), dir.resolve("report.json"));
         args.addAll(List.of("--k", "301", "--suppression", "0"));
-        Run run = run(args);
+        CliRun run = run(args);
 
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("tipx anonymize: no transformation satisfies"), run.err());
@@ -239,7 +238,7 @@ class AnonymizeCommandTest {
     @Test
     void aMalformedInput_failsWithTheLine() throws IOException {
         Files.writeString(table, "age;sex;zip;diagnosis\n30;female;13053\n");
-        Run run = run(baseArgs(dir.resolve("out.csv"), dir.resolve("report.json")));
+        CliRun run = run(baseArgs(dir.resolve("out.csv"), dir.resolve("report.json")));
 
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("tipx anonymize: line 2:"), run.err());
@@ -253,7 +252,7 @@ class AnonymizeCommandTest {
 
         List<String> unknownColumn = baseArgs(output, report);
         unknownColumn.addAll(List.of("--hierarchy", "postcode=" + zipHierarchy));
-        Run run = run(unknownColumn);
+        CliRun run = run(unknownColumn);
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("'postcode'"), run.err());
 
@@ -311,7 +310,7 @@ class AnonymizeCommandTest {
 
     @Test
     void help_describesEveryOption() {
-        Run run = CommandsTest.run("anonymize", "--help");
+        CliRun run = CliRun.of("anonymize", "--help");
         assertEquals(0, run.exit());
         assertTrue(run.out().contains("Usage: tipx anonymize"), run.out());
         for (String option : List.of("--input", "--separator", "--hierarchy", "--k", "--l", "--entropy-l", "--sensitive",
@@ -356,7 +355,7 @@ class AnonymizeCommandTest {
             List<String> args = new ArrayList<>(List.of("anonymize", "--input", adult.toString(), "--k", "11",
                     "--suppression", expected.suppression(), "--output", output.toString(), "--report", report.toString()));
             args.addAll(hierarchyArgs);
-            Run run = run(args);
+            CliRun run = run(args);
 
             assertEquals(0, run.exit(), run.err());
             JsonObject json = readJson(report);

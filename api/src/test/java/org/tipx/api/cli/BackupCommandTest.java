@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.tipx.api.store.NewRelease;
 import org.tipx.api.store.StoredRelease;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
-import picocli.CommandLine;
 
 /** {@code tipx backup} and {@code tipx restore} on the embedded store: exit codes, messages, what they leave. */
 class BackupCommandTest {
@@ -34,7 +32,7 @@ class BackupCommandTest {
         fill(source);
         Path file = dir.resolve("tipx-2026-12-04.backup");
 
-        Run backup = run("backup", file.toString(), "--data", source.toString());
+        CliRun backup = CliRun.of("backup", file.toString(), "--data", source.toString());
 
         assertEquals(0, backup.exit(), backup.err());
         // 1 agency, its token, 1 extract, its period lock, 40 records, 2 releases, 2 release extracts; no release job.
@@ -42,7 +40,7 @@ class BackupCommandTest {
                 backup.out());
 
         Path target = dir.resolve("target");
-        Run restore = run("restore", file.toString(), "--data", target.toString());
+        CliRun restore = CliRun.of("restore", file.toString(), "--data", target.toString());
 
         assertEquals(0, restore.exit(), restore.err());
         assertTrue(restore.out().contains("case_record 40"), restore.out());
@@ -62,13 +60,13 @@ class BackupCommandTest {
         Path source = dir.resolve("source");
         fill(source);
         Path file = dir.resolve("tipx.backup");
-        assertEquals(0, run("backup", file.toString(), "--data", source.toString()).exit());
+        assertEquals(0, CliRun.of("backup", file.toString(), "--data", source.toString()).exit());
         List<StoredRelease> releases;
         try (TipxStore store = TipxStores.embedded(source)) {
             releases = store.releases();
         }
 
-        Run restore = run("restore", file.toString(), "--data", source.toString());
+        CliRun restore = CliRun.of("restore", file.toString(), "--data", source.toString());
 
         assertEquals(1, restore.exit());
         assertTrue(restore.err().startsWith("tipx restore: the store is not empty (table "), restore.err());
@@ -84,13 +82,13 @@ class BackupCommandTest {
         Path source = dir.resolve("source");
         fill(source);
         Path file = dir.resolve("tipx.backup");
-        assertEquals(0, run("backup", file.toString(), "--data", source.toString()).exit());
+        assertEquals(0, CliRun.of("backup", file.toString(), "--data", source.toString()).exit());
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
         Path target = dir.resolve("target");
 
-        Run restore = run("restore", file.toString(), "--data", target.toString());
+        CliRun restore = CliRun.of("restore", file.toString(), "--data", target.toString());
 
         assertEquals(1, restore.exit());
         assertTrue(restore.err().startsWith("tipx restore: damaged backup: the SHA-256 of "), restore.err());
@@ -102,7 +100,7 @@ class BackupCommandTest {
 
     @Test
     void restore_missingFile_exitsOne() {
-        Run restore = run("restore", dir.resolve("nothing.backup").toString(), "--data", dir.resolve("t").toString());
+        CliRun restore = CliRun.of("restore", dir.resolve("nothing.backup").toString(), "--data", dir.resolve("t").toString());
 
         assertEquals(1, restore.exit());
         assertTrue(restore.err().startsWith("tipx restore: no backup file "), restore.err());
@@ -112,7 +110,7 @@ class BackupCommandTest {
     void backup_toAnExistingFile_exitsOneAndKeepsTheFile() throws Exception {
         Path file = Files.writeString(dir.resolve("tipx.backup"), "older");
 
-        Run backup = run("backup", file.toString(), "--data", dir.resolve("source").toString());
+        CliRun backup = CliRun.of("backup", file.toString(), "--data", dir.resolve("source").toString());
 
         assertEquals(1, backup.exit());
         assertTrue(backup.err().startsWith("tipx backup: the backup file " + file + " exists already"), backup.err());
@@ -122,7 +120,7 @@ class BackupCommandTest {
 
     @Test
     void backup_storeThatCannotBeOpened_exitsOneNamingTheStore() {
-        Run backup = run("backup", dir.resolve("tipx.backup").toString(), "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none");
+        CliRun backup = CliRun.of("backup", dir.resolve("tipx.backup").toString(), "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none");
 
         assertEquals(1, backup.exit());
         assertTrue(backup.err().startsWith("tipx backup: cannot open the store (PostgreSQL): "), backup.err());
@@ -131,7 +129,7 @@ class BackupCommandTest {
 
     @Test
     void backup_withoutFile_isAUsageError() {
-        Run backup = run("backup", "--data", dir.toString());
+        CliRun backup = CliRun.of("backup", "--data", dir.toString());
 
         assertEquals(2, backup.exit());
         assertTrue(backup.err().contains("Missing required parameter: 'FILE'"), backup.err());
@@ -163,16 +161,5 @@ class BackupCommandTest {
         return out.toString();
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Commands.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
-    private record Run(int exit, String out, String err) {
-    }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,24 +19,16 @@ class CommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Commands.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("serve", "validate", "upload", "demo", "anonymize", "backup", "restore")) {
-            Run run = run(command, "--help");
+            CliRun run = CliRun.of(command, "--help");
             assertEquals(0, run.exit(), command);
             assertTrue(run.out().contains("Usage: tipx " + command), run.out());
         }
-        Run top = run("--help");
+        CliRun top = CliRun.of("--help");
         assertEquals(0, top.exit());
         for (String command : List.of("serve", "validate", "upload", "demo", "anonymize", "backup", "restore")) {
             assertTrue(top.out().contains(command), top.out());
@@ -48,7 +38,7 @@ class CommandsTest {
     @Test
     void validateAcceptsAValidExtract() throws Exception {
         Path file = Files.writeString(dir.resolve("ok.csv"), HEADER + "\nr1,2026-07-01,confirmed,female,30,UA,sexual\n");
-        Run run = run("validate", file.toString(), "--period", "2026-Q3");
+        CliRun run = CliRun.of("validate", file.toString(), "--period", "2026-Q3");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("valid, 1 rows"), run.out());
     }
@@ -58,7 +48,7 @@ class CommandsTest {
         Path file = Files.writeString(dir.resolve("bad.ndjson"),
                 "{\"record_id\":\"r1\",\"registration_date\":\"2026-07-01\",\"status\":\"maybe\",\"sex\":\"female\"}\n"
                         + "{\"record_id\":\"r1\",\"registration_date\":\"2026-07-01\",\"status\":\"confirmed\",\"sex\":\"female\",\"age\":200}\n");
-        Run run = run("validate", file.toString(), "--period", "2026-Q3");
+        CliRun run = CliRun.of("validate", file.toString(), "--period", "2026-Q3");
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("row 1, status [unknown_code]"), run.out());
         assertTrue(run.out().contains("row 2, age [out_of_range]"), run.out());
@@ -68,13 +58,13 @@ class CommandsTest {
     @Test
     void usageErrorsExitTwoWithAReason() throws Exception {
         Path file = Files.writeString(dir.resolve("extract.txt"), HEADER + "\n");
-        Run badPeriod = run("validate", file.toString(), "--period", "2026-Q9");
+        CliRun badPeriod = CliRun.of("validate", file.toString(), "--period", "2026-Q9");
         assertEquals(2, badPeriod.exit());
         assertTrue(badPeriod.err().contains("2026-Q9"), badPeriod.err());
-        Run unknownFormat = run("validate", file.toString(), "--period", "2026-Q3");
+        CliRun unknownFormat = CliRun.of("validate", file.toString(), "--period", "2026-Q3");
         assertEquals(2, unknownFormat.exit());
         assertTrue(unknownFormat.err().contains("--format"), unknownFormat.err());
-        Run missingToken = run("upload", file.toString(), "--period", "2026-Q3", "--server", "http://127.0.0.1:9",
+        CliRun missingToken = CliRun.of("upload", file.toString(), "--period", "2026-Q3", "--server", "http://127.0.0.1:9",
                 "--token-file", dir.resolve("none.token").toString(), "--format", "csv");
         assertEquals(2, missingToken.exit());
         assertTrue(missingToken.err().contains("token file"), missingToken.err());
@@ -82,7 +72,7 @@ class CommandsTest {
 
     @Test
     void serveRefusesToStartWithoutAPseudonymisationSecret() {
-        Run run = run("serve", "--data", dir.resolve("data").toString(), "--port", "0");
+        CliRun run = CliRun.of("serve", "--data", dir.resolve("data").toString(), "--port", "0");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("No pseudonymisation secret"), run.err());
     }
@@ -92,7 +82,7 @@ class CommandsTest {
         Path data = dir.resolve("limited");
         Files.createDirectories(data);
         PseudonymSecret.loadOrGenerate(data.resolve("pseudonym.secret"));
-        Run run = run("serve", "--data", data.toString(), "--port", "0", "--rate-limit", "fast");
+        CliRun run = CliRun.of("serve", "--data", data.toString(), "--port", "0", "--rate-limit", "fast");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("rate limit must be QUOTA/SECONDS"), run.err());
         assertFalse(Files.exists(data.resolve("tipx.mv.db")), "the store was not opened");
@@ -103,10 +93,10 @@ class CommandsTest {
         Path data = dir.resolve("uploads");
         Files.createDirectories(data);
         PseudonymSecret.loadOrGenerate(data.resolve("pseudonym.secret"));
-        Run all = run("serve", "--data", data.toString(), "--port", "0", "--uploads-in-all", "10");
+        CliRun all = CliRun.of("serve", "--data", data.toString(), "--port", "0", "--uploads-in-all", "10");
         assertEquals(2, all.exit());
         assertTrue(all.err().contains("--uploads-in-all must stay below the store's 10 connections"), all.err());
-        Run perAgency = run("serve", "--data", data.toString(), "--port", "0", "--uploads-per-agency", "6");
+        CliRun perAgency = CliRun.of("serve", "--data", data.toString(), "--port", "0", "--uploads-per-agency", "6");
         assertEquals(2, perAgency.exit());
         assertTrue(perAgency.err().contains("uploads per agency (6)"), perAgency.err());
         assertFalse(Files.exists(data.resolve("tipx.mv.db")), "the store was not opened");

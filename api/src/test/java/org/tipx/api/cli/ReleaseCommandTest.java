@@ -3,8 +3,6 @@ package org.tipx.api.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Random;
@@ -15,7 +13,6 @@ import org.tipx.api.release.People;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
-import picocli.CommandLine;
 
 /** {@code tipx release} on the embedded store. */
 class ReleaseCommandTest {
@@ -36,7 +33,7 @@ class ReleaseCommandTest {
             }
         }
 
-        Run run = run("release", "--data", dir.toString());
+        CliRun run = CliRun.of("release", "--data", dir.toString());
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().matches("release \\d{4}-\\d{2}-\\d{2}\\.1: 200 victims, 200 registrations from 1 extracts; "
@@ -49,7 +46,7 @@ class ReleaseCommandTest {
 
     @Test
     void release_withoutExtracts_failsWithAClearMessage() {
-        Run run = run("release", "--data", dir.toString());
+        CliRun run = CliRun.of("release", "--data", dir.toString());
 
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("tipx release: there are no current extracts to release"), run.err());
@@ -73,7 +70,7 @@ class ReleaseCommandTest {
             other = store.queueReleaseJob("admin").orElseThrow().id(); // a server's build, say
         }
 
-        Run run = run("release", "--data", dir.toString());
+        CliRun run = CliRun.of("release", "--data", dir.toString());
 
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("tipx release: another release build is under way (job " + other), run.err());
@@ -83,16 +80,5 @@ class ReleaseCommandTest {
         }
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Commands.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
-    private record Run(int exit, String out, String err) {
-    }
 }

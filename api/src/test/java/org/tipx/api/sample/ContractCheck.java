@@ -17,7 +17,7 @@ import org.tipx.api.reference.Countries;
 import org.tipx.api.reference.ReferenceData;
 
 /**
- * An independent reading of /work/shared/contract/case-record-v1.md, written from the contract and
+ * An independent reading of the extract contract (docs/case-record-v1.md), written from the contract and
  * not from the generator: the header, the code lists and the row rules, plus a strict RFC 4180 parser.
  */
 final class ContractCheck {
