@@ -1,6 +1,6 @@
 package org.tipx.api.http;
 
-import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.TablePublisher;
 
 /**
  * The table limits the server enforces, as published by {@code /v1/config}.
@@ -10,17 +10,17 @@ import org.tipx.api.statistics.ProtectedTableBuilder;
  */
 public record StatisticsLimits(int maxCells, double maxWithheldShare) {
 
-    /** The defaults of {@link ProtectedTableBuilder#withDefaults()}. */
+    /** The defaults of {@link TablePublisher#withDefaults()}. */
     public static final StatisticsLimits DEFAULTS = new StatisticsLimits(
-            ProtectedTableBuilder.DEFAULT_MAX_CELLS, ProtectedTableBuilder.DEFAULT_MAX_WITHHELD_SHARE);
+            TablePublisher.DEFAULT_MAX_CELLS, TablePublisher.DEFAULT_MAX_WITHHELD_SHARE);
 
     public StatisticsLimits {
-        // The builder validates the same way; building one here fails fast with its messages.
-        new ProtectedTableBuilder(maxCells, maxWithheldShare);
+        // The publisher validates the same way; building one here fails fast with its messages.
+        new TablePublisher(maxCells, maxWithheldShare);
     }
 
-    /** A table builder enforcing these limits. */
-    public ProtectedTableBuilder builder() {
-        return new ProtectedTableBuilder(maxCells, maxWithheldShare);
+    /** A table publisher enforcing these limits. */
+    public TablePublisher publisher() {
+        return new TablePublisher(maxCells, maxWithheldShare);
     }
 }

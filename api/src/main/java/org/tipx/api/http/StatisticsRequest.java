@@ -112,15 +112,17 @@ record StatisticsRequest(TableQuery query, Optional<TableFormat> format, boolean
 
     /**
      * True when a filter on this dimension may name {@code code}: a listed code, four digits for a
-     * year, and the contract's {@code XX} (unknown country) for countries other than that of
-     * identification and {@code XS} (stateless) for citizenship, which the code lists do not list.
+     * year, and the contract's {@code XX} (unknown country) for every country dimension and
+     * {@code XS} (stateless) for citizenship, which the country table does not list. Every code that
+     * can be a row of a table can be a filter.
      */
     static boolean accepts(DimensionInfo info, String code) {
         Dimension dimension = info.dimension();
         if (dimension == Dimension.YEAR) {
             return YEAR.matcher(code).matches();
         }
-        if (code.equals("XX") && (dimension == Dimension.CITIZENSHIP || dimension == Dimension.COUNTRY_OF_EXPLOITATION)) {
+        if (code.equals("XX") && (dimension == Dimension.CITIZENSHIP || dimension == Dimension.COUNTRY_OF_EXPLOITATION
+                || dimension == Dimension.COUNTRY_OF_IDENTIFICATION)) {
             return true;
         }
         if (code.equals("XS") && dimension == Dimension.CITIZENSHIP) {

@@ -185,7 +185,8 @@ public final class StatisticsServiceImpl extends StatisticsService {
             dimension.codes().forEach(code -> codes.add(new CodeInfo(code.code(), code.label())));
             Dimension id = dimension.dimension();
             // The contract's extra country codes are valid filters though the country table omits them.
-            if (id == Dimension.CITIZENSHIP || id == Dimension.COUNTRY_OF_EXPLOITATION) {
+            if (id == Dimension.CITIZENSHIP || id == Dimension.COUNTRY_OF_EXPLOITATION
+                    || id == Dimension.COUNTRY_OF_IDENTIFICATION) {
                 codes.add(codes.size() - 1, new CodeInfo("XX", "Unknown country"));
             }
             if (id == Dimension.CITIZENSHIP) {

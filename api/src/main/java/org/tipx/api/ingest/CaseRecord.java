@@ -1,10 +1,14 @@
 package org.tipx.api.ingest;
 
+import org.tipx.anonymizer.cellkey.PTable;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+
+import org.tipx.anonymizer.cellkey.PTable;
 
 /**
  * One validated case record as tipx stores it: direct identifiers already replaced by the keyed
@@ -42,12 +46,9 @@ public record CaseRecord(
         List<String> recruiterRelation,
         List<String> assistance) {
 
-    /** Largest record key plus one (ONS: record keys 0..4095 for administrative data). */
-    public static final int RECORD_KEY_RANGE = 4096;
-
     public CaseRecord {
         Objects.requireNonNull(pseudonym, "pseudonym");
-        if (recordKey < 0 || recordKey >= RECORD_KEY_RANGE) {
+        if (recordKey < 0 || recordKey >= PTable.KEY_SPACE) {
             throw new IllegalArgumentException("record key must be 0..4095, was " + recordKey);
         }
         Objects.requireNonNull(status, "status");

@@ -118,6 +118,7 @@ public final class HmacPseudonymiser implements Pseudonymiser {
         return macs.apply(mac -> {
             byte[] value = mac.doFinal(input);
             byte[] keyBytes = mac.doFinal(lengthPrefixed(RECORD_KEY_DOMAIN, value));
+            // The first 12 bits: uniform on 0..4095, the key space of the cell key method (PTable.KEY_SPACE).
             int recordKey = (keyBytes[0] & 0xFF) << 4 | (keyBytes[1] & 0xFF) >>> 4;
             return new Pseudonym(HEX.formatHex(value), linked, recordKey);
         });

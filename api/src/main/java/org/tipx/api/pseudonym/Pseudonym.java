@@ -1,5 +1,7 @@
 package org.tipx.api.pseudonym;
 
+import org.tipx.anonymizer.cellkey.PTable;
+
 import java.util.Objects;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Objects;
 public record Pseudonym(String value, boolean linked, int recordKey) {
     public Pseudonym {
         Objects.requireNonNull(value, "value");
-        if (recordKey < 0 || recordKey > 4095) {
+        if (recordKey < 0 || recordKey >= PTable.KEY_SPACE) {
             throw new IllegalArgumentException("record key must be 0..4095, was " + recordKey);
         }
     }

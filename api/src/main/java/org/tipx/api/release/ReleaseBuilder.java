@@ -35,6 +35,8 @@ import org.tipx.api.release.ReleaseManifest.Microdata;
 import org.tipx.api.release.ReleaseManifest.QuasiIdentifier;
 import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.Measure;
+import org.tipx.api.statistics.TableEffect;
+import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.NewRelease;
 import org.tipx.api.store.StoredExtract;
@@ -56,8 +58,9 @@ import org.tipx.api.store.TipxStore;
  *   <li>Anonymise with the {@link CaseRecordTable} quasi-identifiers and {@link CaseRecordHierarchies},
  *       k and suppression limit from {@link ReleaseSettings}, then run {@link Verifier#requireSafe} on
  *       the output: a failing check throws {@link ReleaseException} before anything is written.</li>
- *   <li>Measure the cell key method on {@link #MEASURED_DIMENSIONS tables} of the release
- *       ({@link MeasuredTable}); true counts serve only the two aggregate figures of the manifest.</li>
+ *   <li>Measure the cell key method on {@link #MEASURED_DIMENSIONS tables} of the release, published
+ *       as the statistics API publishes them ({@link TablePublisher#effect}); true counts serve only
+ *       the aggregate figures of the manifest.</li>
  *   <li>Store release, extract list and microdata in one transaction.</li>
  * </ol>
  *
@@ -164,7 +167,7 @@ public final class ReleaseBuilder {
         String microdata = MicrodataCsv.write(published);
         long anonymised = System.nanoTime();
 
-        CellKeyEffect effect = measureCellKeyEffect(records, persons);
+        CellKeyEffect effect = measureCellKeyEffect(records);
         long measured = System.nanoTime();
         List<InputExtract> inputs = extracts.stream().map(e -> new InputExtract(e.id(), e.agency(),
                 countryOfAgency.getOrDefault(e.agency(), "XX"), e.period().toString(), e.sha256(), e.rows())).toList();
@@ -217,20 +220,14 @@ public final class ReleaseBuilder {
      * The year × country_of_identification × d tables of victims for each measured dimension d, protected
      * with the release's parameters, against their true counts, which serve these two aggregates only.
      */
-    private CellKeyEffect measureCellKeyEffect(List<CaseRecord> records, Persons persons) {
-        List<MeasuredTable.Effect> perTable = MEASURED_DIMENSIONS.parallelStream()
-                .map(d -> MeasuredTable.of(records, persons, measuredTable(d)).effect(protector))
-                .toList();
-        long cells = 0;
-        long withheld = 0;
-        long changed = 0;
-        long absoluteChange = 0;
-        for (MeasuredTable.Effect t : perTable) {
-            cells += t.cells();
-            withheld += t.withheld();
-            changed += t.changed();
-            absoluteChange += t.absoluteChange();
-        }
+    private CellKeyEffect measureCellKeyEffect(List<CaseRecord> records) {
+        // No table limit: the measurement reads whole tables, which the public API might refuse.
+        TableEffect effect = new TablePublisher(Integer.MAX_VALUE, 1.0).effect(records, Measure.VICTIMS,
+                MEASURED_DIMENSIONS.stream().map(ReleaseBuilder::measuredTable).toList(), protector);
+        long cells = effect.cells();
+        long withheld = effect.withheld();
+        long changed = effect.changed();
+        long absoluteChange = effect.absoluteChange();
         long published = cells - withheld;
         List<String> tables = MEASURED_DIMENSIONS.stream()
                 .map(d -> String.join(" × ", measuredTable(d).stream().map(Dimension::id).toList()))

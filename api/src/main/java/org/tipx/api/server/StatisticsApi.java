@@ -9,7 +9,6 @@ import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.statistics.CachingTableSource;
 import org.tipx.api.statistics.IndexedTableSource;
 import org.tipx.api.statistics.Measure;
-import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
 
@@ -41,12 +40,11 @@ public record StatisticsApi(PublishedReleases releases, TableSource tables, Stat
 
     /**
      * These releases with the default limits and rate limit, read through an {@link IndexedTableSource}
-     * (each release indexed in memory on its first query) behind a {@link CachingTableSource}: both
-     * give exactly the tables of the reference {@link ScanningTableSource}, much faster.
+     * (each release indexed in memory on its first query) behind a {@link CachingTableSource}.
      */
     public static StatisticsApi over(PublishedReleases releases) {
         TableSource tables = new CachingTableSource(
-                new IndexedTableSource(releases, StatisticsLimits.DEFAULTS.builder()), DEFAULT_CACHED_TABLES);
+                new IndexedTableSource(releases, StatisticsLimits.DEFAULTS.publisher()), DEFAULT_CACHED_TABLES);
         return new StatisticsApi(releases, tables, StatisticsLimits.DEFAULTS, Optional.of(RateLimitPolicy.DEFAULT));
     }
 

@@ -128,11 +128,11 @@ public final class Comparisons {
         query.breakdown().ifPresent(by::add);
         Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
         filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(query.countries()));
-        if (query.from().isPresent() || query.to().isPresent()) {
-            // One bound alone still keeps the other side's years out of the table (and its cell count).
+        if (query.from().isPresent() && query.to().isPresent()) {
+            // With one bound, the table's years are those the release lists (its rows never depend
+            // on the filters), and the span is cut from them.
             Set<String> years = new TreeSet<>();
-            int last = query.to().orElse(ComparisonQuery.MAX_YEAR);
-            for (int year = query.from().orElse(ComparisonQuery.MIN_YEAR); year <= last; year++) {
+            for (int year = query.from().getAsInt(); year <= query.to().getAsInt(); year++) {
                 years.add(Integer.toString(year));
             }
             filters.put(Dimension.YEAR, years);

@@ -9,9 +9,8 @@ import org.tipx.api.release.PublishedReleases;
 /**
  * A {@link TableSource} that reads a release's records once, into a compact immutable in-memory
  * index, and answers every later query on that release from the index. Its tables are identical to
- * {@link ScanningTableSource}'s, refusals included (same rule, same message): the index keeps
- * exactly what {@link ProtectedTableBuilder}'s semantics need and the rule checks are the builder's
- * own.
+ * those of the tests' scanning source, refusals included: the index counts the same cells and
+ * {@link TablePublisher} publishes them, the same code for both.
  *
  * <h2>The index</h2>
  * Codes are dictionary-encoded per dimension ({@code char} value ids in column arrays). Records with
@@ -40,18 +39,18 @@ public final class IndexedTableSource implements TableSource {
     public static final int DEFAULT_MAX_RELEASES = 4;
 
     private final PublishedReleases releases;
-    private final ProtectedTableBuilder builder;
+    private final TablePublisher publisher;
     private final BoundedMemo<PublishedRelease, LoadedRelease> loaded;
 
     /** A source holding at most {@link #DEFAULT_MAX_RELEASES} release indexes. */
-    public IndexedTableSource(PublishedReleases releases, ProtectedTableBuilder builder) {
-        this(releases, builder, DEFAULT_MAX_RELEASES);
+    public IndexedTableSource(PublishedReleases releases, TablePublisher publisher) {
+        this(releases, publisher, DEFAULT_MAX_RELEASES);
     }
 
     /** A source holding at most {@code maxReleases} release indexes (least recently used dropped first). */
-    public IndexedTableSource(PublishedReleases releases, ProtectedTableBuilder builder, int maxReleases) {
+    public IndexedTableSource(PublishedReleases releases, TablePublisher publisher, int maxReleases) {
         this.releases = Objects.requireNonNull(releases, "releases");
-        this.builder = Objects.requireNonNull(builder, "builder");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
         if (maxReleases < 1) {
             throw new IllegalArgumentException("maxReleases must be positive, was " + maxReleases);
         }
@@ -63,7 +62,7 @@ public final class IndexedTableSource implements TableSource {
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(query, "query");
         LoadedRelease index = loaded.get(release, this::load);
-        return index.index().table(query, index.protector(), builder);
+        return publisher.publish(index.index(), index.listing(), query, index.protector());
     }
 
     /**
@@ -82,8 +81,10 @@ public final class IndexedTableSource implements TableSource {
     private LoadedRelease load(PublishedRelease release) {
         ReleaseIndex.Loader loader = new ReleaseIndex.Loader();
         releases.records(release.id(), loader::accept);
-        // The protector solves the p-table once per release, not once per query.
-        return new LoadedRelease(loader.finish(), new CellKeyProtector(release.protection()));
+        // The protector solves the p-table once per release, not once per query; the listing is the release's.
+        ReleaseIndex index = loader.finish();
+        CellKeyProtector protector = new CellKeyProtector(release.protection());
+        return new LoadedRelease(index, protector, CodeListing.of(index, protector));
     }
 
     /**
@@ -96,6 +97,6 @@ public final class IndexedTableSource implements TableSource {
     public record IndexSize(long bytes, long projectionBytes) {
     }
 
-    private record LoadedRelease(ReleaseIndex index, CellKeyProtector protector) {
+    private record LoadedRelease(ReleaseIndex index, CellKeyProtector protector, CodeListing listing) {
     }
 }

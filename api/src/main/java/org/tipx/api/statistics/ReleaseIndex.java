@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.tipx.anonymizer.cellkey.CellKeyProtector;
 import org.tipx.api.ingest.CaseRecord;
 
 /**
@@ -25,14 +24,13 @@ import org.tipx.api.ingest.CaseRecord;
  * value per dimension.
  *
  * <h2>Exactness</h2>
- * {@link ProtectedTableBuilder} counts, for registrations, each passing record once in every cell
- * it lies in, and, for victims, each person once in every cell where at least one of their passing
- * records lies. Both depend only on a record's profile (registrations) or a person's set of distinct
- * profiles (victims), and on the record key, which derives from the pseudonym and so is the same on
- * all records of a person; the index checks that on load and refuses a release that breaks it. The
- * groups therefore give every cell the same count and cell key as the builder; the same rule
- * checks ({@link ProtectedTableBuilder#checkCellCount}, {@link ProtectedTableBuilder#checkSparsity})
- * and the same protector then give the same table.
+ * A cell holds, for registrations, each passing record whose codes include the cell's, and, for
+ * victims, each person with at least one such record (the definition the tests' scanning counter
+ * implements record by record). Both depend only on a record's profile (registrations) or a
+ * person's set of distinct profiles (victims), and on the record key, which derives from the
+ * pseudonym and so is the same on all records of a person; the index checks that on load and
+ * refuses a release that breaks it. The groups therefore give every cell the same count and cell
+ * key as the scan; {@link TablePublisher} then publishes both the same way.
  *
  * <h2>Projections</h2>
  * A query reads only its dimensions ({@code by} and filters). The first query on a set of
@@ -45,7 +43,7 @@ import org.tipx.api.ingest.CaseRecord;
  *
  * <p>Immutable apart from the projection memo; thread-safe.
  */
-final class ReleaseIndex {
+final class ReleaseIndex implements CellCounter {
 
     private static final Dimension[] DIMENSIONS = Dimension.values();
     private static final int ALL_DIMENSIONS = (1 << DIMENSIONS.length) - 1;
@@ -217,25 +215,26 @@ final class ReleaseIndex {
         return projections.weight();
     }
 
-    /** The table answering {@code query}, checked with {@code rules} and protected by {@code protector}. */
-    ProtectedTable table(TableQuery query, CellKeyProtector protector, ProtectedTableBuilder rules) {
-        List<Dimension> by = query.by();
+    @Override
+    public List<String> codes(Dimension dimension) {
+        return List.of(codes[dimension.ordinal()]);
+    }
+
+    @Override
+    public CellCounts count(GridSpec spec) {
+        List<Dimension> by = spec.dimensions();
         int k = by.size();
         int[] byDimensions = new int[k];
-        int mask = 0;
         for (int i = 0; i < k; i++) {
             byDimensions[i] = by.get(i).ordinal();
-            mask |= 1 << byDimensions[i];
         }
         // Per filtered dimension: which codes are allowed, and which of the index's values pass.
-        int filterCount = query.filters().size();
+        int filterCount = spec.filters().size();
         int[] filterDimensions = new int[filterCount];
-        boolean[][] allowedCodes = new boolean[DIMENSIONS.length][];
         boolean[][] passingValues = new boolean[filterCount][];
         int f = 0;
-        for (Map.Entry<Dimension, Set<String>> filter : query.filters().entrySet()) {
+        for (Map.Entry<Dimension, Set<String>> filter : spec.filters().entrySet()) {
             int d = filter.getKey().ordinal();
-            mask |= 1 << d;
             boolean[] allowed = new boolean[codes[d].length];
             for (int c = 0; c < allowed.length; c++) {
                 allowed[c] = filter.getValue().contains(codes[d][c]);
@@ -246,7 +245,6 @@ final class ReleaseIndex {
                     passing[v] |= allowed[c];
                 }
             }
-            allowedCodes[d] = allowed;
             filterDimensions[f] = d;
             passingValues[f++] = passing;
         }
@@ -255,41 +253,11 @@ final class ReleaseIndex {
             filterMask |= 1 << d;
         }
         int byMask = byMaskOf(byDimensions);
-        Scan records = scan(byMask, filterMask, false);
+        int[] axisSizes = spec.axisSizes();
+        int cellCount = CellCounts.size(axisSizes);
+        Scan units = scan(byMask, filterMask, spec.measure() == Measure.VICTIMS);
 
-        // Pass 1: the observed codes per by dimension, from the passing records.
-        boolean[][] observed = new boolean[k][];
-        for (int i = 0; i < k; i++) {
-            observed[i] = new boolean[codes[byDimensions[i]].length];
-        }
-        if (k > 0) {
-            if (filterCount == 0) {
-                // Every record passes, and every code of the dictionary occurs in some record.
-                for (boolean[] all : observed) {
-                    Arrays.fill(all, true);
-                }
-            } else {
-                markObserved(records, byDimensions, filterDimensions, passingValues, allowedCodes, observed);
-            }
-        }
-        int[][] axisCodes = new int[k][];
-        int[] axisSizes = new int[k];
-        for (int i = 0; i < k; i++) {
-            int[] axis = new int[observed[i].length];
-            int size = 0;
-            for (int c = 0; c < observed[i].length; c++) {
-                if (observed[i][c]) {
-                    axis[size++] = c;
-                }
-            }
-            axisCodes[i] = Arrays.copyOf(axis, size);
-            axisSizes[i] = size + 1;
-        }
-        int cellCount = rules.checkCellCount(axisSizes);
-        // Only now, so that a table refused for its size never costs a projection of the persons.
-        Scan units = query.measure() == Measure.VICTIMS ? scan(byMask, filterMask, true) : records;
-
-        // Cells are numbered in row order: the first by dimension varies slowest, the total last.
+        // Cells are numbered in row order: the first dimension varies slowest, the total last.
         int[] stride = new int[k];
         for (int i = k - 1, s = 1; i >= 0; s *= axisSizes[i], i--) {
             stride[i] = s;
@@ -298,10 +266,15 @@ final class ReleaseIndex {
         int fanOut = 1;
         for (int i = 0; i < k; i++) {
             int d = byDimensions[i];
+            // The axis position of each code of the dictionary; -1 for codes that are no cell.
             int[] position = new int[codes[d].length];
             Arrays.fill(position, -1);
-            for (int a = 0; a < axisCodes[i].length; a++) {
-                position[axisCodes[i][a]] = a;
+            List<String> axis = spec.axes().get(i);
+            for (int a = 0; a < axis.size(); a++) {
+                int c = Arrays.binarySearch(codes[d], axis.get(a));
+                if (c >= 0) {
+                    position[c] = a;
+                }
             }
             int[][] unitCodes = units.codes()[d];
             int widest = 1;
@@ -310,7 +283,7 @@ final class ReleaseIndex {
                 int[] valueOffsets = new int[unitCodes[v].length + 1];
                 int n = 0;
                 for (int c : unitCodes[v]) {
-                    // Codes outside the filter, or of values no passing record has, are no cells.
+                    // A code outside the axis counts in the total only (and a filtered axis holds only allowed codes).
                     if (position[c] >= 0) {
                         valueOffsets[n++] = position[c] * stride[i];
                     }
@@ -332,31 +305,7 @@ final class ReleaseIndex {
                 throw new IllegalStateException("the release index gave a negative cell count");
             }
         }
-
-        List<ProtectedTable.Row> rows = new ArrayList<>(cellCount);
-        String[][] labels = new String[k][];
-        for (int i = 0; i < k; i++) {
-            labels[i] = new String[axisSizes[i]];
-            for (int a = 0; a < axisCodes[i].length; a++) {
-                labels[i][a] = codes[byDimensions[i]][axisCodes[i][a]];
-            }
-            labels[i][axisSizes[i] - 1] = ProtectedTable.TOTAL;
-        }
-        int[] position = new int[k];
-        String[] rowCodes = new String[k];
-        for (int cell = 0; cell < cellCount; cell++) {
-            for (int i = 0; i < k; i++) {
-                rowCodes[i] = labels[i][position[i]];
-            }
-            rows.add(new ProtectedTable.Row(List.of(rowCodes), protector.protect(counts[cell], keys[cell])));
-            for (int i = k - 1; i >= 0 && ++position[i] == axisSizes[i]; i--) {
-                position[i] = 0;
-            }
-        }
-        if (k > 0) {
-            rules.checkSparsity(rows);
-        }
-        return new ProtectedTable(query, rows);
+        return new CellCounts(axisSizes, counts, keys);
     }
 
     /**
@@ -417,37 +366,6 @@ final class ReleaseIndex {
             WeightedGroups projected = source.project(mask, byMask & ~filterMask, valueCodes);
             return new Scan(projected, projected.compoundCodes, byMask, filterMask, persons);
         });
-    }
-
-    /** Marks the codes of the passing records in each by dimension (cut to the filter on it). */
-    private static void markObserved(Scan records, int[] byDimensions, int[] filterDimensions,
-                                     boolean[][] passingValues, boolean[][] allowedCodes, boolean[][] observed) {
-        WeightedGroups groups = records.groups();
-        char[][] byColumns = columns(groups, byDimensions);
-        char[][] filterColumns = columns(groups, filterDimensions);
-        boolean[][] passing = records.passing(filterDimensions, passingValues);
-        boolean[][] seen = new boolean[byDimensions.length][];
-        for (int i = 0; i < byDimensions.length; i++) {
-            seen[i] = new boolean[records.codes()[byDimensions[i]].length];
-        }
-        for (int r = 0; r < groups.rowCount; r++) {
-            if (passes(r, filterColumns, passing)) {
-                for (int i = 0; i < byColumns.length; i++) {
-                    seen[i][byColumns[i][r]] = true;
-                }
-            }
-        }
-        for (int i = 0; i < byDimensions.length; i++) {
-            boolean[] allowed = allowedCodes[byDimensions[i]];
-            int[][] valueCodes = records.codes()[byDimensions[i]];
-            for (int v = 0; v < seen[i].length; v++) {
-                if (seen[i][v]) {
-                    for (int c : valueCodes[v]) {
-                        observed[i][c] |= allowed == null || allowed[c];
-                    }
-                }
-            }
-        }
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.anonymizer.cellkey.PTable;
 
 /**
  * Counting units (persons or records) grouped by identical code profiles, in primitive arrays.
@@ -46,7 +46,7 @@ final class WeightedGroups {
     /** Value ids are stored as {@code char}: at most this many distinct values per dimension. */
     static final int MAX_VALUES = Character.MAX_VALUE + 1;
     /** Record keys and cell keys are 0..4095: a sum modulo 4096 is a mask. */
-    static final int KEY_MASK = CaseRecord.RECORD_KEY_RANGE - 1;
+    static final int KEY_MASK = PTable.KEY_SPACE - 1;
     /** Most distinct profiles of one person expanded by inclusion–exclusion (2^5 − 1 = 31 terms). */
     static final int MAX_EXPANDED_PROFILES = 5;
 

@@ -1,5 +1,6 @@
 package org.tipx.api.bench;
 
+import org.tipx.anonymizer.cellkey.PTable;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ import org.tipx.api.statistics.Comparisons;
 import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.Indicator;
 import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
@@ -60,7 +61,7 @@ public final class ComparisonsBenchmark {
         InMemoryReleases releases = new InMemoryReleases()
                 .add(new PublishedRelease("bench", Instant.parse("2026-01-01T00:00:00Z"), ProtectionParameters.DEFAULTS), records);
         PublishedRelease release = releases.find("bench").orElseThrow();
-        TableSource scanning = new ScanningTableSource(releases, ProtectedTableBuilder.withDefaults());
+        TableSource scanning = new ScanningTableSource(releases, TablePublisher.withDefaults());
         TableSource built = new Memoized(scanning);
         List<ComparisonQuery> queries = new ArrayList<>();
         queries.add(new ComparisonQuery(Indicator.VICTIMS_PER_100K, countries, OptionalInt.of(2015), OptionalInt.of(2024), Optional.empty()));
@@ -129,7 +130,7 @@ public final class ComparisonsBenchmark {
                 for (int p = 0; p < persons; p++) {
                     List<String> exploitation = forms.stream().filter(f -> random.nextDouble() < 0.3).toList();
                     records.add(new CaseRecord(String.format(Locale.ROOT, "%064x", id++), true,
-                            random.nextInt(CaseRecord.RECORD_KEY_RANGE), year, Optional.empty(), "registered",
+                            random.nextInt(PTable.KEY_SPACE), year, Optional.empty(), "registered",
                             Optional.of("police"), random.nextBoolean() ? "female" : "male", OptionalInt.empty(),
                             Optional.of("21-29"), Optional.empty(), Optional.of(country), country, Optional.empty(),
                             exploitation, List.of(), List.of(), List.of(), List.of(), List.of()));

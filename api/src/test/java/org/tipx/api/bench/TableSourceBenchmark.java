@@ -37,7 +37,7 @@ import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.IndexedTableSource;
 import org.tipx.api.statistics.Measure;
 import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.QueryRuleException;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TableQuery;
@@ -81,7 +81,7 @@ public final class TableSourceBenchmark {
                 System.getProperty("java.vm.name"), Runtime.version());
         records = null;
 
-        ProtectedTableBuilder builder = ProtectedTableBuilder.withDefaults();
+        TablePublisher builder = TablePublisher.withDefaults();
         // Load: a fresh source per round; the heap difference of the last one is the index.
         List<Double> loads = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.tipx.api.release;
 
+import org.tipx.anonymizer.cellkey.PTable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class People {
     public static CaseRecord record(String pseudonym, int year, String country, Random random) {
         boolean ageKnown = random.nextInt(10) > 0;
         int age = 14 + random.nextInt(40);
-        return new CaseRecord(pseudonym, true, Math.floorMod(pseudonym.hashCode(), CaseRecord.RECORD_KEY_RANGE), year,
+        return new CaseRecord(pseudonym, true, Math.floorMod(pseudonym.hashCode(), PTable.KEY_SPACE), year,
                 Optional.of(LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28))),
                 random.nextBoolean() ? "confirmed" : "presumed",
                 random.nextInt(4) == 0 ? Optional.empty() : Optional.of(pick(IDENTIFIED_BY, random)),

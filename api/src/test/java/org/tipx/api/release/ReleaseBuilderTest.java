@@ -281,30 +281,6 @@ class ReleaseBuilderTest {
                 () -> new ReleaseCatalog(store).reportingAgencies("2000-01-01.1"));
     }
 
-    @Test
-    void measuredTables_publishExactlyWhatProtectedTableBuilderPublishes() {
-        Random random = new Random(12);
-        List<CaseRecord> records = new ArrayList<>(persons("p", 0, 300, 2024, "UA", random));
-        records.addAll(persons("p", 0, 120, 2025, "MD", random)); // the same people again, other codes
-        records.addAll(persons("q", 0, 200, 2025, "MD", random));
-        ReleaseBuilder.Persons persons = ReleaseBuilder.Persons.of(records);
-        org.tipx.anonymizer.cellkey.CellKeyProtector protector =
-                new org.tipx.anonymizer.cellkey.CellKeyProtector(ProtectionParameters.DEFAULTS);
-
-        for (org.tipx.api.statistics.Dimension d : ReleaseBuilder.MEASURED_DIMENSIONS) {
-            List<org.tipx.api.statistics.Dimension> by = ReleaseBuilder.measuredTable(d);
-            org.tipx.api.statistics.ProtectedTable reference = new org.tipx.api.statistics.ProtectedTableBuilder(
-                    Integer.MAX_VALUE, 1.0).build(records, new org.tipx.api.statistics.TableQuery(by, Map.of(),
-                    org.tipx.api.statistics.Measure.VICTIMS), protector);
-            MeasuredTable measured = MeasuredTable.of(records, persons, by);
-
-            assertEquals(reference.rows().size(), measured.cells(), d.id());
-            for (org.tipx.api.statistics.ProtectedTable.Row row : reference.rows()) {
-                assertEquals(row.cell(), measured.published(row.codes(), protector), d.id() + " " + row.codes());
-            }
-        }
-    }
-
     // --- helpers ---
 
     private ReleaseBuilder builder() {

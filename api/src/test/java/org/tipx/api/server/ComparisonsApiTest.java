@@ -33,7 +33,7 @@ import org.tipx.api.statistics.ComparisonFixture;
 import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.Measure;
 import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
@@ -60,16 +60,21 @@ class ComparisonsApiTest {
     @BeforeAll
     static void start() {
         releases = ComparisonFixture.releases();
-        // Two persons a year: every cell is withheld, so the sparsity rule refuses the table.
+        // Two persons a year in Ukraine (thirty in Moldova, so the years are rows): every Ukrainian
+        // cell is withheld, so the sparsity rule refuses Ukraine's table.
         List<CaseRecord> sparse = new ArrayList<>();
         for (int year = 2015; year <= 2024; year++) {
             for (int p = 0; p < 2; p++) {
                 sparse.add(ComparisonFixture.record("sparse-" + year + "-" + p, (year * 31 + p) % 4096, year, "female",
                         "UA", List.of("labour")));
             }
+            for (int p = 0; p < 30; p++) {
+                sparse.add(ComparisonFixture.record("md-" + year + "-" + p, (year * 17 + p * 5) % 4096, year, "female",
+                        "MD", List.of("labour")));
+            }
         }
         releases.add(new PublishedRelease(SPARSE, Instant.parse("2024-01-01T00:00:00Z"), ProtectionParameters.DEFAULTS), sparse);
-        tables = new ScanningTableSource(releases, ProtectedTableBuilder.withDefaults());
+        tables = new ScanningTableSource(releases, TablePublisher.withDefaults());
         server = RunningTipx.publishing(dir, releases, tables);
     }
 

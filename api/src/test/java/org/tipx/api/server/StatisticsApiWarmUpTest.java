@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tipx.api.release.InMemoryReleases;
 import org.tipx.api.release.NoPublishedReleases;
 import org.tipx.api.release.PublishedReleases;
-import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TableSource;
 
@@ -23,7 +23,7 @@ class StatisticsApiWarmUpTest {
                 .add(StatisticsFixture.release("old", Instant.parse("2025-12-31T00:00:00Z")), StatisticsFixture.records(1, 50))
                 .add(StatisticsFixture.release("new", Instant.parse("2026-06-30T00:00:00Z")), StatisticsFixture.records(2, 50));
         List<String> asked = new ArrayList<>();
-        TableSource scanning = new ScanningTableSource(releases, ProtectedTableBuilder.withDefaults());
+        TableSource scanning = new ScanningTableSource(releases, TablePublisher.withDefaults());
         TableSource recording = (release, query) -> {
             asked.add(release.id() + " by " + query.by());
             return scanning.table(release, query);

@@ -44,7 +44,7 @@ public final class StatisticsBenchmarkServer {
         PublishedRelease release = StatisticsFixture.release("bench", Instant.parse("2026-06-30T00:00:00Z"));
         InMemoryReleases releases = new InMemoryReleases().add(release,
                 synthetic ? TableSourceBenchmark.release(persons) : StatisticsFixture.records(1, persons));
-        IndexedTableSource indexed = new IndexedTableSource(releases, StatisticsLimits.DEFAULTS.builder());
+        IndexedTableSource indexed = new IndexedTableSource(releases, StatisticsLimits.DEFAULTS.publisher());
         indexed.preload(release);
         StatisticsApi api = StatisticsApi.over(releases).withRateLimit(limit).withTables(cached
                 ? new CachingTableSource(indexed, StatisticsApi.DEFAULT_CACHED_TABLES) : indexed);

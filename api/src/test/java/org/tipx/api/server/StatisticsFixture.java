@@ -1,5 +1,6 @@
 package org.tipx.api.server;
 
+import org.tipx.anonymizer.cellkey.PTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ final class StatisticsFixture {
         List<CaseRecord> records = new ArrayList<>();
         for (int p = 0; p < persons; p++) {
             String pseudonym = p == 0 ? PLANTED_PSEUDONYM : String.format(Locale.ROOT, "%064x", seed * 1_000_003L + p);
-            int key = random.nextInt(CaseRecord.RECORD_KEY_RANGE);
+            int key = random.nextInt(PTable.KEY_SPACE);
             String sex = pick(random, SEXES);
             String citizenship = pick(random, CITIZENSHIPS);
             int year = 2020 + random.nextInt(3);

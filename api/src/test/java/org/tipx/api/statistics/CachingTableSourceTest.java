@@ -24,7 +24,7 @@ class CachingTableSourceTest {
 
     /** The scanning source, counting how often it is asked. */
     private static final class Counting implements TableSource {
-        private final TableSource delegate = new ScanningTableSource(RELEASES, ProtectedTableBuilder.withDefaults());
+        private final TableSource delegate = new ScanningTableSource(RELEASES, TablePublisher.withDefaults());
         final AtomicInteger calls = new AtomicInteger();
 
         @Override
@@ -128,7 +128,7 @@ class CachingTableSourceTest {
 
     @Test
     void overIndexedSource_givesTheScanningSourcesTables() {
-        ProtectedTableBuilder builder = ProtectedTableBuilder.withDefaults();
+        TablePublisher builder = TablePublisher.withDefaults();
         TableSource cached = new CachingTableSource(new IndexedTableSource(RELEASES, builder), 100);
         TableSource scanning = new ScanningTableSource(RELEASES, builder);
         java.util.Random random = new java.util.Random(5);

@@ -1,5 +1,6 @@
 package org.tipx.api.statistics;
 
+import org.tipx.anonymizer.cellkey.PTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +89,7 @@ public final class ComparisonFixture {
             for (int year = from; year <= to; year++) {
                 for (int p = 0; p < size.of(country, year); p++) {
                     String pseudonym = String.format(Locale.ROOT, "%s%d%04d%052x", country, year, p, seed);
-                    int key = random.nextInt(CaseRecord.RECORD_KEY_RANGE);
+                    int key = random.nextInt(PTable.KEY_SPACE);
                     String sex = p % 5 < 3 ? "female" : "male";
                     List<String> forms = p % 2 == 0 ? List.of("sexual") : List.of("labour", "sexual");
                     int copies = p % 5 == 4 ? 2 : 1;

@@ -29,7 +29,7 @@ class ComparisonsTest {
 
     private static final ReferenceData REFERENCE = ReferenceData.load();
     private static final InMemoryReleases RELEASES = ComparisonFixture.releases();
-    private static final TableSource TABLES = new ScanningTableSource(RELEASES, ProtectedTableBuilder.withDefaults());
+    private static final TableSource TABLES = new ScanningTableSource(RELEASES, TablePublisher.withDefaults());
     private static final PublishedRelease LATEST = RELEASES.find(ComparisonFixture.NEW).orElseThrow();
 
     private static ComparisonQuery query(Indicator indicator, int from, int to, Optional<Dimension> by, String... countries) {
@@ -268,10 +268,11 @@ class ComparisonsTest {
         assertEquals(OptionalInt.of(2030), beyond.to(), "after the last record: the one year asked for, withheld");
         assertTrue(point(total(beyond, "UA"), 2030).rate().has(Flag.WITHHELD));
 
-        Comparison nothing = compare(REFERENCE, new ComparisonQuery(Indicator.VICTIMS, List.of("PL"),
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
-        assertEquals(OptionalInt.empty(), nothing.from());
-        assertTrue(total(nothing, "PL").points().isEmpty());
+        // A country without data over the release's years: every cell withheld, so the table is refused as too sparse.
+        QueryRuleException nothing = assertThrows(QueryRuleException.class, () -> compare(REFERENCE,
+                new ComparisonQuery(Indicator.VICTIMS, List.of("PL"), OptionalInt.empty(), OptionalInt.empty(),
+                        Optional.empty())));
+        assertEquals(QueryRuleException.TOO_SPARSE, nothing.rule());
     }
 
     @Test

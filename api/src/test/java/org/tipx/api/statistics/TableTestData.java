@@ -1,5 +1,6 @@
 package org.tipx.api.statistics;
 
+import org.tipx.anonymizer.cellkey.PTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,7 +50,7 @@ final class TableTestData {
         List<CaseRecord> records = new ArrayList<>();
         for (int p = 0; p < persons; p++) {
             String pseudonym = String.format(Locale.ROOT, "%064x", p + seed * 1_000_003L);
-            int key = random.nextInt(CaseRecord.RECORD_KEY_RANGE);
+            int key = random.nextInt(PTable.KEY_SPACE);
             double roll = random.nextDouble();
             // A few persons reported many times: more distinct profiles than inclusion–exclusion expands.
             int copies = roll < 0.02 ? 6 + random.nextInt(4) : roll < 0.08 ? 3 : roll < 0.25 ? 2 : 1;

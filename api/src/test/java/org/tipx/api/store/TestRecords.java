@@ -1,5 +1,6 @@
 package org.tipx.api.store;
 
+import org.tipx.anonymizer.cellkey.PTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class TestRecords {
         return new CaseRecord(
                 String.format(Locale.ROOT, "%064x", (long) index * 7919L + random.nextInt(1000)),
                 random.nextBoolean(),
-                random.nextInt(CaseRecord.RECORD_KEY_RANGE),
+                random.nextInt(PTable.KEY_SPACE),
                 2026,
                 maybe(random, LocalDate.of(2026, 7, 1).plusDays(random.nextInt(92))),
                 pick(random, STATUS),

@@ -23,7 +23,7 @@ import org.tipx.api.statistics.Measure;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.TableQuery;
 
-/** Small hand-built protected tables, shaped as {@link org.tipx.api.statistics.ProtectedTableBuilder} shapes them. */
+/** Small hand-built protected tables, shaped as {@link org.tipx.api.statistics.TablePublisher} shapes them. */
 final class FormatFixtures {
 
     static final Labels LABELS = Labels.load();

@@ -1,5 +1,6 @@
 package org.tipx.api.statistics.format;
 
+import org.tipx.anonymizer.cellkey.PTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
@@ -28,7 +29,8 @@ import org.tipx.api.ingest.CaseRecord;
 import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.Measure;
 import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.ScanningTableSource;
+import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.TableQuery;
 
 /**
@@ -96,14 +98,14 @@ class JsonStatToolkitTest {
                     exploitation.add(form);
                 }
             }
-            records.add(new CaseRecord("p" + person, true, random.nextInt(CaseRecord.RECORD_KEY_RANGE),
+            records.add(new CaseRecord("p" + person, true, random.nextInt(PTable.KEY_SPACE),
                     2019 + random.nextInt(3), Optional.empty(), random.nextBoolean() ? "presumed" : "confirmed",
                     Optional.of("police"), random.nextBoolean() ? "female" : "male", OptionalInt.empty(),
                     Optional.empty(), Optional.empty(), Optional.of(random.nextInt(5) == 0 ? "MD" : "UA"), "UA",
                     Optional.empty(), exploitation, List.of(), List.of(), List.of(), List.of(), List.of()));
         }
         TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.EXPLOITATION, Dimension.CITIZENSHIP);
-        return new ProtectedTableBuilder(10_000, 1.0).build(records, query, CellKeyProtector.withDefaults());
+        return ScanningTableSource.publish(new TablePublisher(10_000, 1.0), records, query, CellKeyProtector.withDefaults());
     }
 
     /**

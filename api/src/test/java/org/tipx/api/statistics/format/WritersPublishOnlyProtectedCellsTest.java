@@ -1,5 +1,6 @@
 package org.tipx.api.statistics.format;
 
+import org.tipx.anonymizer.cellkey.PTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,8 @@ import org.tipx.api.ingest.CaseRecord;
 import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.Measure;
 import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.ProtectedTableBuilder;
+import org.tipx.api.statistics.ScanningTableSource;
+import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.TableQuery;
 
 /**
@@ -92,8 +94,9 @@ class WritersPublishOnlyProtectedCellsTest {
                 record("pseudonym-SECRET-b", 4078, "male"),
                 record("pseudonym-SECRET-c", 4079, "male"));
         TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.SEX);
-        ProtectedTable table = new ProtectedTableBuilder(10_000, 1.0).build(records, query, CellKeyProtector.withDefaults());
-        String cellKeyOfTotal = Integer.toString((4077 + 4078 + 4079) % CaseRecord.RECORD_KEY_RANGE);
+        ProtectedTable table = ScanningTableSource.publish(new TablePublisher(10_000, 1.0), records, query,
+                CellKeyProtector.withDefaults());
+        String cellKeyOfTotal = Integer.toString((4077 + 4078 + 4079) % PTable.KEY_SPACE);
         for (TableFormat format : TableFormat.values()) {
             for (boolean labels : new boolean[] {false, true}) {
                 String output = write(format.writer(LABELS), new PublishedTable(table, RELEASE, labels));
@@ -104,7 +107,7 @@ class WritersPublishOnlyProtectedCellsTest {
                     case CSV -> output.lines().skip(1).forEach(line ->
                             assertTrue(line.endsWith(",,Q,A") || line.equals(",Q,A"), line));
                     case JSON -> assertFalse(output.matches("(?s).*\"value\":[0-9].*"), output);
-                    case JSONSTAT -> assertTrue(output.contains("\"value\":[null,null,null,null,null,null]"), output);
+                    case JSONSTAT -> assertTrue(output.matches("(?s).*\"value\":\\[null(,null)*\\].*"), output);
                 }
             }
         }

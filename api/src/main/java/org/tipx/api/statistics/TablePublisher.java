@@ -1,0 +1,390 @@
+package org.tipx.api.statistics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.tipx.anonymizer.cellkey.CellKeyProtector;
+import org.tipx.anonymizer.cellkey.PTable;
+import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.ingest.CaseRecord;
+
+/**
+ * Turns the true counts of a release into a published table: the one place where rows are chosen,
+ * cells are protected and the query rules on the data are applied. Every table source (the
+ * in-memory index, the scanning oracle of the tests) and the release build's measurement go
+ * through it.
+ *
+ * <h2>Rows</h2>
+ * A table has a row for every combination of its axes' codes and the total {@link ProtectedTable#TOTAL}.
+ * The axis of a filtered dimension is the filter's codes; that of an unfiltered one, the codes the
+ * release lists ({@link CodeListing}: those whose one-way cell over the whole release is published).
+ * Neither depends on who is in the filtered population, so a row's presence says nothing about it.
+ *
+ * <h2>Cells and the closure rule</h2>
+ * A cell constrains some dimensions: to one code (its row), or to a filter's codes (a total over a
+ * filtered dimension, or a filter on a dimension the table does not show). The cell key method
+ * publishes the same value for the same set of persons, so two cells that differ only by a
+ * constraint that removes nobody are published identically, and two that differ by one person
+ * usually are not: comparing them tells whether that person exists (differencing). So a cell whose
+ * own protected value is withheld stays withheld, and any other is published as a <em>closed</em>
+ * cell: one where, for every constrained dimension, the persons the constraint removes (the
+ * <em>complement</em>: the same cell with that dimension unconstrained, minus the cell) form a
+ * published cell, and where a constraint to several codes holds only codes whose own cell is
+ * published. A cell that is not closed is changed one step at a time, dimensions in a fixed order,
+ * until it is: a constraint whose complement is withheld is dropped (the cell is widened by fewer
+ * than threshold + D persons), and codes whose own cell is withheld leave a constraint to several
+ * codes (narrowed by as few). Hence any two published cells, one constrained more than the other,
+ * either are the same closed cell, published with one value, or differ by a published cell (at
+ * least threshold − D persons): whether one person exists never shows as a difference. Every
+ * decision reads protected values only.
+ *
+ * <h2>Rules checked on the data</h2>
+ * <ul>
+ *   <li>{@link QueryRuleException#TOO_MANY_CELLS}: the rows, the product over the {@code by}
+ *       dimensions of (axis codes + 1), must not exceed {@code maxCells}; nor may the grid of the
+ *       rows and the parts of the filters exceed {@link #MAX_GRID_CELLS}.</li>
+ *   <li>{@link QueryRuleException#TOO_SPARSE}: a table broken down by at least one dimension it
+ *       does not filter is refused when more than {@code maxWithheldShare} of its inner cells (those
+ *       without a total) are withheld, decided on the published cells only. A table whose every
+ *       breakdown is filtered holds exactly the cells the query names, and is answered.</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TablePublisher {
+
+    /** Default most rows in a table. */
+    public static final int DEFAULT_MAX_CELLS = 10_000;
+    /** Default largest share of withheld inner cells. */
+    public static final double DEFAULT_MAX_WITHHELD_SHARE = 0.8;
+    /** Most cells counted for one table: its rows times the codes of the filters it does not show. */
+    static final int MAX_GRID_CELLS = 1_000_000;
+
+    private final int maxCells;
+    private final double maxWithheldShare;
+
+    /** A publisher with the given limits; messages quote the bad value. */
+    public TablePublisher(int maxCells, double maxWithheldShare) {
+        if (maxCells < 1) {
+            throw new IllegalArgumentException("maxCells must be positive, was " + maxCells);
+        }
+        if (!(maxWithheldShare >= 0 && maxWithheldShare <= 1)) {
+            throw new IllegalArgumentException("maxWithheldShare must be in 0..1, was " + maxWithheldShare);
+        }
+        this.maxCells = maxCells;
+        this.maxWithheldShare = maxWithheldShare;
+    }
+
+    /** A publisher with at most 10,000 rows, refusing tables with more than 80 % of inner cells withheld. */
+    public static TablePublisher withDefaults() {
+        return new TablePublisher(DEFAULT_MAX_CELLS, DEFAULT_MAX_WITHHELD_SHARE);
+    }
+
+    /**
+     * The published table answering {@code query} on the release that {@code counter} counts.
+     *
+     * @throws QueryRuleException if the table would have too many cells or be too sparse
+     */
+    ProtectedTable publish(CellCounter counter, CodeListing listing, TableQuery query, CellKeyProtector protector) {
+        return publishing(counter, listing, query, protector).table(true);
+    }
+
+    /**
+     * What the cell key method and the closure rule do to these tables of {@code records} (no filters):
+     * the release build's measurement. True counts leave only as these aggregates.
+     */
+    public TableEffect effect(Iterable<CaseRecord> records, Measure measure, List<List<Dimension>> tables,
+                                CellKeyProtector protector) {
+        ReleaseIndex.Loader loader = new ReleaseIndex.Loader();
+        records.forEach(loader::accept);
+        ReleaseIndex index = loader.finish();
+        CodeListing listing = CodeListing.of(index, protector);
+        TableEffect effect = TableEffect.NONE;
+        for (List<Dimension> by : tables) {
+            Publishing publishing = publishing(index, listing, new TableQuery(by, Map.of(), measure), protector);
+            effect = effect.plus(publishing.effect());
+        }
+        return effect;
+    }
+
+    private Publishing publishing(CellCounter counter, CodeListing listing, TableQuery query,
+                                  CellKeyProtector protector) {
+        List<Dimension> shown = query.by();
+        List<Dimension> dimensions = new ArrayList<>(shown);
+        List<List<String>> axes = new ArrayList<>();
+        for (Dimension dimension : shown) {
+            Set<String> filter = query.filters().get(dimension);
+            axes.add(filter == null ? listing.codes(query.measure(), dimension) : List.copyOf(new TreeSet<>(filter)));
+        }
+        checkCellCount(sizes(axes), maxCells);
+        // Filters on dimensions the table does not show become hidden axes: the table shows their
+        // totals, and the closure rule reads their codes' parts.
+        query.filters().forEach((dimension, codes) -> {
+            if (!shown.contains(dimension)) {
+                dimensions.add(dimension);
+                axes.add(List.copyOf(new TreeSet<>(codes)));
+            }
+        });
+        checkCellCount(sizes(axes), MAX_GRID_CELLS);
+        return new Publishing(counter, query, dimensions, axes, protector);
+    }
+
+    private static int[] sizes(List<List<String>> axes) {
+        int[] sizes = new int[axes.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = axes.get(i).size() + 1;
+        }
+        return sizes;
+    }
+
+    /** The rows of a table whose axes (codes plus the total) have these sizes, refused above {@code limit}. */
+    private static int checkCellCount(int[] axisSizes, int limit) {
+        long rowCount = 1;
+        for (int size : axisSizes) {
+            rowCount *= size;
+            if (rowCount > limit) {
+                throw new QueryRuleException(QueryRuleException.TOO_MANY_CELLS, String.format(Locale.ROOT,
+                        "the table would have more than %d cells (totals included, times the codes of the "
+                                + "filters); use fewer dimensions or narrower filters", limit));
+            }
+        }
+        return (int) rowCount;
+    }
+
+    /** Refuses a table broken down by at least one dimension whose inner cells are too often withheld. */
+    private void checkSparsity(List<ProtectedTable.Row> rows) {
+        long inner = 0;
+        long withheld = 0;
+        for (ProtectedTable.Row row : rows) {
+            if (!row.codes().contains(ProtectedTable.TOTAL)) {
+                inner++;
+                if (row.cell().value().isEmpty()) {
+                    withheld++;
+                }
+            }
+        }
+        if (withheld > maxWithheldShare * inner) {
+            throw new QueryRuleException(QueryRuleException.TOO_SPARSE, String.format(Locale.ROOT,
+                    "more than %.0f %% of the inner cells would be withheld; use fewer dimensions or wider filters",
+                    maxWithheldShare * 100));
+        }
+    }
+
+    /**
+     * One table being published: its grid over the shown and hidden dimensions, and the grids with
+     * some filters dropped that the closure rule asks for, each counted once.
+     */
+    private final class Publishing {
+
+        private final CellCounter counter;
+        private final TableQuery query;
+        private final List<Dimension> dimensions;
+        private final List<List<String>> axes;
+        private final CellKeyProtector protector;
+        private final int[] totals;
+        /** Bit i set when dimension i carries a filter. */
+        private final int filtered;
+        /** The grids counted so far, by their filters (the closure rule drops or narrows some). */
+        private final Map<Map<Dimension, Set<String>>, CellCounts> grids = new HashMap<>();
+
+        Publishing(CellCounter counter, TableQuery query, List<Dimension> dimensions, List<List<String>> axes,
+                   CellKeyProtector protector) {
+            this.counter = counter;
+            this.query = query;
+            this.dimensions = dimensions;
+            this.axes = axes;
+            this.protector = protector;
+            this.totals = new int[dimensions.size()];
+            int mask = 0;
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] = axes.get(i).size();
+                if (query.filters().containsKey(dimensions.get(i))) {
+                    mask |= 1 << i;
+                }
+            }
+            this.filtered = mask;
+        }
+
+        /** The table's rows (hidden dimensions at their totals), each published through the closure rule. */
+        ProtectedTable table(boolean applyRules) {
+            int shown = query.by().size();
+            int[] positions = hiddenAtTotals();
+            List<ProtectedTable.Row> rows = new ArrayList<>();
+            String[] codes = new String[shown];
+            do {
+                for (int i = 0; i < shown; i++) {
+                    codes[i] = positions[i] == totals[i] ? ProtectedTable.TOTAL : axes.get(i).get(positions[i]);
+                }
+                rows.add(new ProtectedTable.Row(List.of(codes), publish(positions)));
+            } while (next(positions, shown));
+            // A table whose every breakdown is filtered shows the cells its query names one by one: it is answered.
+            boolean listsCodes = query.by().stream().anyMatch(d -> !query.filters().containsKey(d));
+            if (applyRules && listsCodes) {
+                checkSparsity(rows);
+            }
+            return new ProtectedTable(query, rows);
+        }
+
+        /** Every row's published value against its own true count. */
+        TableEffect effect() {
+            int shown = query.by().size();
+            int[] positions = hiddenAtTotals();
+            Shape asked = new Shape(0, Map.of());
+            long cells = 0;
+            long withheld = 0;
+            long changed = 0;
+            long absoluteChange = 0;
+            do {
+                cells++;
+                ProtectedCell cell = publish(positions);
+                long trueCount = value(positions, asked).count();
+                if (cell.value().isEmpty()) {
+                    withheld++;
+                } else if (cell.value().getAsLong() != trueCount) {
+                    changed++;
+                    absoluteChange += Math.abs(cell.value().getAsLong() - trueCount);
+                }
+            } while (next(positions, shown));
+            return new TableEffect(cells, withheld, changed, absoluteChange);
+        }
+
+        private int[] hiddenAtTotals() {
+            int[] positions = new int[dimensions.size()];
+            for (int i = query.by().size(); i < positions.length; i++) {
+                positions[i] = totals[i];
+            }
+            return positions;
+        }
+
+        /** Advances the shown positions in row order; false after the last row. */
+        private boolean next(int[] positions, int shown) {
+            for (int i = shown - 1; i >= 0; i--) {
+                if (++positions[i] <= totals[i]) {
+                    return true;
+                }
+                positions[i] = 0;
+            }
+            return false;
+        }
+
+        /**
+         * The published form of the cell at {@code positions}: withheld when the cell itself is;
+         * else the cell made closed (see the class comment) and protected.
+         */
+        ProtectedCell publish(int[] positions) {
+            Shape shape = new Shape(0, Map.of());
+            if (withheld(value(positions, shape))) {
+                return ProtectedCell.withheld();
+            }
+            Shape closed = null;
+            while (closed != shape) {
+                closed = shape;
+                for (int i = 0; i < positions.length && shape == closed; i++) {
+                    shape = closeOn(i, positions, shape);
+                }
+            }
+            Cell cell = value(positions, shape);
+            return protector.protect(cell.count(), cell.key());
+        }
+
+        /**
+         * The shape after one step of the closure rule on {@code dimension}: widened when the
+         * persons its constraint removes form a withheld cell; for a constraint to several codes,
+         * narrowed to the codes whose own cell is published. The same shape when it is closed on it.
+         */
+        private Shape closeOn(int dimension, int[] positions, Shape shape) {
+            if (shape.widens(dimension) || !constrained(dimension, positions[dimension])) {
+                return shape;
+            }
+            Cell cell = value(positions, shape);
+            Cell complement = value(positions, shape.widen(dimension)).minus(cell);
+            if (withheld(complement)) {
+                return shape.widen(dimension);
+            }
+            if (positions[dimension] != totals[dimension]) {
+                return shape;
+            }
+            Set<String> codes = shape.codes(dimension, query.filters().get(dimensions.get(dimension)));
+            if (codes.size() < 2) {
+                return shape;
+            }
+            Set<String> published = new TreeSet<>();
+            int[] part = positions.clone();
+            for (String code : codes) {
+                part[dimension] = axes.get(dimension).indexOf(code);
+                if (!withheld(value(part, shape))) {
+                    published.add(code);
+                }
+            }
+            return published.size() == codes.size() ? shape : shape.narrow(dimension, published);
+        }
+
+        private boolean constrained(int dimension, int position) {
+            return position != totals[dimension] || (filtered >> dimension & 1) == 1;
+        }
+
+        private boolean withheld(Cell cell) {
+            return protector.protect(cell.count(), cell.key()).value().isEmpty();
+        }
+
+        /** Count and key of the cell at {@code positions} in this shape. */
+        private Cell value(int[] positions, Shape shape) {
+            Map<Dimension, Set<String>> filters = new HashMap<>(query.filters());
+            int[] at = positions.clone();
+            for (int i = 0; i < at.length; i++) {
+                if (shape.widens(i)) {
+                    at[i] = totals[i];
+                    filters.remove(dimensions.get(i));
+                } else if (shape.narrowed().containsKey(i)) {
+                    filters.put(dimensions.get(i), shape.narrowed().get(i));
+                }
+            }
+            CellCounts grid = grids.computeIfAbsent(filters,
+                    f -> counter.count(new GridSpec(dimensions, axes, f, query.measure())));
+            int cell = grid.cell(at);
+            return new Cell(grid.count(cell), grid.key(cell));
+        }
+    }
+
+    /** A true count and cell key, inside this class only. */
+    private record Cell(long count, int key) {
+
+        /** The cell of the persons of this one that {@code inner} lacks ({@code inner} lies within this one). */
+        Cell minus(Cell inner) {
+            return new Cell(count - inner.count, Math.floorMod(key - inner.key, PTable.KEY_SPACE));
+        }
+    }
+
+    /**
+     * How the closure rule has changed a cell: the dimensions it left unconstrained (bit i) and
+     * the filters it narrowed to fewer codes.
+     */
+    private record Shape(int widened, Map<Integer, Set<String>> narrowed) {
+
+        boolean widens(int dimension) {
+            return (widened >> dimension & 1) == 1;
+        }
+
+        Shape widen(int dimension) {
+            Map<Integer, Set<String>> rest = new HashMap<>(narrowed);
+            rest.remove(dimension);
+            return new Shape(widened | 1 << dimension, Map.copyOf(rest));
+        }
+
+        Shape narrow(int dimension, Set<String> codes) {
+            Map<Integer, Set<String>> more = new HashMap<>(narrowed);
+            more.put(dimension, Set.copyOf(codes));
+            return new Shape(widened, Map.copyOf(more));
+        }
+
+        /** The codes a filtered dimension is constrained to in this shape. */
+        Set<String> codes(int dimension, Set<String> filter) {
+            return narrowed.getOrDefault(dimension, filter);
+        }
+    }
+}
