@@ -6,7 +6,7 @@ import org.tipx.anonymizer.AnonymizationResult;
 import org.tipx.anonymizer.Anonymizer;
 import org.tipx.anonymizer.PrivacyModel;
 import org.tipx.anonymizer.QualityMetric;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
 
 /**
  * tipx's default k-anonymisation of case records: the quasi-identifiers of {@link CaseRecordTable} with the

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.tipx.anonymizer.Dataset;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
 
 /**
  * Case records as a table to anonymise: one row per record, one column per attribute below, every cell

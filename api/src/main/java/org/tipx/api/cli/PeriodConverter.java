@@ -1,8 +1,9 @@
 package org.tipx.api.cli;
 
-import org.tipx.api.ingest.Period;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+
+import org.tipx.api.domain.Period;
 
 /** Parses {@code --period 2026-Q3}; a bad value is a usage error with the reason. */
 final class PeriodConverter implements ITypeConverter<Period> {

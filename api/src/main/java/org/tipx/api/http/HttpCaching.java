@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import org.tipx.api.release.PublishedReleases;
+
+import org.tipx.api.domain.PublishedReleases;
 
 /**
  * Conditional GET for the public read endpoints: a strong {@code ETag}, {@code If-None-Match} answered

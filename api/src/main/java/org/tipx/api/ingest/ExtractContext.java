@@ -2,6 +2,8 @@ package org.tipx.api.ingest;
 
 import java.util.Objects;
 
+import org.tipx.api.domain.Period;
+
 /**
  * Who uploads an extract and for which period.
  *

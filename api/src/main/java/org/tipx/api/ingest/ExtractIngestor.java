@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.tipx.api.domain.Period;
 import org.tipx.api.pseudonym.Pseudonymiser;
 
 /**

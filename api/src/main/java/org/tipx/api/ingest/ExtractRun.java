@@ -2,6 +2,8 @@ package org.tipx.api.ingest;
 
 import java.time.LocalDate;
 
+import org.tipx.api.domain.Period;
+
 /**
  * The state of reading one extract: the rows read, the ids seen, the problems found, and where valid rows go.
  * Created per call, so {@link ExtractIngestor} itself stays stateless. Not thread-safe.

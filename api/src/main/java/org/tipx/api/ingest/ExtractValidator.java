@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.tipx.api.domain.Period;
 import org.tipx.api.pseudonym.DirectIdentifiers;
 
 /**

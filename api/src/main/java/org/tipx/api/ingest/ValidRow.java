@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.pseudonym.DirectIdentifiers;
 import org.tipx.api.pseudonym.Pseudonym;
 

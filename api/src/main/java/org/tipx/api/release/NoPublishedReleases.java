@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.PublishedRelease;
+import org.tipx.api.domain.PublishedReleases;
 
 /**
  * A server that has published nothing yet: no release to list or find. The public statistics API

@@ -2,7 +2,8 @@ package org.tipx.api.sample;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.Period;
 
 /**
  * One synthetic extract: what {@code agency} would upload for {@code period}.

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.tipx.api.ingest.Period;
+import org.tipx.api.domain.Period;
 import org.tipx.api.sample.CaseRowGenerator.Identifiers;
 
 /**

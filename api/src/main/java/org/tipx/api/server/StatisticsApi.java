@@ -2,13 +2,13 @@ package org.tipx.api.server;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.http.RateLimitPolicy;
 import org.tipx.api.http.StatisticsLimits;
 import org.tipx.api.release.NoPublishedReleases;
-import org.tipx.api.release.PublishedReleases;
 import org.tipx.api.statistics.CachingTableSource;
 import org.tipx.api.statistics.IndexedTableSource;
-import org.tipx.api.statistics.Measure;
 import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
 

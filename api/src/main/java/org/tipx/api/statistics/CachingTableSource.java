@@ -2,7 +2,7 @@ package org.tipx.api.statistics;
 
 import java.util.Objects;
 
-import org.tipx.api.release.PublishedRelease;
+import org.tipx.api.domain.PublishedRelease;
 
 /**
  * A bounded least-recently-used cache in front of another {@link TableSource}, keyed by the release

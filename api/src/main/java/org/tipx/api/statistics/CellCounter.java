@@ -2,6 +2,9 @@ package org.tipx.api.statistics;
 
 import java.util.List;
 
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+
 /**
  * Counts the cells of one release: the only thing that differs between the fast in-memory index
  * ({@link ReleaseIndex}) and the scanning definition used as the tests' oracle. Protection, row

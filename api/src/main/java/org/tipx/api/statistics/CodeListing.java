@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 
 /**
  * The codes a release lists as rows of its tables, per measure and dimension: those whose

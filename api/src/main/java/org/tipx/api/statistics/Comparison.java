@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.reference.Country;
-import org.tipx.api.release.PublishedRelease;
 
 /**
  * The answer to a {@link ComparisonQuery}: per country, one series per category (the total

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.tipx.api.domain.Dimension;
+
 /**
  * A comparison across countries: an indicator for some countries of identification over a span of
  * registration years, optionally broken down by one dimension. The compact constructor enforces the

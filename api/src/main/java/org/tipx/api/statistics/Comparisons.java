@@ -16,10 +16,11 @@ import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.PublishedRelease;
+import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.reference.Country;
 import org.tipx.api.reference.ReferenceData;
-import org.tipx.api.release.PublishedRelease;
-import org.tipx.api.release.PublishedReleases;
 
 /**
  * Comparisons across countries: one protected table per query (by country of identification, year

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+
 /**
  * What a {@link CellCounter} counts: a grid over {@code dimensions}, one axis of codes per
  * dimension (each followed by the total over that dimension), among the records that pass

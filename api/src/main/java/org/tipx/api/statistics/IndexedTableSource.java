@@ -3,8 +3,8 @@ package org.tipx.api.statistics;
 import java.util.Objects;
 
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
-import org.tipx.api.release.PublishedRelease;
-import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.domain.PublishedRelease;
+import org.tipx.api.domain.PublishedReleases;
 
 /**
  * A {@link TableSource} that reads a release's records once, into a compact immutable in-memory

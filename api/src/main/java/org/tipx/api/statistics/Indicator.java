@@ -3,6 +3,8 @@ package org.tipx.api.statistics;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.tipx.api.domain.Measure;
+
 /**
  * What a comparison across countries measures: a protected count of a {@link Measure}, and whether
  * its trend is the trend of the rate per 100,000 population (SDG indicator 16.2.2) or of the count.

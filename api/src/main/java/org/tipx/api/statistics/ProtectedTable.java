@@ -3,6 +3,8 @@ package org.tipx.api.statistics;
 import java.util.List;
 
 import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 
 /**
  * A protected table: one row per combination of the observed codes of the {@code by} dimensions

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 
 /**
  * The in-memory index of one release behind {@link IndexedTableSource}: every record reduced to a

@@ -11,7 +11,9 @@ import java.util.TreeSet;
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
 import org.tipx.anonymizer.cellkey.PTable;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 
 /**
  * Turns the true counts of a release into a published table: the one place where rows are chosen,

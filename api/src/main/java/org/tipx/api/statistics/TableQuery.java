@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+
 /**
  * A request for a protected table: the dimensions to break down by (in output order), filters
  * (a record passes a filter when at least one of its codes in that dimension is among the allowed

@@ -1,6 +1,6 @@
 package org.tipx.api.statistics;
 
-import org.tipx.api.release.PublishedRelease;
+import org.tipx.api.domain.PublishedRelease;
 
 /** Answers table queries on published releases with protected tables. Thread-safe. */
 public interface TableSource {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tipx.anonymizer.cellkey.PTable;
+import org.tipx.api.domain.Dimension;
 
 /**
  * Counting units (persons or records) grouped by identical code profiles, in primitive arrays.

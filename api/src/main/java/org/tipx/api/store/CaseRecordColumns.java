@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.tipx.api.ingest.CaseRecord;
+
+import org.tipx.api.domain.CaseRecord;
 
 /**
  * How a {@link CaseRecord} maps onto the columns of {@code case_record}: the one place that knows the

@@ -24,8 +24,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Period;
 
 /**
  * {@link TipxStore} over JDBC, on PostgreSQL with the schema of {@code db/migration}. Each call

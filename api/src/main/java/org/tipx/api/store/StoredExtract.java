@@ -3,7 +3,8 @@ package org.tipx.api.store;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.Period;
 
 /**
  * An extract as stored: immutable once committed; {@code current} turns false when a later upload for

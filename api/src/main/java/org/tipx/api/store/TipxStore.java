@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Period;
 
 /**
  * The one repository of tipx: agencies, extracts and their records, releases, the audit log. One JDBC

@@ -25,7 +25,7 @@ import org.tipx.anonymizer.Dataset;
 import org.tipx.anonymizer.PrivacyModel;
 import org.tipx.anonymizer.QualityMetric;
 import org.tipx.anonymizer.Verifier;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.ingest.CodeLists;
 import org.tipx.api.ingest.ExtractContext;
 import org.tipx.api.ingest.ExtractFormat;

@@ -19,7 +19,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.tipx.api.ingest.Period;
+import org.tipx.api.domain.Period;
 import org.tipx.api.release.People;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.AuditEvent;

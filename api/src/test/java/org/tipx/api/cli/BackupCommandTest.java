@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tipx.api.ingest.Period;
+import org.tipx.api.domain.Period;
 import org.tipx.api.release.People;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.NewRelease;
@@ -160,6 +160,5 @@ class BackupCommandTest {
         assertTrue(store.writeMicrodata(releaseId, out));
         return out.toString();
     }
-
 
 }

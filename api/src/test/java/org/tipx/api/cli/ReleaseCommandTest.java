@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tipx.api.ingest.Period;
+import org.tipx.api.domain.Period;
 import org.tipx.api.release.People;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.TipxStore;
@@ -79,6 +79,5 @@ class ReleaseCommandTest {
             assertEquals(other, store.activeReleaseJob().orElseThrow().id());
         }
     }
-
 
 }

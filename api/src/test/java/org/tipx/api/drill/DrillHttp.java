@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.Period;
 
 /**
  * What a drill asks of a running tipx, over HTTP as clients do. Every answer it reports is one the client

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.Period;
 
 /**
  * What the drill's clients were told, and what the store was later found to hold on top of it: the

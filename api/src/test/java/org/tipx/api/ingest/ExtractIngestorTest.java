@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.pseudonym.DirectIdentifiers;
 
 class ExtractIngestorTest {

@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.tipx.api.domain.Period;
+
 /** Every row rule of the contract: one failing input per rule, with the code it must produce. */
 class ExtractValidatorTest {
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.tipx.api.domain.CaseRecord;
+
 class NdjsonExtractTest {
 
     private static final String VALID = "\"record_id\":\"r1\",\"registration_date\":\"2026-08-01\","

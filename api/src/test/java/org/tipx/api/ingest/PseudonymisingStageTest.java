@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.store.StoreException;
 
 /** The worker stage behind {@link ExtractIngestor#ingest}: order, counts and failures across the thread hop. */

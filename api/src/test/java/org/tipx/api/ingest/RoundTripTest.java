@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.pseudonym.DirectIdentifiers;
 import org.tipx.api.pseudonym.Pseudonym;
 

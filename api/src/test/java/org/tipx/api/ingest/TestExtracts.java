@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Period;
+
 /** Shared fixtures: a fixed clock, the contract's code lists, and writers for small CSV extracts. */
 final class TestExtracts {
 

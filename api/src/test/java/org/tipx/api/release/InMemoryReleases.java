@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.PublishedRelease;
+import org.tipx.api.domain.PublishedReleases;
 
 /** Published releases held in memory, for tests of the public API without a store. */
 public final class InMemoryReleases implements PublishedReleases {

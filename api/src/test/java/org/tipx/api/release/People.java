@@ -1,12 +1,12 @@
 package org.tipx.api.release;
 
 import org.tipx.anonymizer.cellkey.PTable;
+import org.tipx.api.domain.CaseRecord;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-import org.tipx.api.ingest.CaseRecord;
 
 /** Seeded case records for release tests: few distinct values, so that k = 11 is reachable on a few hundred persons. */
 public final class People {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipx.anonymizer.Anonymizer;
-import org.tipx.api.ingest.Period;
+import org.tipx.api.domain.Period;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.ReleaseJob;
 import org.tipx.api.store.TipxStore;

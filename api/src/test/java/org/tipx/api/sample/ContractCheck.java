@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tipx.api.ingest.Period;
+import org.tipx.api.domain.Period;
 import org.tipx.api.reference.Countries;
 import org.tipx.api.reference.ReferenceData;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipx.anonymizer.cellkey.PTable;
 import org.tipx.anonymizer.cellkey.PTableParameters;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.release.InMemoryReleases;
 
 /**

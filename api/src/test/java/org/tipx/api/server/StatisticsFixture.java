@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.tipx.anonymizer.cellkey.ProtectionParameters;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.release.PublishedRelease;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.PublishedRelease;
 
 /** Synthetic frozen records for the public statistics API tests, with seeded randomness. */
 final class StatisticsFixture {

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.release.InMemoryReleases;
-import org.tipx.api.release.PublishedRelease;
 
 class CachingTableSourceTest {
 

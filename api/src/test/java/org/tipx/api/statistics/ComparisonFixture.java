@@ -13,9 +13,9 @@ import java.util.Random;
 import java.util.Set;
 
 import org.tipx.anonymizer.cellkey.ProtectionParameters;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.release.InMemoryReleases;
-import org.tipx.api.release.PublishedRelease;
 
 /**
  * Two releases of synthetic case records for comparisons, with known true counts:

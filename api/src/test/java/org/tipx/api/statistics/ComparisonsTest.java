@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.tipx.anonymizer.cellkey.ConfStatus;
 import org.tipx.anonymizer.cellkey.ObsStatus;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.reference.Population;
 import org.tipx.api.reference.ReferenceData;
 import org.tipx.api.release.InMemoryReleases;
-import org.tipx.api.release.PublishedRelease;
 
 class ComparisonsTest {
 

@@ -24,10 +24,12 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedRelease;
+import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.release.InMemoryReleases;
-import org.tipx.api.release.PublishedRelease;
-import org.tipx.api.release.PublishedReleases;
 
 class IndexedTableSourceTest {
 

@@ -12,9 +12,11 @@ import java.util.TreeSet;
 
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
 import org.tipx.anonymizer.cellkey.PTable;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.release.PublishedRelease;
-import org.tipx.api.release.PublishedReleases;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedRelease;
+import org.tipx.api.domain.PublishedReleases;
 
 /**
  * The tests' oracle: a {@link TableSource} that reads the release's records afresh for every query

@@ -22,7 +22,9 @@ import org.tipx.anonymizer.cellkey.CellKeyProtector;
 import org.tipx.anonymizer.cellkey.ConfStatus;
 import org.tipx.anonymizer.cellkey.ObsStatus;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 
 class TablePublisherTest {
 

@@ -14,8 +14,10 @@ import java.util.Random;
 import java.util.Set;
 
 import org.tipx.anonymizer.cellkey.ProtectionParameters;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.release.PublishedRelease;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedRelease;
 
 /**
  * Seeded synthetic releases and queries for the table source tests: persons reported several times

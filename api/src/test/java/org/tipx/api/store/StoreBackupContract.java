@@ -34,8 +34,9 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Period;
 
 /**
  * Backup and restore on one database: every table and every release comes back equal, a backup is one

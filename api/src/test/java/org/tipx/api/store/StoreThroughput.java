@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Period;
 
 /**
  * Bench, not a test: writes N synthetic records through one {@link TipxStore.ExtractWrite}, commits, reads

@@ -1,6 +1,7 @@
 package org.tipx.api.store;
 
 import org.tipx.anonymizer.cellkey.PTable;
+import org.tipx.api.domain.CaseRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-import org.tipx.api.ingest.CaseRecord;
 
 /** Case records for store tests: every field set, every optional empty, and seeded random ones. */
 final class TestRecords {

@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.ingest.Period;
+
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Period;
 
 /**
  * The behaviour every {@link TipxStore} must show; each database runs it through a subclass that says

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.tipx.anonymizer.cellkey.ProtectedCell;
-import org.tipx.api.statistics.Dimension;
+import org.tipx.api.domain.Dimension;
 import org.tipx.api.statistics.ProtectedTable;
 
 /**

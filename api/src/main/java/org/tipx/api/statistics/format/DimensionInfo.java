@@ -3,7 +3,7 @@ package org.tipx.api.statistics.format;
 import java.util.List;
 import java.util.Objects;
 
-import org.tipx.api.statistics.Dimension;
+import org.tipx.api.domain.Dimension;
 
 /**
  * What a client needs to know of one dimension: its id, its English label and its codes in

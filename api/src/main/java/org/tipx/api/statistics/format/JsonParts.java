@@ -12,8 +12,8 @@ import jakarta.json.stream.JsonGeneratorFactory;
 
 import org.tipx.anonymizer.cellkey.PTableParameters;
 import org.tipx.anonymizer.cellkey.ProtectionParameters;
-import org.tipx.api.release.PublishedRelease;
-import org.tipx.api.statistics.Dimension;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.statistics.TableQuery;
 
 /** The pieces the two JSON formats share, written the same way in both. */

@@ -12,8 +12,8 @@ import jakarta.json.stream.JsonGenerator;
 import org.tipx.anonymizer.cellkey.ConfStatus;
 import org.tipx.anonymizer.cellkey.ObsStatus;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
-import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.Measure;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 
 /**
  * A JSON-stat 2.0 dataset (https://json-stat.org/full/).

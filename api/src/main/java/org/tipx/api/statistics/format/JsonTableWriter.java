@@ -8,7 +8,7 @@ import java.util.Objects;
 import jakarta.json.stream.JsonGenerator;
 
 import org.tipx.anonymizer.cellkey.ProtectedCell;
-import org.tipx.api.statistics.Dimension;
+import org.tipx.api.domain.Dimension;
 import org.tipx.api.statistics.ProtectedTable;
 
 /**

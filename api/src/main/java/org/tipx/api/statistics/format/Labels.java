@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.tipx.api.domain.Dimension;
 import org.tipx.api.ingest.CodeList;
 import org.tipx.api.ingest.CodeLists;
 import org.tipx.api.reference.Countries;
 import org.tipx.api.reference.Country;
 import org.tipx.api.reference.ReferenceData;
-import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.ProtectedTable;
 
 /**

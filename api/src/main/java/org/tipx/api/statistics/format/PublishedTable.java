@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.tipx.api.release.PublishedRelease;
-import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.Measure;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.statistics.ProtectedTable;
 
 /**

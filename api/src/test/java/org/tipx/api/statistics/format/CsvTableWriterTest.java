@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.Measure;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.TableQuery;
 

@@ -17,9 +17,9 @@ import java.util.Set;
 import org.tipx.anonymizer.cellkey.PTableParameters;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
 import org.tipx.anonymizer.cellkey.ProtectionParameters;
-import org.tipx.api.release.PublishedRelease;
-import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.Measure;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.TableQuery;
 

@@ -21,8 +21,8 @@ import java.util.List;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
-import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.Measure;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.TableQuery;
 

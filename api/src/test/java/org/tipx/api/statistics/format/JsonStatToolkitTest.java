@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.Measure;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TablePublisher;
@@ -40,7 +40,6 @@ import org.tipx.api.statistics.TableQuery;
  * {@code TIPX_REQUIRE_NODE_TOOLS=1} (set by {@code .ci/run}), where it fails.
  */
 class JsonStatToolkitTest {
-
 
     private final JsonStatTableWriter writer = new JsonStatTableWriter(LABELS);
 

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.tipx.api.domain.Dimension;
 import org.tipx.api.ingest.CodeLists;
-import org.tipx.api.statistics.Dimension;
 
 class LabelsTest {
 

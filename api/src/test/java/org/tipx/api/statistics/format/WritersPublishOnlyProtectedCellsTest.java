@@ -23,9 +23,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.statistics.Dimension;
-import org.tipx.api.statistics.Measure;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TablePublisher;

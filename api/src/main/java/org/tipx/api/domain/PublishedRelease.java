@@ -1,4 +1,4 @@
-package org.tipx.api.release;
+package org.tipx.api.domain;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.tipx.api.release;
+package org.tipx.api.domain;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.tipx.api.ingest.CaseRecord;
 
 /** The releases the public API can answer from. Thread-safe. */
 public interface PublishedReleases {

@@ -1,4 +1,4 @@
-package org.tipx.api.ingest;
+package org.tipx.api.domain;
 
 import org.tipx.anonymizer.cellkey.PTable;
 

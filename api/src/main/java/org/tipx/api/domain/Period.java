@@ -1,4 +1,4 @@
-package org.tipx.api.ingest;
+package org.tipx.api.domain;
 
 import java.time.LocalDate;
 import java.util.regex.Matcher;

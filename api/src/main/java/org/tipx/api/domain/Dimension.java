@@ -1,4 +1,4 @@
-package org.tipx.api.statistics;
+package org.tipx.api.domain;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.tipx.api.ingest.CaseRecord;
 
 /**
  * A variable that a protected table can be broken down or filtered by, with its API id.

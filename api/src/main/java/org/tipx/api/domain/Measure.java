@@ -1,4 +1,4 @@
-package org.tipx.api.statistics;
+package org.tipx.api.domain;
 
 /** What a protected table counts. */
 public enum Measure {
