@@ -44,12 +44,24 @@ public final class CellKeyProtector {
      *                                  the key is out of range (the message quotes the bad value)
      */
     public ProtectedCell protect(long trueCount, int cellKey) {
+        int published = perturb(trueCount, cellKey);
+        return published < parameters.threshold() ? ProtectedCell.withheld() : ProtectedCell.published(published);
+    }
+
+    /**
+     * True when {@link #protect} withholds this cell: the same decision, without building the
+     * published form (rules that look at many cells ask it often).
+     */
+    public boolean withholds(long trueCount, int cellKey) {
+        return perturb(trueCount, cellKey) < parameters.threshold();
+    }
+
+    private int perturb(long trueCount, int cellKey) {
         long limit = Integer.MAX_VALUE - ptable.maxPerturbation();
         if (trueCount < 0 || trueCount > limit) {
             throw new IllegalArgumentException("true count must be in 0.." + limit + ", was " + trueCount);
         }
-        int published = ptable.perturb((int) trueCount, cellKey);
-        return published < parameters.threshold() ? ProtectedCell.withheld() : ProtectedCell.published(published);
+        return ptable.perturb((int) trueCount, cellKey);
     }
 
     /** The publishable form of an accumulated cell. */

@@ -236,7 +236,6 @@ public final class TablePublisher {
         TableEffect effect() {
             int shown = query.by().size();
             int[] positions = hiddenAtTotals();
-            Shape asked = new Shape(0, Map.of());
             long cells = 0;
             long withheld = 0;
             long changed = 0;
@@ -244,7 +243,7 @@ public final class TablePublisher {
             do {
                 cells++;
                 ProtectedCell cell = publish(positions);
-                long trueCount = value(positions, asked).count();
+                long trueCount = value(positions, Shape.ASKED).count();
                 if (cell.value().isEmpty()) {
                     withheld++;
                 } else if (cell.value().getAsLong() != trueCount) {
@@ -279,31 +278,34 @@ public final class TablePublisher {
          * else the cell made closed (see the class comment) and protected.
          */
         ProtectedCell publish(int[] positions) {
-            Shape shape = new Shape(0, Map.of());
-            if (withheld(value(positions, shape))) {
+            Shape shape = Shape.ASKED;
+            Cell cell = value(positions, shape);
+            if (withheld(cell)) {
                 return ProtectedCell.withheld();
             }
             Shape closed = null;
             while (closed != shape) {
                 closed = shape;
                 for (int i = 0; i < positions.length && shape == closed; i++) {
-                    shape = closeOn(i, positions, shape);
+                    shape = closeOn(i, positions, shape, cell);
+                }
+                if (shape != closed) {
+                    cell = value(positions, shape);
                 }
             }
-            Cell cell = value(positions, shape);
             return protector.protect(cell.count(), cell.key());
         }
 
         /**
-         * The shape after one step of the closure rule on {@code dimension}: widened when the
+         * The shape after one step of the closure rule on {@code dimension} ({@code cell} is the
+         * cell in {@code shape}): widened when the
          * persons its constraint removes form a withheld cell; for a constraint to several codes,
          * narrowed to the codes whose own cell is published. The same shape when it is closed on it.
          */
-        private Shape closeOn(int dimension, int[] positions, Shape shape) {
+        private Shape closeOn(int dimension, int[] positions, Shape shape, Cell cell) {
             if (shape.widens(dimension) || !constrained(dimension, positions[dimension])) {
                 return shape;
             }
-            Cell cell = value(positions, shape);
             Cell complement = value(positions, shape.widen(dimension)).minus(cell);
             if (withheld(complement)) {
                 return shape.widen(dimension);
@@ -331,25 +333,34 @@ public final class TablePublisher {
         }
 
         private boolean withheld(Cell cell) {
-            return protector.protect(cell.count(), cell.key()).value().isEmpty();
+            return protector.withholds(cell.count(), cell.key());
         }
 
         /** Count and key of the cell at {@code positions} in this shape. */
         private Cell value(int[] positions, Shape shape) {
+            // Most shapes only widen dimensions the query does not filter: the query's own grid, at totals.
+            CellCounts grid = (shape.widened() & filtered) == 0 && shape.narrowed().isEmpty()
+                    ? grids.computeIfAbsent(query.filters(), this::count)
+                    : grids.computeIfAbsent(filters(shape), this::count);
+            int cell = grid.cell(positions, shape.widened(), totals);
+            return new Cell(grid.count(cell), grid.key(cell));
+        }
+
+        private CellCounts count(Map<Dimension, Set<String>> filters) {
+            return counter.count(new GridSpec(dimensions, axes, filters, query.measure()));
+        }
+
+        /** The query's filters as this shape changes them: dropped where it widens, narrowed where it narrows. */
+        private Map<Dimension, Set<String>> filters(Shape shape) {
             Map<Dimension, Set<String>> filters = new HashMap<>(query.filters());
-            int[] at = positions.clone();
-            for (int i = 0; i < at.length; i++) {
+            for (int i = 0; i < dimensions.size(); i++) {
                 if (shape.widens(i)) {
-                    at[i] = totals[i];
                     filters.remove(dimensions.get(i));
                 } else if (shape.narrowed().containsKey(i)) {
                     filters.put(dimensions.get(i), shape.narrowed().get(i));
                 }
             }
-            CellCounts grid = grids.computeIfAbsent(filters,
-                    f -> counter.count(new GridSpec(dimensions, axes, f, query.measure())));
-            int cell = grid.cell(at);
-            return new Cell(grid.count(cell), grid.key(cell));
+            return filters;
         }
     }
 
@@ -367,6 +378,9 @@ public final class TablePublisher {
      * the filters it narrowed to fewer codes.
      */
     private record Shape(int widened, Map<Integer, Set<String>> narrowed) {
+
+        /** The cell as asked. */
+        static final Shape ASKED = new Shape(0, Map.of());
 
         boolean widens(int dimension) {
             return (widened >> dimension & 1) == 1;
