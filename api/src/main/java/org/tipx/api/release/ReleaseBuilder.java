@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.tipx.anonymizer.AnonymizationConfig;
 import org.tipx.anonymizer.AnonymizationException;
 import org.tipx.anonymizer.AnonymizationResult;
@@ -22,6 +23,7 @@ import org.tipx.anonymizer.QualityMetric;
 import org.tipx.anonymizer.UnsafeOutputException;
 import org.tipx.anonymizer.VerificationResult;
 import org.tipx.anonymizer.Verifier;
+import org.tipx.anonymizer.cellkey.CellKeyAccumulator;
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
 import org.tipx.anonymizer.cellkey.PTableParameters;
 import org.tipx.api.anonymize.CaseRecordHierarchies;
@@ -32,6 +34,7 @@ import org.tipx.api.release.ReleaseManifest.CellKeyEffect;
 import org.tipx.api.release.ReleaseManifest.Counts;
 import org.tipx.api.release.ReleaseManifest.InputExtract;
 import org.tipx.api.release.ReleaseManifest.Microdata;
+import org.tipx.api.release.ReleaseManifest.ProtectedCounts;
 import org.tipx.api.release.ReleaseManifest.QuasiIdentifier;
 import org.tipx.api.statistics.Dimension;
 import org.tipx.api.statistics.Measure;
@@ -50,12 +53,15 @@ import org.tipx.api.store.TipxStore;
  *       manifest order, which fixes every later step.</li>
  *   <li>Count {@code registrations} (records) and {@code victims} (distinct pseudonyms: a person
  *       reported by two agencies, or in two periods, counts once).</li>
+ *   <li>Protect both totals with the cell key method, as the public statistics publish them: the
+ *       manifest's public view shows these, never the exact counts.</li>
  *   <li>Microdata: one row per person, so that k-anonymity counts persons, not records (a person
  *       reported three times would otherwise fill a class of 11 with 3 copies of themself). The
  *       person's representative record is {@value #REPRESENTATIVE_RULE_TEXT}</li>
  *   <li>Anonymise with the {@link CaseRecordTable} quasi-identifiers and {@link CaseRecordHierarchies},
  *       k and suppression limit from {@link ReleaseSettings}, then run {@link Verifier#requireSafe} on
- *       the output: a failing check throws {@link ReleaseException} before anything is written.</li>
+ *       the output as published, with every column counted as a quasi-identifier: a failing check throws
+ *       {@link ReleaseException} before anything is written.</li>
  *   <li>Measure the cell key method on {@link #MEASURED_DIMENSIONS tables} of the release
  *       ({@link MeasuredTable}); true counts serve only the two aggregate figures of the manifest.</li>
  *   <li>Store release, extract list and microdata in one transaction.</li>
@@ -150,11 +156,13 @@ public final class ReleaseBuilder {
                             + "limit, nothing was released", persons.count(), settings.k(),
                     settings.suppressionLimit()), e);
         }
-        // The verifier checks the table exactly as it will be published.
+        // The verifier checks the table exactly as it will be published, counting classes over every column of
+        // it rather than over the configuration's quasi-identifiers: an attacker may know any published column,
+        // so a column left out of the configuration by mistake fails the release instead of going out unchecked.
         Dataset published = MicrodataCsv.published(result.output());
         VerificationResult verified;
         try {
-            verified = Verifier.requireSafe(published, config.quasiIdentifierColumns(), config.models(),
+            verified = Verifier.requireSafe(published, published.columns(), config.models(),
                     config.suppressionLimit());
         } catch (UnsafeOutputException e) {
             throw new ReleaseException(ReleaseException.Reason.UNSAFE_OUTPUT,
@@ -179,13 +187,15 @@ public final class ReleaseBuilder {
         CellKey cellKey = new CellKey(p.maxPerturbation(), p.variance(), p.smallestPublishedNonZero(), p.pStay(),
                 settings.protection().threshold(), effect);
         Counts counts = new Counts(records.size(), persons.count(), rows);
+        ProtectedCounts protectedCounts = protectedTotals(records, persons);
 
         Instant created = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate day = LocalDate.ofInstant(created, ZoneOffset.UTC);
         List<String> extractIds = extracts.stream().map(StoredExtract::id).toList();
         for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
             String id = day + "." + (store.releasesOn(day) + 1 + attempt);
-            ReleaseManifest manifest = new ReleaseManifest(id, created, inputs, counts, md, cellKey);
+            ReleaseManifest manifest = new ReleaseManifest(id, created, inputs, counts, Optional.of(protectedCounts), md,
+                    cellKey);
             if (store.createRelease(new NewRelease(id, created, ManifestJson.write(manifest), extractIds, microdata))) {
                 // Timings and sizes only: nothing of the records.
                 LOG.log(System.Logger.Level.INFO, () -> String.format(Locale.ROOT, "release %s: %d extracts, "
@@ -238,6 +248,24 @@ public final class ReleaseBuilder {
         return new CellKeyEffect(Measure.VICTIMS.name().toLowerCase(Locale.ROOT), tables, cells, withheld,
                 published == 0 ? 0 : (double) changed / published,
                 published == 0 ? 0 : (double) absoluteChange / published);
+    }
+
+    /**
+     * The grand totals as the public statistics publish them: the cell of every person (each adding their
+     * record key once: a person's records share it, as it derives from the pseudonym) and the cell of every
+     * record, protected with the release's parameters. The same cells, hence the same values, as the total
+     * of {@code GET /v1/statistics?release=ID} for either measure.
+     */
+    private ProtectedCounts protectedTotals(List<CaseRecord> records, Persons persons) {
+        CellKeyAccumulator everyPerson = new CellKeyAccumulator();
+        for (int representative : persons.representative()) {
+            everyPerson.add(records.get(representative).recordKey());
+        }
+        CellKeyAccumulator everyRecord = new CellKeyAccumulator();
+        for (CaseRecord record : records) {
+            everyRecord.add(record.recordKey());
+        }
+        return new ProtectedCounts(protector.protect(everyPerson), protector.protect(everyRecord));
     }
 
     /** The dimensions of the measured table for {@code d}. */
