@@ -58,6 +58,24 @@ EXPLOITATION_CATEGORY = {
 # A record with two or more forms is `multiple`; one without any recorded form is `unknown`.
 MULTIPLE = "multiple"
 
+# The kind of agency that identified the person, by its role: enforcing the law (police, border and
+# migration authorities, labour inspectorates), judging (prosecution, courts), or assisting and the
+# rest (NGOs, international organisations, social services, hotlines: support; self-referral, other).
+# `unknown` stays itself, like the other hierarchies' unknowns.
+IDENTIFIED_BY_GROUP = {
+    "police": "law_enforcement",
+    "border_migration": "law_enforcement",
+    "labour_inspection": "law_enforcement",
+    "prosecution_court": "justice",
+    "ngo": "support_or_other",
+    "international_org": "support_or_other",
+    "social_services": "support_or_other",
+    "hotline": "support_or_other",
+    "self_referral": "support_or_other",
+    "other": "support_or_other",
+    UNKNOWN: UNKNOWN,
+}
+
 
 def read_csv(path):
     with open(path, encoding="utf-8", newline="") as f:
@@ -156,6 +174,18 @@ def exploitation():
     return rows
 
 
+def status():
+    # Two codes, no group between them: presumed or confirmed, else `*`.
+    return [[code, SUPPRESSED] for code in codes("status")]
+
+
+def identified_by():
+    kinds = codes("identified_by")
+    if set(kinds) != set(IDENTIFIED_BY_GROUP):
+        raise ValueError("IDENTIFIED_BY_GROUP differs from datasets/code-lists/identified_by.csv")
+    return [[kind, IDENTIFIED_BY_GROUP[kind], SUPPRESSED] for kind in kinds]
+
+
 def main():
     write_hierarchy("registration_year.csv", registration_year())
     write_hierarchy("age.csv", age())
@@ -163,6 +193,8 @@ def main():
     write_hierarchy("sex.csv", sex())
     write_hierarchy("country.csv", country())
     write_hierarchy("exploitation.csv", exploitation())
+    write_hierarchy("status.csv", status())
+    write_hierarchy("identified_by.csv", identified_by())
 
 
 if __name__ == "__main__":

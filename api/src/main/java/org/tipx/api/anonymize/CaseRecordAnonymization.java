@@ -16,7 +16,7 @@ import org.tipx.api.domain.CaseRecord;
  * <p>k = 11 is what IOM applies to the CTDC Global Dataset it publishes for download, so a tipx release is at
  * least as protected as the public CTDC data on the same people. A 5 % suppression budget keeps totals within
  * 5 % of the truth while letting the search drop a few outliers instead of coarsening every record to reach k
- * (datasets/hierarchies/PROVENANCE.md). No time budget: the case-record lattice has 4,608 transformations, so
+ * (datasets/hierarchies/PROVENANCE.md). No time budget: the case-record lattice has 27,648 transformations, so
  * the search is always run to its proven optimum. Stateless; thread-safe.
  */
 public final class CaseRecordAnonymization {

@@ -32,7 +32,9 @@ public final class CaseRecordHierarchies {
             CaseRecordTable.CITIZENSHIP, "country",
             CaseRecordTable.COUNTRY_OF_IDENTIFICATION, "country",
             CaseRecordTable.COUNTRY_OF_EXPLOITATION, "country",
-            CaseRecordTable.EXPLOITATION, "exploitation");
+            CaseRecordTable.EXPLOITATION, "exploitation",
+            CaseRecordTable.STATUS, "status",
+            CaseRecordTable.IDENTIFIED_BY, "identified_by");
 
     private final Map<String, Hierarchy> byColumn;
 

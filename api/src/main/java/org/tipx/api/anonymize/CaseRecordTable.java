@@ -10,9 +10,10 @@ import org.tipx.api.domain.CaseRecord;
  * Case records as a table to anonymise: one row per record, one column per attribute below, every cell
  * filled (a value not recorded is {@value #UNKNOWN}, or {@value #UNKNOWN_COUNTRY} for countries).
  *
- * <p>Quasi-identifiers (what someone who knows the person could know; hierarchies in
+ * <p>Every column is a quasi-identifier (what someone who knows the person could know; hierarchies in
  * {@link CaseRecordHierarchies}): {@code registration_year}, {@code age}, {@code sex}, {@code citizenship},
- * {@code country_of_identification}, {@code country_of_exploitation}, {@code exploitation}.
+ * {@code country_of_identification}, {@code country_of_exploitation}, {@code exploitation}, {@code status},
+ * {@code identified_by}.
  * <ul>
  *   <li>{@code age} is the exact age when known, else the CTDC band code ({@code 30-38}), else
  *   {@value #UNKNOWN}: one column, so that a record known by its band and one known by its age are
@@ -21,9 +22,12 @@ import org.tipx.api.domain.CaseRecord;
  *   <li>{@code exploitation} is a set of forms; it becomes the single form when there is exactly one,
  *   {@value #MULTIPLE} when there are several, {@value #UNKNOWN} when there is none (a hierarchy over all
  *   1,024 subsets would be mostly empty leaves).</li>
+ *   <li>{@code status} (presumed / confirmed) and {@code identified_by} (which kind of agency identified the
+ *   person) describe the agencies' process, and were once published unchanged for that reason. But the person,
+ *   those around them and the agency staff know both, and a rare value (a lone {@code labour_inspection}
+ *   person) singled its row out in a class that was k-anonymous only on the other columns. An attacker may
+ *   know any published column, so every published column is a quasi-identifier.</li>
  * </ul>
- * Insensitive attributes, kept as they are: {@code status} (presumed / confirmed) and {@code identified_by}
- * (which kind of agency identified the person): they describe the agencies' process rather than the person.
  * Nothing else of the record is in the table: not the pseudonym or the record key (they would single out
  * everyone), and not the multi-valued details (means of control, sectors, assistance), which tipx publishes
  * only as aggregates.
@@ -42,12 +46,11 @@ public final class CaseRecordTable {
     public static final String STATUS = "status";
     public static final String IDENTIFIED_BY = "identified_by";
 
-    /** The quasi-identifiers, in column order. */
-    public static final List<String> QUASI_IDENTIFIERS = List.of(REGISTRATION_YEAR, AGE, SEX, CITIZENSHIP,
-            COUNTRY_OF_IDENTIFICATION, COUNTRY_OF_EXPLOITATION, EXPLOITATION);
-    /** Every column, quasi-identifiers first. */
+    /** Every column, in order. */
     public static final List<String> COLUMNS = List.of(REGISTRATION_YEAR, AGE, SEX, CITIZENSHIP,
             COUNTRY_OF_IDENTIFICATION, COUNTRY_OF_EXPLOITATION, EXPLOITATION, STATUS, IDENTIFIED_BY);
+    /** The quasi-identifiers, in column order: every column (see the class comment). */
+    public static final List<String> QUASI_IDENTIFIERS = COLUMNS;
 
     /** A value that was not recorded. */
     public static final String UNKNOWN = "unknown";

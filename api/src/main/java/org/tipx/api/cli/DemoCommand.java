@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                   %s/health                  readiness (the store answers)
                   %s/openapi                 the API's OpenAPI document
                   %s/metrics                 metrics
-                  %s/v1/releases/latest      release %s: its manifest (microdata at .../microdata)
+                  %s/v1/releases/latest      release %s: its manifest (microdata at .../microdata, with a token as below)
                   %s/v1/statistics?by=sex,year&format=csv
                   %s/v1/comparisons?indicator=victims_per_100k&countries=UA,MD,PL
                   curl -H "Authorization: Bearer $(cat %s)" %s/v1/extracts

@@ -39,15 +39,22 @@ public final class HttpCaching {
     /**
      * How a representation may be cached.
      *
-     * @param maxAge    how long a cache may reuse it without revalidating
+     * @param maxAge       how long a cache may reuse it without revalidating
      * @param neverChanges true when the representation will never change ({@code immutable}, RFC 8246)
+     * @param shared       true when it is the same for everyone, so any cache may keep it; false for an answer
+     *                     to one authenticated reader, which no cache may keep ({@code private, no-store})
      */
-    public record Policy(Duration maxAge, boolean neverChanges) {
+    public record Policy(Duration maxAge, boolean neverChanges, boolean shared) {
         public Policy {
             Objects.requireNonNull(maxAge, "maxAge");
             if (maxAge.isNegative()) {
                 throw new IllegalArgumentException("maxAge must not be negative, was " + maxAge);
             }
+        }
+
+        /** A representation that is the same for everyone. */
+        public Policy(Duration maxAge, boolean neverChanges) {
+            this(maxAge, neverChanges, true);
         }
 
         /** For an answer pinned to an immutable release: a year, {@code immutable}. */
@@ -69,8 +76,19 @@ public final class HttpCaching {
             return askedId.equals(PublishedReleases.LATEST) ? revalidateAfter(LATEST_MAX_AGE) : pinned();
         }
 
+        /**
+         * For an answer to an authenticated reader (what their token entitles them to see): kept by no
+         * cache, neither a shared one, which would hand it to the next client, nor the client's own disk.
+         */
+        public static Policy forOneReader() {
+            return new Policy(Duration.ZERO, false, false);
+        }
+
         /** The {@code Cache-Control} value. */
         public String cacheControl() {
+            if (!shared) {
+                return "private, no-store";
+            }
             return "public, max-age=" + maxAge.toSeconds() + (neverChanges ? ", immutable" : "");
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.tipx.anonymizer.AnonymizationConfig;
 import org.tipx.anonymizer.AnonymizationException;
 import org.tipx.anonymizer.AnonymizationResult;
@@ -34,6 +35,7 @@ import org.tipx.api.release.ReleaseManifest.CellKeyEffect;
 import org.tipx.api.release.ReleaseManifest.Counts;
 import org.tipx.api.release.ReleaseManifest.InputExtract;
 import org.tipx.api.release.ReleaseManifest.Microdata;
+import org.tipx.api.release.ReleaseManifest.ProtectedCounts;
 import org.tipx.api.release.ReleaseManifest.QuasiIdentifier;
 import org.tipx.api.statistics.TableEffect;
 import org.tipx.api.statistics.TablePublisher;
@@ -52,14 +54,17 @@ import org.tipx.api.store.TipxStore;
  *       manifest order, which fixes every later step.</li>
  *   <li>Count {@code registrations} (records) and {@code victims} (distinct pseudonyms: a person
  *       reported by two agencies, or in two periods, counts once).</li>
+ *   <li>Protect both totals with the cell key method, as the public statistics publish them: the
+ *       manifest's public view shows these, never the exact counts.</li>
  *   <li>Microdata: one row per person, so that k-anonymity counts persons, not records (a person
  *       reported three times would otherwise fill a class of 11 with 3 copies of themself). The
  *       person's representative record is {@value #REPRESENTATIVE_RULE_TEXT}</li>
  *   <li>Anonymise with the {@link CaseRecordTable} quasi-identifiers and {@link CaseRecordHierarchies},
  *       k and suppression limit from {@link ReleaseSettings}, then run {@link Verifier#requireSafe} on
- *       the output: a failing check throws {@link ReleaseException} before anything is written.</li>
+ *       the output as published, with every column counted as a quasi-identifier: a failing check throws
+ *       {@link ReleaseException} before anything is written.</li>
  *   <li>Measure the cell key method on {@link #MEASURED_DIMENSIONS tables} of the release, published
- *       as the statistics API publishes them ({@link TablePublisher#effect}); true counts serve only
+ *       as the statistics API publishes them ({@link TablePublisher#releaseFigures}); true counts serve only
  *       the aggregate figures of the manifest.</li>
  *   <li>Store release, extract list and microdata in one transaction.</li>
  * </ol>
@@ -153,11 +158,13 @@ public final class ReleaseBuilder {
                             + "limit, nothing was released", persons.count(), settings.k(),
                     settings.suppressionLimit()), e);
         }
-        // The verifier checks the table exactly as it will be published.
+        // The verifier checks the table exactly as it will be published, counting classes over every column of
+        // it rather than over the configuration's quasi-identifiers: an attacker may know any published column,
+        // so a column left out of the configuration by mistake fails the release instead of going out unchecked.
         Dataset published = MicrodataCsv.published(result.output());
         VerificationResult verified;
         try {
-            verified = Verifier.requireSafe(published, config.quasiIdentifierColumns(), config.models(),
+            verified = Verifier.requireSafe(published, published.columns(), config.models(),
                     config.suppressionLimit());
         } catch (UnsafeOutputException e) {
             throw new ReleaseException(ReleaseException.Reason.UNSAFE_OUTPUT,
@@ -167,7 +174,10 @@ public final class ReleaseBuilder {
         String microdata = MicrodataCsv.write(published);
         long anonymised = System.nanoTime();
 
-        CellKeyEffect effect = measureCellKeyEffect(records);
+        // No table limit: the measurement reads whole tables, which the public API might refuse.
+        TablePublisher.ReleaseFigures figures = new TablePublisher(Integer.MAX_VALUE, 1.0).releaseFigures(records,
+                MEASURED_DIMENSIONS.stream().map(ReleaseBuilder::measuredTable).toList(), protector);
+        CellKeyEffect effect = cellKeyEffect(figures.effect());
         long measured = System.nanoTime();
         List<InputExtract> inputs = extracts.stream().map(e -> new InputExtract(e.id(), e.agency(),
                 countryOfAgency.getOrDefault(e.agency(), "XX"), e.period().toString(), e.sha256(), e.rows())).toList();
@@ -182,13 +192,15 @@ public final class ReleaseBuilder {
         CellKey cellKey = new CellKey(p.maxPerturbation(), p.variance(), p.smallestPublishedNonZero(), p.pStay(),
                 settings.protection().threshold(), effect);
         Counts counts = new Counts(records.size(), persons.count(), rows);
+        ProtectedCounts protectedCounts = new ProtectedCounts(figures.victims(), figures.registrations());
 
         Instant created = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate day = LocalDate.ofInstant(created, ZoneOffset.UTC);
         List<String> extractIds = extracts.stream().map(StoredExtract::id).toList();
         for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
             String id = day + "." + (store.releasesOn(day) + 1 + attempt);
-            ReleaseManifest manifest = new ReleaseManifest(id, created, inputs, counts, md, cellKey);
+            ReleaseManifest manifest = new ReleaseManifest(id, created, inputs, counts, Optional.of(protectedCounts), md,
+                    cellKey);
             if (store.createRelease(new NewRelease(id, created, ManifestJson.write(manifest), extractIds, microdata))) {
                 // Timings and sizes only: nothing of the records.
                 LOG.log(System.Logger.Level.INFO, () -> String.format(Locale.ROOT, "release %s: %d extracts, "
@@ -217,24 +229,17 @@ public final class ReleaseBuilder {
     }
 
     /**
-     * The year × country_of_identification × d tables of victims for each measured dimension d, protected
-     * with the release's parameters, against their true counts, which serve these two aggregates only.
+     * The year × country_of_identification × d tables of victims for each measured dimension d, as
+     * the manifest states their protection's effect.
      */
-    private CellKeyEffect measureCellKeyEffect(List<CaseRecord> records) {
-        // No table limit: the measurement reads whole tables, which the public API might refuse.
-        TableEffect effect = new TablePublisher(Integer.MAX_VALUE, 1.0).effect(records, Measure.VICTIMS,
-                MEASURED_DIMENSIONS.stream().map(ReleaseBuilder::measuredTable).toList(), protector);
-        long cells = effect.cells();
-        long withheld = effect.withheld();
-        long changed = effect.changed();
-        long absoluteChange = effect.absoluteChange();
-        long published = cells - withheld;
+    private static CellKeyEffect cellKeyEffect(TableEffect effect) {
+        long published = effect.cells() - effect.withheld();
         List<String> tables = MEASURED_DIMENSIONS.stream()
                 .map(d -> String.join(" × ", measuredTable(d).stream().map(Dimension::id).toList()))
                 .toList();
-        return new CellKeyEffect(Measure.VICTIMS.name().toLowerCase(Locale.ROOT), tables, cells, withheld,
-                published == 0 ? 0 : (double) changed / published,
-                published == 0 ? 0 : (double) absoluteChange / published);
+        return new CellKeyEffect(Measure.VICTIMS.name().toLowerCase(Locale.ROOT), tables, effect.cells(),
+                effect.withheld(), published == 0 ? 0 : (double) effect.changed() / published,
+                published == 0 ? 0 : (double) effect.absoluteChange() / published);
     }
 
     /** The dimensions of the measured table for {@code d}. */
@@ -243,44 +248,28 @@ public final class ReleaseBuilder {
     }
 
     /**
-     * The persons of a release: which person each record belongs to and each person's representative
-     * record, both as indexes, persons numbered in order of their first record.
+     * The persons of a release: each person's representative record, as an index, persons numbered in
+     * order of their first record.
      */
-    record Persons(int[] personOfRecord, int[] representative, int[] recordsByPerson, int[] firstRecordOfPerson) {
+    record Persons(int[] representative) {
 
         static Persons of(List<CaseRecord> records) {
             Map<String, Integer> index = new HashMap<>(Math.max(16, records.size() * 4 / 3));
-            int[] personOfRecord = new int[records.size()];
             int[] representative = new int[records.size()];
             int persons = 0;
             for (int r = 0; r < records.size(); r++) {
                 CaseRecord record = records.get(r);
                 Integer known = index.putIfAbsent(record.pseudonym(), persons);
                 if (known == null) {
-                    personOfRecord[r] = persons;
                     representative[persons++] = r;
                 } else {
-                    personOfRecord[r] = known;
                     // Strictly earlier only: on a tie the first record in manifest order stays.
                     if (record.registrationYear() < records.get(representative[known]).registrationYear()) {
                         representative[known] = r;
                     }
                 }
             }
-            // Records grouped by person (a counting sort), for the per-person true counts.
-            int[] first = new int[persons + 1];
-            for (int person : personOfRecord) {
-                first[person + 1]++;
-            }
-            for (int p = 0; p < persons; p++) {
-                first[p + 1] += first[p];
-            }
-            int[] next = Arrays.copyOf(first, persons);
-            int[] byPerson = new int[records.size()];
-            for (int r = 0; r < records.size(); r++) {
-                byPerson[next[personOfRecord[r]]++] = r;
-            }
-            return new Persons(personOfRecord, Arrays.copyOf(representative, persons), byPerson, first);
+            return new Persons(Arrays.copyOf(representative, persons));
         }
 
         int count() {

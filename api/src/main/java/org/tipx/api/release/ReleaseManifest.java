@@ -3,24 +3,31 @@ package org.tipx.api.release;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.tipx.anonymizer.cellkey.ProtectedCell;
 
 /**
  * What a release says about itself, published with it as JSON ({@link ManifestJson}): which extracts it
  * froze, what it counts, and every statistical disclosure control parameter applied, with their
- * measured effect. Holds no record, pseudonym, record key, cell key or per-cell true count.
+ * measured effect. Holds no record, pseudonym, record key, cell key or per-cell true count. This is the
+ * administrator's whole manifest, as stored; {@link ManifestJson#view} writes what others may read of it.
  *
- * @param id       readable and sortable within a day: {@code YYYY-MM-DD.N} (UTC)
- * @param extracts the input extracts in manifest order (agency id, then period)
+ * @param id              readable and sortable within a day: {@code YYYY-MM-DD.N} (UTC)
+ * @param extracts        the input extracts in manifest order (agency id, then period)
+ * @param counts          exact totals (the administrator's)
+ * @param protectedCounts the same totals cell-key protected, as the public statistics publish them; empty only
+ *                        in a manifest stored before they were computed
  */
 public record ReleaseManifest(String id, Instant created, List<InputExtract> extracts, Counts counts,
-                              Microdata microdata, CellKey cellKey) {
+                              Optional<ProtectedCounts> protectedCounts, Microdata microdata, CellKey cellKey) {
 
     public ReleaseManifest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(created, "created");
         extracts = List.copyOf(extracts);
         Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(protectedCounts, "protectedCounts");
         Objects.requireNonNull(microdata, "microdata");
         Objects.requireNonNull(cellKey, "cellKey");
     }
@@ -49,6 +56,22 @@ public record ReleaseManifest(String id, Instant created, List<InputExtract> ext
      * @param microdataRows rows of the microdata: one per person
      */
     public record Counts(long registrations, long victims, long microdataRows) {
+    }
+
+    /**
+     * The release's grand totals as {@code GET /v1/statistics?release=ID} publishes them (the cell of every
+     * person, of every record): perturbed with the release's cell key parameters, withheld below the
+     * threshold. Computed when the release is built, so that a manifest answers without a table, and
+     * published in place of the exact {@link Counts}, which would undo the perturbation of every total.
+     *
+     * @param victims       every person, each adding their record key once
+     * @param registrations every record
+     */
+    public record ProtectedCounts(ProtectedCell victims, ProtectedCell registrations) {
+        public ProtectedCounts {
+            Objects.requireNonNull(victims, "victims");
+            Objects.requireNonNull(registrations, "registrations");
+        }
     }
 
     /**

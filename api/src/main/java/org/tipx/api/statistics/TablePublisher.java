@@ -97,21 +97,37 @@ public final class TablePublisher {
     }
 
     /**
-     * What the cell key method and the closure rule do to these tables of {@code records} (no filters):
-     * the release build's measurement. True counts leave only as these aggregates.
+     * What the release build reads from the release's own tables, published exactly as the API
+     * publishes them: the effect of the protection on {@code measuredTables} of victims (no
+     * filters; true counts leave only as these aggregates) and the grand totals of both measures.
      */
-    public TableEffect effect(Iterable<CaseRecord> records, Measure measure, List<List<Dimension>> tables,
-                                CellKeyProtector protector) {
+    public ReleaseFigures releaseFigures(Iterable<CaseRecord> records, List<List<Dimension>> measuredTables,
+                                         CellKeyProtector protector) {
         ReleaseIndex.Loader loader = new ReleaseIndex.Loader();
         records.forEach(loader::accept);
         ReleaseIndex index = loader.finish();
         CodeListing listing = CodeListing.of(index, protector);
         TableEffect effect = TableEffect.NONE;
-        for (List<Dimension> by : tables) {
-            Publishing publishing = publishing(index, listing, new TableQuery(by, Map.of(), measure), protector);
+        for (List<Dimension> by : measuredTables) {
+            Publishing publishing = publishing(index, listing, new TableQuery(by, Map.of(), Measure.VICTIMS), protector);
             effect = effect.plus(publishing.effect());
         }
-        return effect;
+        return new ReleaseFigures(effect, grandTotal(index, listing, Measure.VICTIMS, protector),
+                grandTotal(index, listing, Measure.REGISTRATIONS, protector));
+    }
+
+    private ProtectedCell grandTotal(CellCounter counter, CodeListing listing, Measure measure, CellKeyProtector protector) {
+        return publish(counter, listing, TableQuery.of(measure), protector).rows().getFirst().cell();
+    }
+
+    /**
+     * A release's figures for its manifest.
+     *
+     * @param effect        the protection's effect on the measured tables
+     * @param victims       the published grand total of victims
+     * @param registrations the published grand total of registrations
+     */
+    public record ReleaseFigures(TableEffect effect, ProtectedCell victims, ProtectedCell registrations) {
     }
 
     private Publishing publishing(CellCounter counter, CodeListing listing, TableQuery query,

@@ -37,7 +37,7 @@ class CaseRecordHierarchiesTest {
     @Test
     void everyQuasiIdentifierOfTheTableHasAHierarchy() {
         assertEquals(CaseRecordTable.QUASI_IDENTIFIERS, List.copyOf(HIERARCHIES.byColumn().keySet()));
-        assertTrue(HIERARCHIES.of(CaseRecordTable.STATUS).isEmpty());
+        assertEquals(CaseRecordTable.COLUMNS, List.copyOf(HIERARCHIES.byColumn().keySet()), "every published column");
     }
 
     @Test
@@ -77,7 +77,12 @@ class CaseRecordHierarchiesTest {
         assertLeaves(of(CaseRecordTable.EXPLOITATION), List.of("multiple", "unknown"), "exploitation");
         assertLeaves(of(CaseRecordTable.AGE), codes("age_band"), "age bands in age");
         assertLeaves(CaseRecordHierarchies.named("age_band"), codes("age_band"), "age_band");
+        assertLeaves(of(CaseRecordTable.STATUS), codes("status"), "status");
+        assertLeaves(of(CaseRecordTable.IDENTIFIED_BY), codes("identified_by"), "identified_by");
+        assertLeaves(of(CaseRecordTable.IDENTIFIED_BY), List.of(CaseRecordTable.UNKNOWN), "identified_by not recorded");
         assertEquals(4, of(CaseRecordTable.SEX).leafCount());
+        assertEquals(2, of(CaseRecordTable.STATUS).leafCount());
+        assertEquals(11, of(CaseRecordTable.IDENTIFIED_BY).leafCount());
         assertEquals(12, of(CaseRecordTable.EXPLOITATION).leafCount());
     }
 
@@ -121,6 +126,29 @@ class CaseRecordHierarchiesTest {
     }
 
     @Test
+    void statusGoesStraightToStar() {
+        Hierarchy status = of(CaseRecordTable.STATUS);
+        assertEquals(2, status.height());
+        assertEquals(Optional.of("*"), status.generalise("presumed", 1));
+        assertEquals(Optional.of("*"), status.generalise("confirmed", 1));
+    }
+
+    @Test
+    void identifyingAgenciesGeneraliseToTheirRole() {
+        Hierarchy identifiedBy = of(CaseRecordTable.IDENTIFIED_BY);
+        assertEquals(3, identifiedBy.height());
+        for (String enforcer : List.of("police", "border_migration", "labour_inspection")) {
+            assertEquals(Optional.of("law_enforcement"), identifiedBy.generalise(enforcer, 1), enforcer);
+        }
+        assertEquals(Optional.of("justice"), identifiedBy.generalise("prosecution_court", 1));
+        for (String other : List.of("ngo", "international_org", "social_services", "hotline", "self_referral", "other")) {
+            assertEquals(Optional.of("support_or_other"), identifiedBy.generalise(other, 1), other);
+        }
+        assertEquals(Optional.of("unknown"), identifiedBy.generalise("unknown", 1), "unknown stays itself");
+        assertEquals(Optional.of("*"), identifiedBy.generalise("labour_inspection", 2));
+    }
+
+    @Test
     void everyHierarchyEndsInStarAtItsTopLevel() {
         HIERARCHIES.byColumn().forEach((column, hierarchy) ->
                 assertEquals(Optional.of("*"), hierarchy.generalise(
@@ -132,6 +160,8 @@ class CaseRecordHierarchiesTest {
             case CaseRecordTable.REGISTRATION_YEAR -> "2026";
             case CaseRecordTable.SEX -> "female";
             case CaseRecordTable.EXPLOITATION -> "sexual";
+            case CaseRecordTable.STATUS -> "confirmed";
+            case CaseRecordTable.IDENTIFIED_BY -> "labour_inspection";
             default -> "UA";
         };
     }

@@ -57,6 +57,14 @@ class CaseRecordTableTest {
     }
 
     @Test
+    void everyColumn_statusAndIdentifiedByIncluded_isAQuasiIdentifier() {
+        // An attacker may know any published column: none may stay outside the classes.
+        assertEquals(CaseRecordTable.COLUMNS, CaseRecordTable.QUASI_IDENTIFIERS);
+        assertEquals(List.of(CaseRecordTable.STATUS, CaseRecordTable.IDENTIFIED_BY),
+                CaseRecordTable.QUASI_IDENTIFIERS.subList(7, 9));
+    }
+
+    @Test
     void theTableHasTheDocumentedColumnsAndOneRowPerRecord() {
         Dataset table = CaseRecordTable.of(List.of(
                 record(OptionalInt.of(17), Optional.of("9-17"), Optional.of("MD"), Optional.of("XX"), List.of("sexual")),

@@ -96,10 +96,12 @@ public final class ReleaseBenchmark {
             }
             times.sort(Double::compare);
             System.out.printf(Locale.ROOT, "median: %.1f s over %d rounds%n", times.get(times.size() / 2), times.size());
-            System.out.printf(Locale.ROOT, "victims %,d, registrations %,d, suppressed %,d (%.2f %%), levels %s, "
-                            + "cell key: %,d cells, %,d withheld, %.1f %% of published cells changed, mean |change| %.2f%n",
+            System.out.printf(Locale.ROOT, "victims %,d, registrations %,d, suppressed %,d (%.2f %%), loss %.6f, "
+                            + "levels %s, cell key: %,d cells, %,d withheld, %.1f %% of published cells changed, "
+                            + "mean |change| %.2f%n",
                     manifest.counts().victims(), manifest.counts().registrations(),
                     manifest.microdata().suppressedRecords(), 100 * manifest.microdata().suppressedShare(),
+                    manifest.microdata().loss(),
                     manifest.microdata().quasiIdentifiers().stream().map(q -> q.column() + "=" + q.level()).toList(),
                     manifest.cellKey().effect().cells(), manifest.cellKey().effect().withheldCells(),
                     100 * manifest.cellKey().effect().changedShare(), manifest.cellKey().effect().meanAbsoluteChange());

@@ -38,6 +38,14 @@ public final class People {
                 List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /** The same record, identified by another kind of agency. */
+    public static CaseRecord identifiedBy(CaseRecord r, String kind) {
+        return new CaseRecord(r.pseudonym(), r.linked(), r.recordKey(), r.registrationYear(), r.registrationDate(),
+                r.status(), Optional.of(kind), r.sex(), r.age(), r.ageBand(), r.minorAtExploitation(), r.citizenship(),
+                r.countryOfIdentification(), r.countryOfExploitation(), r.exploitation(), r.labourSector(),
+                r.sexualExploitationType(), r.meansOfControl(), r.recruiterRelation(), r.assistance());
+    }
+
     private static String pick(List<String> values, Random random) {
         return values.get(random.nextInt(values.size()));
     }

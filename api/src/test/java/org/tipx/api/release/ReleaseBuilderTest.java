@@ -22,10 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.anonymizer.cellkey.CellKeyProtector;
+import org.tipx.anonymizer.cellkey.ProtectedCell;
 import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Measure;
 import org.tipx.api.domain.Period;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
+import org.tipx.api.statistics.ProtectedTable;
+import org.tipx.api.statistics.ScanningTableSource;
+import org.tipx.api.statistics.TablePublisher;
+import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.store.TestStores;
 import org.tipx.anonymizer.AnonymizationResult;
 import org.tipx.anonymizer.Anonymizer;
@@ -164,6 +171,96 @@ class ReleaseBuilderTest {
     }
 
     @Test
+    void aLoneLabourInspectionPerson_doesNotKeepThatValueInAClassSmallerThanK() {
+        Random random = new Random(13);
+        List<CaseRecord> records = new ArrayList<>(persons("p", 0, 400, 2025, "UA", random));
+        // An ordinary person in every other column: only identified_by sets them apart.
+        CaseRecord lone = People.identifiedBy(People.record("lone", 2025, "UA", random), "labour_inspection");
+        records.add(lone);
+        write("ua-police", Q1, records);
+
+        ReleaseManifest manifest = builder().build();
+        List<Map<String, String>> rows = microdataRows(manifest.id());
+
+        assertEquals(401, rows.size());
+        assertTrue(rows.stream().noneMatch(row -> row.get(CaseRecordTable.IDENTIFIED_BY).equals("labour_inspection")),
+                "one person holds labour_inspection: it must be generalised or suppressed");
+        // Every published row, its status and identified_by included, lies in a class of at least k.
+        Map<List<String>, Integer> classes = new HashMap<>();
+        for (Map<String, String> row : rows) {
+            List<String> key = CaseRecordTable.COLUMNS.stream().map(row::get).toList();
+            if (!key.stream().allMatch("*"::equals)) {
+                classes.merge(key, 1, Integer::sum);
+            }
+        }
+        classes.forEach((key, size) -> assertTrue(size >= 11, "a class of " + size));
+        List<String> qis = manifest.microdata().quasiIdentifiers().stream()
+                .map(ReleaseManifest.QuasiIdentifier::column).toList();
+        assertTrue(qis.containsAll(List.of(CaseRecordTable.STATUS, CaseRecordTable.IDENTIFIED_BY)), qis.toString());
+    }
+
+    @Test
+    void anAnonymisationThatLeavesStatusAndIdentifiedByOut_isCaughtByTheVerifier() {
+        Random random = new Random(13);
+        List<CaseRecord> records = new ArrayList<>(persons("p", 0, 400, 2025, "UA", random));
+        records.add(People.identifiedBy(People.record("lone", 2025, "UA", random), "labour_inspection"));
+        write("ua-police", Q1, records);
+        // The configuration before the attack review: both columns published as recorded, outside the classes.
+        ReleaseBuilder.AnonymizationStep oldColumns = (table, config) -> {
+            org.tipx.anonymizer.AnonymizationConfig.Builder without = org.tipx.anonymizer.AnonymizationConfig.builder();
+            config.quasiIdentifiers().forEach((column, hierarchy) -> {
+                if (!column.equals(CaseRecordTable.STATUS) && !column.equals(CaseRecordTable.IDENTIFIED_BY)) {
+                    without.quasiIdentifier(column, hierarchy);
+                }
+            });
+            return Anonymizer.anonymize(table, without.model(config.models().getFirst())
+                    .suppressionLimit(config.suppressionLimit()).metric(config.metric()).build());
+        };
+
+        ReleaseException e = assertThrows(ReleaseException.class,
+                () -> new ReleaseBuilder(store, ReleaseSettings.DEFAULTS, CLOCK, oldColumns).build());
+
+        assertEquals(ReleaseException.Reason.UNSAFE_OUTPUT, e.reason());
+        assertTrue(store.releases().isEmpty());
+    }
+
+    @Test
+    void protectedTotals_areTheGrandTotalsThePublicStatisticsPublish() {
+        Random random = new Random(14);
+        write("ua-police", Q1, persons("p", 0, 300, 2025, "UA", random));
+        List<CaseRecord> md = new ArrayList<>(persons("p", 0, 60, 2025, "MD", random)); // 60 of them again
+        md.addAll(persons("q", 0, 90, 2025, "MD", random));
+        write("md-ngo", Q1, md);
+
+        ReleaseManifest manifest = builder().build();
+        List<CaseRecord> records = records(new ReleaseCatalog(store), manifest.id());
+        CellKeyProtector protector = new CellKeyProtector(ProtectionParameters.DEFAULTS);
+        ReleaseManifest.ProtectedCounts totals = manifest.protectedCounts().orElseThrow();
+
+        assertEquals(grandTotal(records, Measure.VICTIMS, protector), totals.victims());
+        assertEquals(grandTotal(records, Measure.REGISTRATIONS, protector), totals.registrations());
+        assertEquals(new ReleaseManifest.Counts(450, 390, 390), manifest.counts(), "the exact counts, beside them");
+        // Fixed data, so fixed keys: here the perturbation moves at least one total off its exact count.
+        assertTrue(totals.victims().value().orElseThrow() != 390 || totals.registrations().value().orElseThrow() != 450,
+                totals.toString());
+        assertEquals(manifest.protectedCounts(),
+                ManifestJson.read(store.release(manifest.id()).orElseThrow().manifest()).protectedCounts());
+    }
+
+    @Test
+    void protectedTotals_belowTheThreshold_areWithheld() {
+        write("ua-police", Q1, persons("p", 0, 30, 2025, "UA", new Random(15)));
+        // A threshold above any perturbed value of 30 persons (D = 5): both totals are withheld.
+        ProtectionParameters protection = new ProtectionParameters(ProtectionParameters.DEFAULTS.ptable(), 40);
+
+        ReleaseManifest manifest = new ReleaseBuilder(store, new ReleaseSettings(11, 0.05, protection), CLOCK).build();
+
+        ReleaseManifest.ProtectedCounts totals = manifest.protectedCounts().orElseThrow();
+        assertEquals(org.tipx.anonymizer.cellkey.ProtectedCell.withheld(), totals.victims());
+        assertEquals(org.tipx.anonymizer.cellkey.ProtectedCell.withheld(), totals.registrations());
+    }
+
+    @Test
     void microdata_marksSuppressedAndNotKnownDistinctly_andHoldsNoPseudonym() {
         Random random = new Random(6);
         List<CaseRecord> records = persons("person-", 0, 400, 2025, "UA", random);
@@ -224,6 +321,8 @@ class ReleaseBuilderTest {
         assertEquals(manifest.created(), read.created());
         assertEquals(manifest.extracts(), read.extracts());
         assertEquals(manifest.counts(), read.counts());
+        assertTrue(manifest.protectedCounts().isPresent());
+        assertEquals(manifest.protectedCounts(), read.protectedCounts());
         assertEquals(manifest.microdata().quasiIdentifiers(), read.microdata().quasiIdentifiers());
         assertEquals(manifest.microdata().suppressedShare(), read.microdata().suppressedShare(), 1e-6);
         assertEquals(manifest.cellKey().effect().changedShare(), read.cellKey().effect().changedShare(), 1e-6);
@@ -284,6 +383,14 @@ class ReleaseBuilderTest {
     }
 
     // --- helpers ---
+
+    /** The one cell of a table without breakdown, as {@code GET /v1/statistics} publishes it (scanning oracle). */
+    private static ProtectedCell grandTotal(List<CaseRecord> records, Measure measure, CellKeyProtector protector) {
+        ProtectedTable table = ScanningTableSource.publish(TablePublisher.withDefaults(), records,
+                TableQuery.of(measure), protector);
+        assertEquals(1, table.rows().size());
+        return table.rows().getFirst().cell();
+    }
 
     private ReleaseBuilder builder() {
         return new ReleaseBuilder(store, ReleaseSettings.DEFAULTS, CLOCK);

@@ -12,10 +12,15 @@ import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.http.Tokens;
+import org.tipx.api.store.Agency;
 import org.tipx.api.store.TestStores;
 import org.tipx.api.pseudonym.PseudonymSecret;
 
-/** Without TIPX_ADMIN_TOKEN the administration endpoints are closed to every token. */
+/**
+ * Without TIPX_ADMIN_TOKEN the administration endpoints are closed to every token; the release reads still
+ * take agency tokens, and answer any other token 401 (not 403: it is the token that is wrong).
+ */
 class AdminDisabledTest {
 
     @TempDir
@@ -46,6 +51,24 @@ class AdminDisabledTest {
                 HttpResponse<String> list = http.send(HttpRequest.newBuilder(releases).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, list.statusCode(), "reading releases is public");
+
+                String agencyToken = Tokens.newToken();
+                tipx.store().createAgency(new Agency("ua-police", "UA police", "UA", "police",
+                        java.time.Instant.now(), true), Tokens.hash(agencyToken));
+                URI microdata = URI.create("http://127.0.0.1:" + server.port() + "/v1/releases/latest/microdata");
+                HttpResponse<String> asAgency = http.send(HttpRequest.newBuilder(microdata)
+                        .header("Authorization", "Bearer " + agencyToken).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, asAgency.statusCode(), "past access control: there is no release yet");
+                HttpResponse<String> listAsAgency = http.send(HttpRequest.newBuilder(releases)
+                        .header("Authorization", "Bearer " + agencyToken).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, listAsAgency.statusCode());
+                for (URI read : java.util.List.of(releases, microdata)) {
+                    HttpResponse<String> other = http.send(HttpRequest.newBuilder(read)
+                            .header("Authorization", "Bearer anything").build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(401, other.statusCode(), read.getPath());
+                }
+                assertEquals(401, http.send(HttpRequest.newBuilder(microdata).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode(), "no token, no microdata");
             } finally {
                 server.stop();
             }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -150,29 +151,141 @@ abstract class ReleasesApiContract {
         HttpResponse<String> missing = get("/v1/releases/1999-01-01.1");
         assertEquals(404, missing.statusCode());
         assertEquals("application/problem+json", missing.headers().firstValue("content-type").orElse(""));
-        assertEquals(404, get("/v1/releases/1999-01-01.1/microdata").statusCode());
+        assertEquals(404, get("/v1/releases/1999-01-01.1/microdata", RunningTipx.ADMIN_TOKEN).statusCode());
     }
 
     @Test
-    void manifestAndMicrodata_revalidateWith304_pinnedForAYearAndLatestForAMinute() throws Exception {
+    void publicManifests_revalidateWith304_pinnedForAYearAndLatestForAMinute() throws Exception {
         server.uploadCsv(newAgency("UA"), "2026-Q3", persons("cache", 40, 0));
         String id = released().getString("id");
 
-        for (String path : List.of("/v1/releases/" + id, "/v1/releases/" + id + "/microdata")) {
-            HttpResponse<String> first = get(path);
-            String etag = first.headers().firstValue("etag").orElseThrow();
-            assertEquals("public, max-age=31536000, immutable", first.headers().firstValue("cache-control").orElse(""));
-            HttpResponse<String> again = server.send(server.request(path).header("If-None-Match", etag));
-            assertEquals(304, again.statusCode(), path);
-            assertEquals("", again.body());
-            assertEquals(etag, again.headers().firstValue("etag").orElse(""));
-            assertEquals(200, server.send(server.request(path).header("If-None-Match", "\"other\"")).statusCode());
-        }
-        for (String path : List.of("/v1/releases", "/v1/releases/latest", "/v1/releases/latest/microdata")) {
-            assertEquals("public, max-age=60", get(path).headers().firstValue("cache-control").orElse(""), path);
+        String path = "/v1/releases/" + id;
+        HttpResponse<String> first = get(path);
+        String etag = first.headers().firstValue("etag").orElseThrow();
+        assertEquals("public, max-age=31536000, immutable", first.headers().firstValue("cache-control").orElse(""));
+        assertEquals("Authorization", first.headers().firstValue("vary").orElse(""), "a token changes the answer");
+        HttpResponse<String> again = server.send(server.request(path).header("If-None-Match", etag));
+        assertEquals(304, again.statusCode(), path);
+        assertEquals("", again.body());
+        assertEquals(etag, again.headers().firstValue("etag").orElse(""));
+        assertEquals(200, server.send(server.request(path).header("If-None-Match", "\"other\"")).statusCode());
+        for (String latest : List.of("/v1/releases", "/v1/releases/latest")) {
+            assertEquals("public, max-age=60", get(latest).headers().firstValue("cache-control").orElse(""), latest);
         }
         assertEquals(get("/v1/releases/" + id).headers().firstValue("etag"),
                 get("/v1/releases/latest").headers().firstValue("etag"), "the same bytes have the same tag");
+    }
+
+    @Test
+    void answersToAToken_areForItsReaderAlone_andMicrodataStillRevalidates() throws Exception {
+        String token = newAgency("UA");
+        server.uploadCsv(token, "2026-Q3", persons("private", 40, 0));
+        String id = released().getString("id");
+
+        for (String path : List.of("/v1/releases", "/v1/releases/" + id, "/v1/releases/latest",
+                "/v1/releases/" + id + "/microdata", "/v1/releases/latest/microdata")) {
+            for (String reader : List.of(token, RunningTipx.ADMIN_TOKEN)) {
+                HttpResponse<String> answer = get(path, reader);
+                assertEquals(200, answer.statusCode(), path);
+                assertEquals("private, no-store", answer.headers().firstValue("cache-control").orElse(""), path);
+                assertEquals("Authorization", answer.headers().firstValue("vary").orElse(""), path);
+            }
+        }
+        String microdata = "/v1/releases/" + id + "/microdata";
+        String etag = get(microdata, token).headers().firstValue("etag").orElseThrow();
+        HttpResponse<String> again = server.send(server.request(microdata).header("Authorization", "Bearer " + token)
+                .header("If-None-Match", etag));
+        assertEquals(304, again.statusCode());
+        assertEquals("private, no-store", again.headers().firstValue("cache-control").orElse(""));
+    }
+
+    @Test
+    void microdata_isForRegisteredUsers_401AnonymousOrWithABadToken_200WithAnAgencyOrTheAdminToken() throws Exception {
+        String token = newAgency("MD");
+        server.uploadCsv(token, "2026-Q3", persons("registered", 40, 0));
+        String id = released().getString("id");
+        String path = "/v1/releases/" + id + "/microdata";
+
+        HttpResponse<String> anonymous = get(path);
+        HttpResponse<String> badToken = get(path, "tipx_not-a-token");
+        HttpResponse<String> basic = server.send(server.request(path).header("Authorization", "Basic dXNlcjpwYXNz"));
+        HttpResponse<String> asAgency = get(path, token);
+        HttpResponse<String> asAdmin = get(path, RunningTipx.ADMIN_TOKEN);
+
+        for (HttpResponse<String> refused : List.of(anonymous, badToken, basic)) {
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("content-type").orElse(""));
+            assertEquals("urn:tipx:problem:unauthorized", parse(refused.body()).getString("type"));
+            assertFalse(refused.body().contains("registration_year"), "nothing of the microdata");
+            assertTrue(refused.headers().firstValue("cache-control").isEmpty(), "an error is not cached");
+        }
+        assertEquals(401, get("/v1/releases/1999-01-01.1/microdata").statusCode(),
+                "refused before the release is looked up: an anonymous caller cannot probe release ids");
+        assertEquals(200, asAgency.statusCode(), asAgency.body());
+        assertEquals(200, asAdmin.statusCode(), asAdmin.body());
+        assertEquals(asAdmin.body(), asAgency.body(), "agencies and the administrator read the same microdata");
+        assertEquals(count(adminManifest(id), "microdataRows"), rows(asAgency.body()).size());
+    }
+
+    @Test
+    void manifestViews_publicAgencyAndAdmin_andTheProtectedTotalsAreTheStatisticsGrandTotals() throws Exception {
+        String ua = newAgency("UA");
+        String md = newAgency("MD");
+        server.uploadCsv(ua, "2026-Q3", persons("views", 60, 0));
+        server.uploadCsv(md, "2026-Q3", persons("views", 30, 0)); // 30 of the same people, and a second agency
+        String id = released().getString("id");
+        String path = "/v1/releases/" + id;
+        String uaId = agencyOf(ua);
+
+        // The administrator: the stored manifest, byte for byte.
+        HttpResponse<String> asAdmin = get(path, RunningTipx.ADMIN_TOKEN);
+        assertEquals(200, asAdmin.statusCode());
+        assertEquals(server.tipx().store().release(id).orElseThrow().manifest(), asAdmin.body());
+        JsonObject admin = parse(asAdmin.body());
+        assertTrue(admin.containsKey("counts"));
+        assertTrue(admin.getJsonObject("microdata").containsKey("smallestClass"));
+        admin.getJsonArray("extracts").getValuesAs(JsonObject.class)
+                .forEach(e -> assertTrue(e.containsKey("sha256") && e.containsKey("rows"), e.toString()));
+
+        // Anyone: no exact count, no row count, no hash; the protected totals.
+        JsonObject anonymous = parse(get(path).body());
+        assertPublic(anonymous, Optional.empty());
+        for (String measure : List.of("victims", "registrations")) {
+            HttpResponse<String> table = get("/v1/statistics?release=" + id + "&measure=" + measure);
+            assertEquals(200, table.statusCode(), table.body());
+            JsonObject total = parse(table.body()).getJsonArray("observations").getJsonObject(0);
+            assertEquals(Json.createObjectBuilder(total).remove("codes").build(),
+                    anonymous.getJsonObject("protectedCounts").getJsonObject(measure), measure);
+        }
+        JsonObject publicList = parse(get("/v1/releases").body());
+        publicList.getJsonArray("items").getValuesAs(JsonObject.class).forEach(m -> assertPublic(m, Optional.empty()));
+
+        // An agency: the public view, and its own extracts in full.
+        HttpResponse<String> asAgency = get(path, ua);
+        assertEquals(200, asAgency.statusCode());
+        JsonObject agency = parse(asAgency.body());
+        assertPublic(agency, Optional.of(uaId));
+        long own = 0;
+        for (JsonObject extract : agency.getJsonArray("extracts").getValuesAs(JsonObject.class)) {
+            if (extract.getString("agency").equals(uaId)) {
+                JsonObject stored = admin.getJsonArray("extracts").getValuesAs(JsonObject.class).stream()
+                        .filter(e -> e.getString("id").equals(extract.getString("id"))).findFirst().orElseThrow();
+                assertEquals(stored.getString("sha256"), extract.getString("sha256"));
+                assertEquals(stored.getJsonNumber("rows"), extract.getJsonNumber("rows"));
+                own++;
+            }
+        }
+        assertEquals(1, own, "the agency's one extract");
+        assertEquals(anonymous.getJsonObject("protectedCounts"), agency.getJsonObject("protectedCounts"));
+        parse(get("/v1/releases", ua).body()).getJsonArray("items").getValuesAs(JsonObject.class)
+                .forEach(m -> assertPublic(m, Optional.of(uaId)));
+
+        // A token that is neither: 401, not the public view.
+        for (String refused : List.of(path, "/v1/releases", "/v1/releases/latest")) {
+            HttpResponse<String> answer = get(refused, "tipx_not-a-token");
+            assertEquals(401, answer.statusCode(), refused);
+            assertEquals("application/problem+json", answer.headers().firstValue("content-type").orElse(""));
+        }
     }
 
     @Test
@@ -183,18 +296,19 @@ abstract class ReleasesApiContract {
         JsonObject manifest = released();
         String id = manifest.getString("id");
 
-        HttpResponse<String> response = get("/v1/releases/" + id + "/microdata");
+        HttpResponse<String> response = get("/v1/releases/" + id + "/microdata", token);
 
         assertEquals(200, response.statusCode());
         assertEquals("text/csv; charset=utf-8", response.headers().firstValue("content-type").orElse(""));
         assertEquals("attachment; filename=\"tipx-release-" + id + ".csv\"",
                 response.headers().firstValue("content-disposition").orElse(""));
-        assertEquals(response.body(), get("/v1/releases/latest/microdata").body());
+        assertEquals(response.body(), get("/v1/releases/latest/microdata", token).body());
         List<Map<String, String>> rows = rows(response.body());
         assertEquals(count(manifest, "microdataRows"), rows.size());
         assertTrue(rows.stream().anyMatch(row -> row.containsValue("*")), "suppressed values");
         assertTrue(rows.stream().anyMatch(row -> row.get(CaseRecordTable.IDENTIFIED_BY).isEmpty()), "not recorded");
-        // k = 11, rechecked here on the published cells.
+        // k = 11, rechecked here on the published cells: every column, status and identified_by included.
+        assertEquals(CaseRecordTable.COLUMNS, CaseRecordTable.QUASI_IDENTIFIERS);
         Map<List<String>, Integer> classes = new HashMap<>();
         long suppressed = 0;
         for (Map<String, String> row : rows) {
@@ -211,6 +325,7 @@ abstract class ReleasesApiContract {
         for (String planted : plantedIdentifiers("planted", 120)) {
             assertFalse(response.body().contains(planted), "microdata");
             assertFalse(get("/v1/releases/" + id).body().contains(planted), "manifest");
+            assertFalse(get("/v1/releases/" + id, RunningTipx.ADMIN_TOKEN).body().contains(planted), "stored manifest");
         }
     }
 
@@ -219,16 +334,16 @@ abstract class ReleasesApiContract {
         String token = newAgency("UA");
         server.uploadCsv(token, "2026-Q3", persons("frozen", 40, 0));
         String id = released().getString("id");
-        String manifest = get("/v1/releases/" + id).body();
-        String microdata = get("/v1/releases/" + id + "/microdata").body();
+        String manifest = get("/v1/releases/" + id, RunningTipx.ADMIN_TOKEN).body();
+        String microdata = get("/v1/releases/" + id + "/microdata", token).body();
 
         server.uploadCsv(token, "2026-Q3", persons("thaw", 60, 0)); // replaces the extract
         String later = released().getString("id");
 
         assertFalse(later.equals(id));
-        assertEquals(manifest, get("/v1/releases/" + id).body());
-        assertEquals(microdata, get("/v1/releases/" + id + "/microdata").body());
-        assertFalse(microdata.equals(get("/v1/releases/" + later + "/microdata").body()));
+        assertEquals(manifest, get("/v1/releases/" + id, RunningTipx.ADMIN_TOKEN).body());
+        assertEquals(microdata, get("/v1/releases/" + id + "/microdata", token).body());
+        assertFalse(microdata.equals(get("/v1/releases/" + later + "/microdata", token).body()));
     }
 
     @Test
@@ -265,13 +380,49 @@ abstract class ReleasesApiContract {
         return server.send(server.request(path));
     }
 
-    /** Starts a release as the administrator and waits for its job; the manifest of the release it made. */
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return server.send(server.request(path).header("Authorization", "Bearer " + token));
+    }
+
+    /** Starts a release as the administrator and waits for its job; the whole manifest of the release it made. */
     private static JsonObject released() throws Exception {
         HttpResponse<String> accepted = post(RunningTipx.ADMIN_TOKEN);
         assertEquals(202, accepted.statusCode(), accepted.body());
         JsonObject job = awaitEnd(accepted);
         assertEquals("succeeded", job.getString("state"), job.toString());
-        return parse(get(job.getString("release")).body());
+        return adminManifest(job.getString("releaseId"));
+    }
+
+    private static JsonObject adminManifest(String id) throws Exception {
+        HttpResponse<String> manifest = get("/v1/releases/" + id, RunningTipx.ADMIN_TOKEN);
+        assertEquals(200, manifest.statusCode(), manifest.body());
+        return parse(manifest.body());
+    }
+
+    /** The id of the agency holding {@code token}, as its own extracts list it. */
+    private static String agencyOf(String token) throws Exception {
+        return server.extracts(token).listExtracts().getItems().getFirst().getAgency();
+    }
+
+    /**
+     * A manifest as anyone (or the agency {@code ownAgency}) may read it: no exact counts of persons or
+     * records, and row counts and hashes of the agency's own extracts only.
+     */
+    private static void assertPublic(JsonObject manifest, Optional<String> ownAgency) {
+        assertFalse(manifest.containsKey("counts"), "exact totals");
+        assertTrue(manifest.containsKey("protectedCounts"));
+        for (JsonObject extract : manifest.getJsonArray("extracts").getValuesAs(JsonObject.class)) {
+            boolean own = ownAgency.filter(extract.getString("agency")::equals).isPresent();
+            assertEquals(own, extract.containsKey("rows"), extract.toString());
+            assertEquals(own, extract.containsKey("sha256"), extract.toString());
+            assertTrue(extract.containsKey("id") && extract.containsKey("period") && extract.containsKey("country"));
+        }
+        JsonObject microdata = manifest.getJsonObject("microdata");
+        for (String exact : List.of("suppressedRecords", "classes", "smallestClass")) {
+            assertFalse(microdata.containsKey(exact), exact);
+        }
+        assertTrue(microdata.getJsonNumber("suppressedShare").bigDecimalValue().scale() <= 2);
+        assertTrue(manifest.getJsonObject("cellKey").containsKey("effect"));
     }
 
     /** Follows the job that {@code accepted} names until it ends; its final state. */

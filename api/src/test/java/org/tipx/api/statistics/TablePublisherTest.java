@@ -438,7 +438,7 @@ class TablePublisherTest {
 
     /** The release build's measurement reads the tables exactly as the API publishes them. */
     @Test
-    void effect_comparesEveryPublishedRowWithItsOwnTrueCount() {
+    void releaseFigures_measureEveryPublishedRowAgainstItsTrueCount_andPublishTheGrandTotals() {
         List<CaseRecord> records = randomRecords(21, 2500);
         List<List<Dimension>> tables = List.of(List.of(Dimension.YEAR, Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.SEX),
                 List.of(Dimension.YEAR, Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.EXPLOITATION));
@@ -460,10 +460,14 @@ class TablePublisherTest {
             }
         }
 
-        TableEffect effect = PUBLISHER.effect(records, Measure.VICTIMS, tables, PROTECTOR);
+        TablePublisher.ReleaseFigures figures = PUBLISHER.releaseFigures(records, tables, PROTECTOR);
+        TableEffect effect = figures.effect();
 
         assertEquals(new TableEffect(cells, withheld, changed, absoluteChange), effect);
         assertTrue(changed > 0, effect.toString());
+        assertEquals(publish(records, TableQuery.of(Measure.VICTIMS)).rows().getFirst().cell(), figures.victims());
+        assertEquals(publish(records, TableQuery.of(Measure.REGISTRATIONS)).rows().getFirst().cell(),
+                figures.registrations());
     }
 
     @Test
