@@ -12,9 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * id, and of {@code latest}. Persons added between the releases change a cell too, so a change is evidence,
  * not proof: the false-positive rate says how often others moved the cells of an absent target.
  *
- * <p>Guess rule: <b>present iff some cell published in release 1 and in release 2 (or latest) has changed</b>.
- * The note adds the stricter rule "present iff every such cell changed" (a present target changes all of
- * them, others rarely reach the narrow ones). At most 8 cells, 24 questions.
+ * <p>Guess rule: <b>present iff every cell published in release 1 and in release 2 (or latest) has changed</b>
+ * (and there is at least one): a present target changes all of them, while others who arrive rarely reach
+ * every narrow one. The looser rule "present iff some cell changed" is reported in the note: anyone new in
+ * the target's country and year changes the widest cell, so it is beaten by this one in every world tried
+ * (with 23 present targets among 21,000 persons and no other arrivals: 0.725 against 0.575). At most 8
+ * cells, 24 questions.
  */
 final class ReleaseOverReleaseAttack implements Attack {
 
@@ -33,7 +36,7 @@ final class ReleaseOverReleaseAttack implements Attack {
         Attacker attacker = c.outsider();
         String before = c.world().release1();
         String after = c.world().release2();
-        Map<Integer, Boolean> everyCellChanged = new ConcurrentHashMap<>();
+        Map<Integer, Boolean> someCellChanged = new ConcurrentHashMap<>();
         Guesses guesses = Guesses.make(c.targets(), c.threads(), target -> {
             Attacker.Session session = attacker.session();
             boolean some = false;
@@ -54,13 +57,12 @@ final class ReleaseOverReleaseAttack implements Attack {
                 some |= changed;
                 every &= changed;
             }
-            everyCellChanged.put(target.id(), compared > 0 && every);
-            return new Guesses.Guess(some, session.queries());
+            someCellChanged.put(target.id(), some);
+            return new Guesses.Guess(compared > 0 && every, session.queries());
         });
-        AttackResult strict = Guesses.of(everyCellChanged, 0).score("release-over-release-every", c.world().membership(),
-                c.bound(), "");
+        AttackResult loose = Guesses.of(someCellChanged, 0).score("", c.world().membership(), c.bound(), "");
         return List.of(guesses.score("release-over-release", c.world().membership(), c.bound(),
-                String.format(Locale.ROOT, "8 cells with country and year, release 1 vs release 2 and latest; "
-                        + "rule 'every cell changed': accuracy %.3f fpr %.3f", strict.value(), strict.falsePositiveRate())));
+                String.format(Locale.ROOT, "8 cells with country and year, release 1 vs release 2 and latest, every one "
+                        + "changed; rule 'some cell changed': accuracy %.3f fpr %.3f", loose.value(), loose.falsePositiveRate())));
     }
 }
