@@ -26,20 +26,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.tipx.api.ingest.CaseRecord;
+import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.ingest.CodeLists;
 import org.tipx.api.ingest.ExtractContext;
 import org.tipx.api.ingest.ExtractFormat;
 import org.tipx.api.ingest.ExtractIngestor;
 import org.tipx.api.ingest.ExtractValidator;
 import org.tipx.api.ingest.IngestOutcome;
-import org.tipx.api.ingest.Period;
+import org.tipx.api.domain.Period;
 import org.tipx.api.pseudonym.HmacPseudonymiser;
 import org.tipx.api.pseudonym.PseudonymSecret;
 import org.tipx.api.sample.SampleAgency;
 import org.tipx.api.sample.SampleExtract;
 import org.tipx.api.sample.SyntheticExtracts;
-import org.tipx.api.statistics.Dimension;
+import org.tipx.api.domain.Dimension;
 
 /**
  * A seeded world of case records on a running tipx server, built only through its HTTP API, with the

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tipx.api.ingest.CaseRecord;
-import org.tipx.api.statistics.Dimension;
+import org.tipx.api.domain.CaseRecord;
+import org.tipx.api.domain.Dimension;
 
 /**
  * The true counts of one release, known to the suite (never to the attacker) because it generated every

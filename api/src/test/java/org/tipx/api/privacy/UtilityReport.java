@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.tipx.api.statistics.Dimension;
+import org.tipx.api.domain.Dimension;
 
 /**
  * What the protection costs the honest user, measured on the latest release against the truth. The
