@@ -41,18 +41,6 @@ final class CellCounts {
         return cell;
     }
 
-    /**
-     * The cell at {@code positions}, except that the dimensions in {@code totalled} (bit i for
-     * dimension i) are taken at their totals, {@code totals[i]}.
-     */
-    int cell(int[] positions, int totalled, int[] totals) {
-        int cell = 0;
-        for (int i = 0; i < positions.length; i++) {
-            cell += ((totalled >> i & 1) == 1 ? totals[i] : positions[i]) * stride[i];
-        }
-        return cell;
-    }
-
     long count(int cell) {
         return counts[cell];
     }

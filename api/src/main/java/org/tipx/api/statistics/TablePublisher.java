@@ -207,8 +207,14 @@ public final class TablePublisher {
         private final int[] totals;
         /** Bit i set when dimension i carries a filter. */
         private final int filtered;
-        /** The grids counted so far, by their filters (the closure rule drops or narrows some). */
+        /** Bit i set when the filter on dimension i names one code. */
+        private final int singleCode;
+        /** The grid most cells are read from; see {@link #base()}. */
+        private CellCounts base;
+        /** The other grids counted so far, by their filters (the closure rule drops or narrows some). */
         private final Map<Map<Dimension, Set<String>>, CellCounts> grids = new HashMap<>();
+        /** Scratch positions for {@link #value}. */
+        private final int[] at;
 
         Publishing(CellCounter counter, TableQuery query, List<Dimension> dimensions, List<List<String>> axes,
                    CellKeyProtector protector) {
@@ -226,6 +232,15 @@ public final class TablePublisher {
                 }
             }
             this.filtered = mask;
+            int single = 0;
+            for (int i = 0; i < totals.length; i++) {
+                Set<String> filter = query.filters().get(dimensions.get(i));
+                if (filter != null && filter.size() == 1) {
+                    single |= 1 << i;
+                }
+            }
+            this.singleCode = single;
+            this.at = new int[totals.length];
         }
 
         /** The table's rows (hidden dimensions at their totals), each published through the closure rule. */
@@ -354,23 +369,38 @@ public final class TablePublisher {
 
         /** Count and key of the cell at {@code positions} in this shape. */
         private Cell value(int[] positions, Shape shape) {
-            // Most shapes only widen dimensions the query does not filter: the query's own grid, at totals.
-            CellCounts grid = (shape.widened() & filtered) == 0 && shape.narrowed().isEmpty()
-                    ? grids.computeIfAbsent(query.filters(), this::count)
+            CellCounts grid = shape.narrowed().isEmpty() && (shape.widened() & filtered & ~singleCode) == 0
+                    ? base()
                     : grids.computeIfAbsent(filters(shape), this::count);
-            int cell = grid.cell(positions, shape.widened(), totals);
+            for (int i = 0; i < at.length; i++) {
+                // A filter to one code c is counted as the unfiltered grid's row c: the same persons.
+                boolean oneCodeTotal = (singleCode >> i & 1) == 1 && positions[i] == totals[i];
+                at[i] = shape.widens(i) ? totals[i] : oneCodeTotal ? 0 : positions[i];
+            }
+            int cell = grid.cell(at);
             return new Cell(grid.count(cell), grid.key(cell));
+        }
+
+        /** The grid of the query's filters but those to one code, which its rows already hold. */
+        private CellCounts base() {
+            if (base == null) {
+                base = count(filters(Shape.ASKED));
+            }
+            return base;
         }
 
         private CellCounts count(Map<Dimension, Set<String>> filters) {
             return counter.count(new GridSpec(dimensions, axes, filters, query.measure()));
         }
 
-        /** The query's filters as this shape changes them: dropped where it widens, narrowed where it narrows. */
+        /**
+         * The filters to count this shape with: the query's, but those to one code (read as rows),
+         * those the shape widens (dropped) and those it narrows (fewer codes).
+         */
         private Map<Dimension, Set<String>> filters(Shape shape) {
             Map<Dimension, Set<String>> filters = new HashMap<>(query.filters());
             for (int i = 0; i < dimensions.size(); i++) {
-                if (shape.widens(i)) {
+                if (shape.widens(i) || (singleCode >> i & 1) == 1) {
                     filters.remove(dimensions.get(i));
                 } else if (shape.narrowed().containsKey(i)) {
                     filters.put(dimensions.get(i), shape.narrowed().get(i));

@@ -19,7 +19,7 @@ import org.tipx.api.domain.Measure;
  * ({@link QueryRuleException#DUPLICATE_DIMENSION}) and at most {@link #MAX_RESTRICTED_DIMENSIONS}
  * dimensions besides {@link Dimension#YEAR} and {@link Dimension#COUNTRY_OF_IDENTIFICATION},
  * which are always allowed ({@link QueryRuleException#TOO_MANY_DIMENSIONS}). The rules on cells
- * and sparsity need the data and are checked by {@link ProtectedTableBuilder}.
+ * and sparsity need the data and are checked by {@link TablePublisher}.
  */
 public record TableQuery(List<Dimension> by, Map<Dimension, Set<String>> filters, Measure measure) {
 

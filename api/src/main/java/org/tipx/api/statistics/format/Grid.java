@@ -12,7 +12,7 @@ import org.tipx.api.statistics.ProtectedTable;
 
 /**
  * A protected table seen as a cube: per {@code by} dimension its codes in order of first
- * appearance among the rows (for a table of {@link org.tipx.api.statistics.ProtectedTableBuilder}:
+ * appearance among the rows (for a table of {@link org.tipx.api.statistics.TablePublisher}:
  * ascending with the total last), and the cells in row-major order of the dimensions (the last
  * dimension varies fastest), as JSON-stat lays out {@code value} and {@code status}.
  */
