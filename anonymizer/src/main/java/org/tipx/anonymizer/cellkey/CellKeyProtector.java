@@ -53,6 +53,11 @@ public final class CellKeyProtector {
      * published form (rules that look at many cells ask it often).
      */
     public boolean withholds(long trueCount, int cellKey) {
+        if (trueCount >= (long) parameters.threshold() + ptable.maxPerturbation()) {
+            // No perturbation takes it below the threshold: skip the lookup (the same decision).
+            CellKeys.requireKey(cellKey);
+            return false;
+        }
         return perturb(trueCount, cellKey) < parameters.threshold();
     }
 

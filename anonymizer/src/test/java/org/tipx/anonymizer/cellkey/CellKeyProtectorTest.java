@@ -133,4 +133,17 @@ class CellKeyProtectorTest {
         double variance = Arrays.stream(answers).map(a -> (a - mean) * (a - mean)).sum() / repeats;
         assertEquals(0.0, variance, "repeating a query must teach the attacker nothing");
     }
+
+    @Test
+    void withholds_decidesAsProtectDoes_forEveryKeyAndCountAroundTheThreshold() {
+        CellKeyProtector protector = CellKeyProtector.withDefaults();
+        for (long count = 0; count <= 40; count++) {
+            for (int key = 0; key < PTable.KEY_SPACE; key++) {
+                assertEquals(protector.protect(count, key).value().isEmpty(), protector.withholds(count, key),
+                        count + "/" + key);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> protector.withholds(100, PTable.KEY_SPACE));
+        assertThrows(IllegalArgumentException.class, () -> protector.withholds(-1, 0));
+    }
 }

@@ -34,6 +34,11 @@ record GridSpec(List<Dimension> dimensions, List<List<String>> axes, Map<Dimensi
 
     /** The number of cells per axis: its codes and the total. */
     int[] axisSizes() {
+        return axisSizes(axes);
+    }
+
+    /** The number of cells per axis of these axes: its codes and the total. */
+    static int[] axisSizes(List<List<String>> axes) {
         int[] sizes = new int[axes.size()];
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = axes.get(i).size() + 1;

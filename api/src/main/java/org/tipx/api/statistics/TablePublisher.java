@@ -93,7 +93,7 @@ public final class TablePublisher {
      * @throws QueryRuleException if the table would have too many cells or be too sparse
      */
     ProtectedTable publish(CellCounter counter, CodeListing listing, TableQuery query, CellKeyProtector protector) {
-        return publishing(counter, listing, query, protector).table(true);
+        return publishing(counter, listing, query, protector).table();
     }
 
     /**
@@ -139,7 +139,7 @@ public final class TablePublisher {
             Set<String> filter = query.filters().get(dimension);
             axes.add(filter == null ? listing.codes(query.measure(), dimension) : List.copyOf(new TreeSet<>(filter)));
         }
-        checkCellCount(sizes(axes), maxCells);
+        checkCellCount(GridSpec.axisSizes(axes), maxCells, "");
         // Filters on dimensions the table does not show become hidden axes: the table shows their
         // totals, and the closure rule reads their codes' parts.
         query.filters().forEach((dimension, codes) -> {
@@ -148,30 +148,21 @@ public final class TablePublisher {
                 axes.add(List.copyOf(new TreeSet<>(codes)));
             }
         });
-        checkCellCount(sizes(axes), MAX_GRID_CELLS);
+        checkCellCount(GridSpec.axisSizes(axes), MAX_GRID_CELLS, ", times the codes of filters on dimensions not shown,");
         return new Publishing(counter, query, dimensions, axes, protector);
     }
 
-    private static int[] sizes(List<List<String>> axes) {
-        int[] sizes = new int[axes.size()];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = axes.get(i).size() + 1;
-        }
-        return sizes;
-    }
-
-    /** The rows of a table whose axes (codes plus the total) have these sizes, refused above {@code limit}. */
-    private static int checkCellCount(int[] axisSizes, int limit) {
-        long rowCount = 1;
+    /** Refuses a grid whose axes (codes plus the total) have these sizes when it has more than {@code limit} cells. */
+    private static void checkCellCount(int[] axisSizes, int limit, String counted) {
+        long cells = 1;
         for (int size : axisSizes) {
-            rowCount *= size;
-            if (rowCount > limit) {
+            cells *= size;
+            if (cells > limit) {
                 throw new QueryRuleException(QueryRuleException.TOO_MANY_CELLS, String.format(Locale.ROOT,
-                        "the table would have more than %d cells (totals included, times the codes of the "
-                                + "filters); use fewer dimensions or narrower filters", limit));
+                        "the table would have more than %d cells (totals included%s); use fewer dimensions "
+                                + "or narrower filters", limit, counted));
             }
         }
-        return (int) rowCount;
     }
 
     /** Refuses a table broken down by at least one dimension whose inner cells are too often withheld. */
@@ -244,7 +235,7 @@ public final class TablePublisher {
         }
 
         /** The table's rows (hidden dimensions at their totals), each published through the closure rule. */
-        ProtectedTable table(boolean applyRules) {
+        ProtectedTable table() {
             int shown = query.by().size();
             int[] positions = hiddenAtTotals();
             List<ProtectedTable.Row> rows = new ArrayList<>();
@@ -257,7 +248,7 @@ public final class TablePublisher {
             } while (next(positions, shown));
             // A table whose every breakdown is filtered shows the cells its query names one by one: it is answered.
             boolean listsCodes = query.by().stream().anyMatch(d -> !query.filters().containsKey(d));
-            if (applyRules && listsCodes) {
+            if (listsCodes) {
                 checkSparsity(rows);
             }
             return new ProtectedTable(query, rows);
@@ -337,7 +328,7 @@ public final class TablePublisher {
             if (shape.widens(dimension) || !constrained(dimension, positions[dimension])) {
                 return shape;
             }
-            Cell complement = value(positions, shape.widen(dimension)).minus(cell);
+            Cell complement = value(positions, shape.widened() | 1 << dimension, shape.narrowed()).minus(cell);
             if (withheld(complement)) {
                 return shape.widen(dimension);
             }
@@ -369,13 +360,18 @@ public final class TablePublisher {
 
         /** Count and key of the cell at {@code positions} in this shape. */
         private Cell value(int[] positions, Shape shape) {
-            CellCounts grid = shape.narrowed().isEmpty() && (shape.widened() & filtered & ~singleCode) == 0
+            return value(positions, shape.widened(), shape.narrowed());
+        }
+
+        /** Count and key of the cell at {@code positions} in the shape (widened, narrowed), built or not. */
+        private Cell value(int[] positions, int widened, Map<Integer, Set<String>> narrowed) {
+            CellCounts grid = narrowed.isEmpty() && (widened & filtered & ~singleCode) == 0
                     ? base()
-                    : grids.computeIfAbsent(filters(shape), this::count);
+                    : grids.computeIfAbsent(filters(widened, narrowed), this::count);
             for (int i = 0; i < at.length; i++) {
                 // A filter to one code c is counted as the unfiltered grid's row c: the same persons.
                 boolean oneCodeTotal = (singleCode >> i & 1) == 1 && positions[i] == totals[i];
-                at[i] = shape.widens(i) ? totals[i] : oneCodeTotal ? 0 : positions[i];
+                at[i] = (widened >> i & 1) == 1 ? totals[i] : oneCodeTotal ? 0 : positions[i];
             }
             int cell = grid.cell(at);
             return new Cell(grid.count(cell), grid.key(cell));
@@ -384,7 +380,7 @@ public final class TablePublisher {
         /** The grid of the query's filters but those to one code, which its rows already hold. */
         private CellCounts base() {
             if (base == null) {
-                base = count(filters(Shape.ASKED));
+                base = count(filters(0, Map.of()));
             }
             return base;
         }
@@ -397,13 +393,13 @@ public final class TablePublisher {
          * The filters to count this shape with: the query's, but those to one code (read as rows),
          * those the shape widens (dropped) and those it narrows (fewer codes).
          */
-        private Map<Dimension, Set<String>> filters(Shape shape) {
+        private Map<Dimension, Set<String>> filters(int widened, Map<Integer, Set<String>> narrowed) {
             Map<Dimension, Set<String>> filters = new HashMap<>(query.filters());
             for (int i = 0; i < dimensions.size(); i++) {
-                if (shape.widens(i) || (singleCode >> i & 1) == 1) {
+                if ((widened >> i & 1) == 1 || (singleCode >> i & 1) == 1) {
                     filters.remove(dimensions.get(i));
-                } else if (shape.narrowed().containsKey(i)) {
-                    filters.put(dimensions.get(i), shape.narrowed().get(i));
+                } else if (narrowed.containsKey(i)) {
+                    filters.put(dimensions.get(i), narrowed.get(i));
                 }
             }
             return filters;
@@ -433,6 +429,9 @@ public final class TablePublisher {
         }
 
         Shape widen(int dimension) {
+            if (!narrowed.containsKey(dimension)) {
+                return new Shape(widened | 1 << dimension, narrowed);
+            }
             Map<Integer, Set<String>> rest = new HashMap<>(narrowed);
             rest.remove(dimension);
             return new Shape(widened | 1 << dimension, Map.copyOf(rest));

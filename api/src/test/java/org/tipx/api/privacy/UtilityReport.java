@@ -1,6 +1,7 @@
 package org.tipx.api.privacy;
 
 import jakarta.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +22,16 @@ import org.tipx.api.domain.Dimension;
  * @param changedCells        of those, published value different from the true count
  * @param nonEmptyCells       cells with at least one person, in the answered tables
  * @param withheldNonEmpty    of those, withheld
+ * @param nonEmptyInner       inner cells (a year and a code, no total) with at least one person, whether the
+ *                            answered table shows them as rows or not
+ * @param unpublishedInner    of those, without a published value: withheld, or not a row (a code the release
+ *                            does not list, counted only in the totals)
  * @param meanBias            mean of (published − true) over the published cells
  * @param suppressedShare     the microdata's suppressed share from the administrator's manifest, when it says
  */
 public record UtilityReport(int tablesAsked, int tablesAnswered, long publishedCells, long changedCells, long nonEmptyCells,
-                            long withheldNonEmpty, double meanBias, OptionalDouble suppressedShare) {
+                            long withheldNonEmpty, long nonEmptyInner, long unpublishedInner, double meanBias,
+                            OptionalDouble suppressedShare) {
 
     static UtilityReport measure(TipxHttp http, String adminToken, AttackWorld world) {
         String release = world.release2();
@@ -38,6 +44,8 @@ public record UtilityReport(int tablesAsked, int tablesAnswered, long publishedC
         long changed = 0;
         long nonEmpty = 0;
         long withheld = 0;
+        long inner = 0;
+        long unpublishedInner = 0;
         long bias = 0;
         for (String country : world.countries()) {
             for (String d : others) {
@@ -51,6 +59,16 @@ public record UtilityReport(int tablesAsked, int tablesAnswered, long publishedC
                 Answer table = Answer.parse("json", reply.body());
                 Map<List<String>, Long> trueCounts = truth.table(Map.of(KnownTarget.COUNTRY, Set.of(country)),
                         List.of(KnownTarget.YEAR, d), false);
+                Map<List<String>, OptionalLong> shown = new HashMap<>();
+                table.cells().forEach((codes, value) -> shown.put(List.of(codes.get(KnownTarget.YEAR), codes.get(d)), value));
+                for (Map.Entry<List<String>, Long> cell : trueCounts.entrySet()) {
+                    if (cell.getValue() > 0 && !cell.getKey().contains("_T")) {
+                        inner++;
+                        if (shown.getOrDefault(cell.getKey(), OptionalLong.empty()).isEmpty()) {
+                            unpublishedInner++;
+                        }
+                    }
+                }
                 for (Map.Entry<Map<String, String>, OptionalLong> cell : table.cells().entrySet()) {
                     long t = trueCounts.getOrDefault(List.of(cell.getKey().get(KnownTarget.YEAR), cell.getKey().get(d)), 0L);
                     OptionalLong p = cell.getValue();
@@ -78,7 +96,7 @@ public record UtilityReport(int tablesAsked, int tablesAnswered, long publishedC
                 suppressed = OptionalDouble.of(m.getJsonObject("microdata").getJsonNumber("suppressedShare").doubleValue());
             }
         }
-        return new UtilityReport(asked, answered, published, changed, nonEmpty, withheld,
+        return new UtilityReport(asked, answered, published, changed, nonEmpty, withheld, inner, unpublishedInner,
                 published == 0 ? Double.NaN : (double) bias / published, suppressed);
     }
 
@@ -89,11 +107,13 @@ public record UtilityReport(int tablesAsked, int tablesAnswered, long publishedC
                   tables answered          %d of %d (%.1f %%)
                   published cells changed  %d of %d (%.1f %%)
                   non-empty cells withheld %d of %d (%.1f %%)
+                  non-empty inner cells without a published value (withheld or no row) %d of %d (%.1f %%)
                   mean (published - true)  %+.3f over published cells
                   microdata suppressed     %s""",
                 tablesAnswered, tablesAsked, 100.0 * tablesAnswered / Math.max(1, tablesAsked),
                 changedCells, publishedCells, 100.0 * changedCells / Math.max(1, publishedCells),
                 withheldNonEmpty, nonEmptyCells, 100.0 * withheldNonEmpty / Math.max(1, nonEmptyCells),
+                unpublishedInner, nonEmptyInner, 100.0 * unpublishedInner / Math.max(1, nonEmptyInner),
                 meanBias, suppressedShare.isPresent()
                         ? String.format(Locale.ROOT, "%.4f (admin manifest)", suppressedShare.getAsDouble()) : "not stated");
     }

@@ -23,10 +23,13 @@ import org.tipx.api.statistics.ProtectedTable;
 public record PublishedTable(ProtectedTable table, PublishedRelease release, boolean labels) {
 
     /** Said once for the whole dataset: perturbed cells are not flagged one by one. */
-    public static final String PERTURBATION_NOTE = "Values are perturbed by the cell key method: each published "
-            + "count may differ from the true count by at most D, with zero bias and variance V; published "
-            + "counts below the threshold are withheld (OBS_STATUS Q, CONF_STATUS A). Perturbed cells are not "
-            + "flagged one by one, and totals are perturbed on their own, so they need not equal the sum of their parts.";
+    public static final String PERTURBATION_NOTE = "Values are perturbed by the cell key method: each count is moved "
+            + "by at most D from its true value, without bias and with variance V; counts below the threshold are "
+            + "withheld (OBS_STATUS Q, CONF_STATUS A), so the small counts that are published run a little high on "
+            + "average. A cell whose rest within one of its dimensions would be withheld is published with the "
+            + "value of the cell without that constraint (closure rule), so two answers never differ by a withheld "
+            + "group. Perturbed cells are not flagged one by one, and totals are perturbed on their own, so they "
+            + "need not equal the sum of their parts.";
     /** Said when the table is broken down or filtered by form of exploitation. */
     public static final String EXPLOITATION_NOTE = "A person with several forms of exploitation counts once in "
             + "each of them, so the forms of exploitation can add up to more than their total.";
