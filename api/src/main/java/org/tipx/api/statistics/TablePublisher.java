@@ -215,22 +215,18 @@ public final class TablePublisher {
             this.axes = axes;
             this.protector = protector;
             this.totals = new int[dimensions.size()];
-            int mask = 0;
+            int anyFilter = 0;
+            int oneCode = 0;
             for (int i = 0; i < totals.length; i++) {
                 totals[i] = axes.get(i).size();
-                if (query.filters().containsKey(dimensions.get(i))) {
-                    mask |= 1 << i;
-                }
-            }
-            this.filtered = mask;
-            int single = 0;
-            for (int i = 0; i < totals.length; i++) {
                 Set<String> filter = query.filters().get(dimensions.get(i));
-                if (filter != null && filter.size() == 1) {
-                    single |= 1 << i;
+                if (filter != null) {
+                    anyFilter |= 1 << i;
+                    oneCode |= filter.size() == 1 ? 1 << i : 0;
                 }
             }
-            this.singleCode = single;
+            this.filtered = anyFilter;
+            this.singleCode = oneCode;
             this.at = new int[totals.length];
         }
 
