@@ -97,8 +97,8 @@ public final class Comparisons {
     }
 
     /**
-     * The years asked for; a missing bound is the first or last year the table has (the table holds
-     * only years within the given bound), and a missing span is empty. Without {@code to} the span
+     * The years asked for; a missing bound is the first or last year the table has (with one bound
+     * or none, its years are those the release lists), and a missing span is empty. Without {@code to} the span
      * is cut after {@link ComparisonQuery#MAX_YEARS} years; without {@code from} before the last
      * {@link ComparisonQuery#MAX_YEARS} years.
      */

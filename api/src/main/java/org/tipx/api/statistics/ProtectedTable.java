@@ -7,13 +7,14 @@ import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
 
 /**
- * A protected table: one row per combination of the observed codes of the {@code by} dimensions
- * and the total code {@link #TOTAL}, in a deterministic order (dimension by dimension, codes in
+ * A protected table: one row per combination of the axis codes of the {@code by} dimensions (a
+ * filter's codes, or the codes the release lists; see {@link TablePublisher}) and the total code
+ * {@link #TOTAL}, in a deterministic order (dimension by dimension, codes in
  * ascending order with the total last). Holds only published values and flags: no true count and
  * no cell key is reachable from it.
  *
  * @param query the query the table answers
- * @param rows  the cells, each perturbed and thresholded on its own
+ * @param rows  the cells, each published on its own (cell key method, threshold, closure rule)
  */
 public record ProtectedTable(TableQuery query, List<Row> rows) {
 

@@ -40,7 +40,7 @@ final class Grid {
     /**
      * The cube of a table.
      *
-     * @throws IllegalArgumentException unless every combination of the observed codes is exactly one row
+     * @throws IllegalArgumentException unless every combination of the axes' codes is exactly one row
      */
     static Grid of(ProtectedTable table) {
         requireCodesPerRow(table);
