@@ -1,39 +1,34 @@
 package org.tipx.api.statistics;
 
-import java.util.ArrayList;
-import java.util.Iterator;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * A bounded least-recently-used memo that computes each key once: the first caller of a missing key
- * computes its value on its own thread, without holding the lock, while concurrent callers of the
- * same key wait for that value instead of computing it again. A computation that fails is not kept:
+ * A bounded memo that computes each key once, kept in a Caffeine cache: the first caller of a missing
+ * key computes its value on its own thread, holding no lock of the cache, while concurrent callers of
+ * the same key wait for that value instead of computing it again. A computation that fails is not kept:
  * every waiting caller gets its exception and the next caller tries again.
  *
- * <p>Bounded by a number of entries and by a total weight (each value weighed once, when it is
- * stored): the least recently used entries go first. A value heavier than the whole budget is
- * returned but not kept.
+ * <p>Bounded by a number of entries and by a total weight (each value weighed once, when it is computed).
+ * Caffeine bounds one or the other, so each entry is counted as weighing at least
+ * {@code maxWeight / maxEntries} (rounded up): the weight budget then also caps the entries at
+ * {@code maxEntries} (one fewer when the division is not exact), and the real weights never exceed
+ * {@code maxWeight}. Which entries go first is Caffeine's choice
+ * (Window TinyLFU: rarely used entries before often used ones), not strictly the least recently used.
+ * A value heavier than the whole budget is returned but not kept.
  *
  * <p>Thread-safe.
  */
 final class BoundedMemo<K, V> {
 
-    private final int maxEntries;
-    private final long maxWeight;
+    private final AsyncCache<K, V> cache;
     private final ToLongFunction<? super V> weigher;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** In access order: the eldest entry is the least recently used. Guarded by {@link #lock}. */
-    private final LinkedHashMap<K, Entry<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
-    /** Sum of the weights of the stored, computed entries. Guarded by {@link #lock}. */
-    private long weight;
 
     BoundedMemo(int maxEntries, long maxWeight, ToLongFunction<? super V> weigher) {
         if (maxEntries < 1) {
@@ -42,102 +37,52 @@ final class BoundedMemo<K, V> {
         if (maxWeight < 1) {
             throw new IllegalArgumentException("maxWeight must be positive, was " + maxWeight);
         }
-        this.maxEntries = maxEntries;
-        this.maxWeight = maxWeight;
         this.weigher = Objects.requireNonNull(weigher, "weigher");
+        long leastWeight = Math.ceilDiv(maxWeight, maxEntries);
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maxWeight)
+                .weigher((K key, V value) -> (int) Math.min(Integer.MAX_VALUE,
+                        Math.max(leastWeight, weigher.applyAsLong(value))))
+                // Eviction on the caller's thread, not the common pool: bounds hold when get returns.
+                .executor(Runnable::run)
+                .buildAsync();
     }
 
     /** The value of {@code key}, computed with {@code compute} unless stored or being computed. */
     V get(K key, Function<? super K, ? extends V> compute) {
         Objects.requireNonNull(key, "key");
-        Entry<V> entry;
-        boolean owner = false;
-        lock.lock();
-        try {
-            entry = entries.get(key);
-            if (entry == null) {
-                entry = new Entry<>();
-                entries.put(key, entry);
-                owner = true;
-            }
-        } finally {
-            lock.unlock();
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> found = cache.get(key, (k, executor) -> mine);
+        if (found != mine) {
+            return await(found);
         }
-        if (!owner) {
-            return await(entry.future);
-        }
+        // Computed here, outside Caffeine's map lock, so a computation may read this memo (ReleaseIndex does).
         V value;
         try {
             value = Objects.requireNonNull(compute.apply(key), "computed value");
         } catch (RuntimeException | Error e) {
-            lock.lock();
-            try {
-                entries.remove(key, entry);
-            } finally {
-                lock.unlock();
-            }
-            entry.future.completeExceptionally(e);
+            mine.completeExceptionally(e); // Caffeine drops a failed future from the cache
             throw e;
         }
-        long valueWeight = weigher.applyAsLong(value);
-        lock.lock();
-        try {
-            // Evicted while being computed (the memo was full of newer keys): answer, but do not count it.
-            if (entries.get(key) == entry) {
-                entry.weight = valueWeight;
-                weight += valueWeight;
-                evictBeyondBounds();
-            }
-        } finally {
-            lock.unlock();
-        }
-        entry.future.complete(value);
+        mine.complete(value);
         return value;
     }
 
-    /** The values stored and computed so far, least recently used first (reading them touches none). */
+    /** The values stored and computed so far, in no particular order (reading them touches none). */
     List<V> values() {
-        lock.lock();
-        try {
-            List<V> values = new ArrayList<>(entries.size());
-            for (Entry<V> entry : entries.values()) {
-                if (entry.future.isDone() && !entry.future.isCompletedExceptionally()) {
-                    values.add(entry.future.join());
-                }
-            }
-            return values;
-        } finally {
-            lock.unlock();
-        }
+        return List.copyOf(cache.synchronous().asMap().values());
     }
 
     /** The number of stored entries, those being computed included. */
     int size() {
-        lock.lock();
-        try {
-            return entries.size();
-        } finally {
-            lock.unlock();
-        }
+        cache.synchronous().cleanUp();
+        return Math.toIntExact(cache.synchronous().estimatedSize());
     }
 
-    /** The total weight of the stored values. */
+    /** The total weight of the stored, computed values, as the weigher gives it. */
     long weight() {
-        lock.lock();
-        try {
-            return weight;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void evictBeyondBounds() {
-        Iterator<Map.Entry<K, Entry<V>>> eldestFirst = entries.entrySet().iterator();
-        while ((entries.size() > maxEntries || weight > maxWeight) && eldestFirst.hasNext()) {
-            Entry<V> eldest = eldestFirst.next().getValue();
-            weight -= eldest.weight;
-            eldestFirst.remove();
-        }
+        cache.synchronous().cleanUp();
+        return cache.synchronous().asMap().values().stream().mapToLong(weigher).sum();
     }
 
     private static <V> V await(CompletableFuture<V> future) {
@@ -153,11 +98,5 @@ final class BoundedMemo<K, V> {
             }
             throw e;
         }
-    }
-
-    private static final class Entry<V> {
-        final CompletableFuture<V> future = new CompletableFuture<>();
-        /** 0 until the value is stored. Guarded by the memo's lock. */
-        long weight;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.tipx.api.domain.PublishedRelease;
 
 /**
- * A bounded least-recently-used cache in front of another {@link TableSource}, keyed by the release
+ * A bounded cache (Caffeine, through {@link BoundedMemo}) in front of another {@link TableSource}, keyed by the release
  * and the query.
  *
  * <h2>Why a cached answer is always right</h2>
@@ -17,8 +17,8 @@ import org.tipx.api.domain.PublishedRelease;
  *
  * <h2>Bounds</h2>
  * At most {@code maxEntries} answers and {@code maxCells} table rows in all (a row holds its codes and
- * one published cell, about 100 bytes; a refusal weighs one row); the least recently used answers go
- * first. The default of {@value #DEFAULT_MAX_CELLS} rows keeps the cache near 50 MB whatever the
+ * one published cell, about 100 bytes; a refusal weighs one row); rarely used answers go first
+ * (Caffeine's Window TinyLFU). The default of {@value #DEFAULT_MAX_CELLS} rows keeps the cache near 50 MB whatever the
  * queries. Concurrent requests for the same missing answer compute it once.
  *
  * <p>Thread-safe if the delegate is.

@@ -27,7 +27,7 @@ import org.tipx.api.domain.PublishedReleases;
  * <h2>Loading and memory</h2>
  * The first query on a release loads it; concurrent first queries wait for that one load rather
  * than reading the records again. A failed load is not kept: the next query tries again. At most
- * {@code maxReleases} indexes are held, the least recently used dropped first. The record key must
+ * {@code maxReleases} indexes are held, rarely used ones dropped first. The record key must
  * derive from the pseudonym (the same on all records of a person), as the pseudonymiser makes it; a
  * release that breaks this fails to load with an {@link IllegalStateException}.
  *
@@ -47,7 +47,7 @@ public final class IndexedTableSource implements TableSource {
         this(releases, publisher, DEFAULT_MAX_RELEASES);
     }
 
-    /** A source holding at most {@code maxReleases} release indexes (least recently used dropped first). */
+    /** A source holding at most {@code maxReleases} release indexes (rarely used ones dropped first). */
     public IndexedTableSource(PublishedReleases releases, TablePublisher publisher, int maxReleases) {
         this.releases = Objects.requireNonNull(releases, "releases");
         this.publisher = Objects.requireNonNull(publisher, "publisher");

@@ -44,16 +44,33 @@ class BoundedMemoTest {
     }
 
     @Test
-    void weightBeyondTheBudget_evictsTheLeastRecentlyUsed() {
+    void weightBeyondTheBudget_evictsUntilTheBudgetHolds() {
         BoundedMemo<String, Integer> memo = new BoundedMemo<>(10, 10, v -> v);
         memo.get("a", k -> 4);
         memo.get("b", k -> 4);
-        memo.get("a", k -> -1); // touch a
-        memo.get("c", k -> 4); // 12 > 10: b goes
+        memo.get("c", k -> 4); // 12 > 10: one of them goes
         assertEquals(8, memo.weight());
         assertEquals(2, memo.size());
-        assertEquals(4, memo.get("a", k -> -1));
-        assertEquals(5, memo.get("b", k -> 5));
+    }
+
+    @Test
+    void entriesBeyondTheCount_evictUntilTheCountHolds_evenWhenTheyWeighLittle() {
+        BoundedMemo<String, Integer> memo = new BoundedMemo<>(3, 300, v -> v);
+        for (int i = 0; i < 10; i++) {
+            memo.get("k" + i, k -> 1);
+        }
+        assertEquals(3, memo.size());
+        assertEquals(3, memo.weight(), "the weight counts the values' own weights");
+        assertEquals(3, memo.values().size());
+    }
+
+    @Test
+    void aStoredValue_isNotComputedAgain() {
+        BoundedMemo<String, Integer> memo = new BoundedMemo<>(10, 10, v -> 1);
+        memo.get("a", k -> 1);
+        assertEquals(1, memo.get("a", k -> {
+            throw new AssertionError("computed again");
+        }));
     }
 
     @Test

@@ -82,21 +82,14 @@ class CachingTableSourceTest {
     }
 
     @Test
-    void leastRecentlyUsedAnswers_goFirst_whenTheEntryBoundIsReached() {
+    void theEntryBound_holds_whenMoreAnswersAreAsked() {
+        // Which answer goes is Caffeine's choice (rarely used before often used), not asserted here.
         Counting counting = new Counting();
         CachingTableSource cache = new CachingTableSource(counting, 2);
-        TableQuery a = TableQuery.of(Measure.VICTIMS, Dimension.SEX);
-        TableQuery b = TableQuery.of(Measure.VICTIMS, Dimension.YEAR);
-        TableQuery c = TableQuery.of(Measure.VICTIMS, Dimension.STATUS);
-        cache.table(RELEASE, a);
-        cache.table(RELEASE, b);
-        cache.table(RELEASE, a); // a is now the most recently used
-        cache.table(RELEASE, c); // drops b
+        cache.table(RELEASE, TableQuery.of(Measure.VICTIMS, Dimension.SEX));
+        cache.table(RELEASE, TableQuery.of(Measure.VICTIMS, Dimension.YEAR));
+        cache.table(RELEASE, TableQuery.of(Measure.VICTIMS, Dimension.STATUS));
         assertEquals(3, counting.calls.get());
-        cache.table(RELEASE, a);
-        assertEquals(3, counting.calls.get());
-        cache.table(RELEASE, b);
-        assertEquals(4, counting.calls.get());
         assertEquals(2, cache.size());
     }
 
