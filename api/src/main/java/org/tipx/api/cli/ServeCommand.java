@@ -94,11 +94,12 @@ final class ServeCommand implements Callable<Integer> {
         PseudonymSecret secret = secret(env);
         Optional<RateLimitPolicy> limit = rateLimit(env);
         HttpLimits httpLimits = httpLimits();
+        Ports.requireFree(host, port);
         TipxStore store = storeOptions.open(env);
         StatisticsApi statisticsApi = StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(limit);
         Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
                 ReleaseSettings.DEFAULTS.withK(releaseK), Clock.systemUTC(), statisticsApi, httpLimits);
-        WebServer server = tipx.start(host, port);
+        WebServer server = startOrClose(tipx, host, port);
         Thread.ofVirtual().name("tipx-warm-up").start(() -> warm(statisticsApi));
         // The fingerprint tells operators which secret is in use (e.g. after a rotation) without revealing it.
         LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe()
@@ -154,10 +155,21 @@ final class ServeCommand implements Callable<Integer> {
         }
         Path file = secretFile != null ? secretFile : storeOptions.dataDir.resolve("pseudonym.secret");
         if (!Files.exists(file)) {
-            throw new ParameterException(spec.commandLine(), "No pseudonymisation secret: set TIPX_PSEUDONYM_SECRET "
-                    + "or create " + file + " (see docs/pseudonymisation.md). The demo command generates one.");
+            // Not a usage error: the command line is fine, the set-up is not; one line, no usage text around it.
+            throw new IllegalStateException("no pseudonymisation secret: set TIPX_PSEUDONYM_SECRET or create " + file
+                    + " (see docs/pseudonymisation.md; the demo command generates one)");
         }
         return PseudonymSecret.fromFile(file);
+    }
+
+    /** Starts the server; if it cannot listen, closes tipx (and the database it started) before failing. */
+    static WebServer startOrClose(Tipx tipx, String host, int port) {
+        try {
+            return tipx.start(host, port);
+        } catch (RuntimeException e) {
+            tipx.close();
+            throw e;
+        }
     }
 
     /** Blocks until the JVM is asked to stop, then stops the server before closing the store. */
