@@ -91,7 +91,14 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
-        PseudonymSecret secret = secret(env);
+        Optional<PseudonymSecret> found = secret(env);
+        if (found.isEmpty()) {
+            // A usage error (exit 2) in one line: the usage text would bury what to do.
+            spec.commandLine().getErr().println("tipx serve: No pseudonymisation secret: set TIPX_PSEUDONYM_SECRET "
+                    + "or create " + secretPath() + " (see docs/pseudonymisation.md; the demo command generates one)");
+            return 2;
+        }
+        PseudonymSecret secret = found.get();
         Optional<RateLimitPolicy> limit = rateLimit(env);
         HttpLimits httpLimits = httpLimits();
         Ports.requireFree(host, port);
@@ -148,18 +155,18 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private PseudonymSecret secret(Map<String, String> env) {
+    /** From {@code TIPX_PSEUDONYM_SECRET}, else the secret file; empty when neither is there. */
+    private Optional<PseudonymSecret> secret(Map<String, String> env) {
         Optional<PseudonymSecret> fromEnv = PseudonymSecret.fromEnvironment(env);
         if (fromEnv.isPresent()) {
-            return fromEnv.get();
+            return fromEnv;
         }
-        Path file = secretFile != null ? secretFile : storeOptions.dataDir.resolve("pseudonym.secret");
-        if (!Files.exists(file)) {
-            // Not a usage error: the command line is fine, the set-up is not; one line, no usage text around it.
-            throw new IllegalStateException("no pseudonymisation secret: set TIPX_PSEUDONYM_SECRET or create " + file
-                    + " (see docs/pseudonymisation.md; the demo command generates one)");
-        }
-        return PseudonymSecret.fromFile(file);
+        Path file = secretPath();
+        return Files.exists(file) ? Optional.of(PseudonymSecret.fromFile(file)) : Optional.empty();
+    }
+
+    private Path secretPath() {
+        return secretFile != null ? secretFile : storeOptions.dataDir.resolve("pseudonym.secret");
     }
 
     /** Starts the server; if it cannot listen, closes tipx (and the database it started) before failing. */

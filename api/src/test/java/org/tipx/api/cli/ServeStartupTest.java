@@ -63,7 +63,7 @@ class ServeStartupTest {
         assumeTrue(System.getenv(PseudonymSecret.ENVIRONMENT_VARIABLE) == null, "the secret comes from the environment");
         CliRun run = CliRun.of("serve", "--port", "0", "--data", dir.resolve("data").toString());
 
-        assertEquals(1, run.exit(), run.err());
+        assertEquals(2, run.exit(), run.err());
         assertOneLine(run.err());
         assertTrue(run.err().contains("TIPX_PSEUDONYM_SECRET") && run.err().contains("pseudonym.secret"), run.err());
     }
