@@ -1,5 +1,6 @@
 package org.tipx.api.cli;
 
+import org.tipx.api.server.PortUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,9 +21,17 @@ public final class Commands implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // A failure is reported in one line; stack traces go nowhere near a user's terminal.
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    commandLine.getErr().println("tipx " + commandLine.getCommandName() + ": " + e.getMessage());
+                    commandLine.getErr().println("tipx " + commandLine.getCommandName() + ": " + explain(e));
                     return 1;
                 });
+    }
+
+    /** One line: the failure and, where the cause is what a user can act on, that cause. */
+    static String explain(Exception e) {
+        if (e instanceof PortUnavailableException port) {
+            return Ports.advice(port);
+        }
+        return e.getMessage();
     }
 
     @Override

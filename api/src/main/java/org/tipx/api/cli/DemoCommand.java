@@ -51,6 +51,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        // Before the database starts and the sample loads: a taken port would waste a minute of both.
+        Ports.requireFree("0.0.0.0", port);
         Files.createDirectories(dataDir);
         PseudonymSecret secret = PseudonymSecret.loadOrGenerate(dataDir.resolve("pseudonym.secret"));
         String adminToken = Optional.ofNullable(System.getenv("TIPX_ADMIN_TOKEN"))
@@ -61,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         // A first release, so the public statistics answer at once; a rerun keeps the one it made.
         String release = store.latestRelease().map(StoredRelease::id)
                 .orElseGet(() -> tipx.releaseJobs().runHere("demo").id());
-        WebServer server = tipx.start("0.0.0.0", port);
+        WebServer server = ServeCommand.startOrClose(tipx, "0.0.0.0", port);
         String base = "http://localhost:" + server.port();
         Path someToken = dataDir.resolve("tokens").resolve(SyntheticExtracts.agencies().getFirst().id() + ".token");
         out.printf("""

@@ -91,14 +91,22 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
-        PseudonymSecret secret = secret(env);
+        Optional<PseudonymSecret> found = secret(env);
+        if (found.isEmpty()) {
+            // A usage error (exit 2) in one line: the usage text would bury what to do.
+            spec.commandLine().getErr().println("tipx serve: No pseudonymisation secret: set TIPX_PSEUDONYM_SECRET "
+                    + "or create " + secretPath() + " (see docs/pseudonymisation.md; the demo command generates one)");
+            return 2;
+        }
+        PseudonymSecret secret = found.get();
         Optional<RateLimitPolicy> limit = rateLimit(env);
         HttpLimits httpLimits = httpLimits();
+        Ports.requireFree(host, port);
         TipxStore store = storeOptions.open(env);
         StatisticsApi statisticsApi = StatisticsApi.over(new ReleaseCatalog(store)).withRateLimit(limit);
         Tipx tipx = new Tipx(store, secret, Optional.ofNullable(env.get("TIPX_ADMIN_TOKEN")), maxUploadBytes,
                 ReleaseSettings.DEFAULTS.withK(releaseK), Clock.systemUTC(), statisticsApi, httpLimits);
-        WebServer server = tipx.start(host, port);
+        WebServer server = startOrClose(tipx, host, port);
         Thread.ofVirtual().name("tipx-warm-up").start(() -> warm(statisticsApi));
         // The fingerprint tells operators which secret is in use (e.g. after a rotation) without revealing it.
         LOG.log(System.Logger.Level.INFO, "tipx listening on port " + server.port() + ", store: " + storeOptions.describe()
@@ -147,17 +155,28 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private PseudonymSecret secret(Map<String, String> env) {
+    /** From {@code TIPX_PSEUDONYM_SECRET}, else the secret file; empty when neither is there. */
+    private Optional<PseudonymSecret> secret(Map<String, String> env) {
         Optional<PseudonymSecret> fromEnv = PseudonymSecret.fromEnvironment(env);
         if (fromEnv.isPresent()) {
-            return fromEnv.get();
+            return fromEnv;
         }
-        Path file = secretFile != null ? secretFile : storeOptions.dataDir.resolve("pseudonym.secret");
-        if (!Files.exists(file)) {
-            throw new ParameterException(spec.commandLine(), "No pseudonymisation secret: set TIPX_PSEUDONYM_SECRET "
-                    + "or create " + file + " (see docs/pseudonymisation.md). The demo command generates one.");
+        Path file = secretPath();
+        return Files.exists(file) ? Optional.of(PseudonymSecret.fromFile(file)) : Optional.empty();
+    }
+
+    private Path secretPath() {
+        return secretFile != null ? secretFile : storeOptions.dataDir.resolve("pseudonym.secret");
+    }
+
+    /** Starts the server; if it cannot listen, closes tipx (and the database it started) before failing. */
+    static WebServer startOrClose(Tipx tipx, String host, int port) {
+        try {
+            return tipx.start(host, port);
+        } catch (RuntimeException e) {
+            tipx.close();
+            throw e;
         }
-        return PseudonymSecret.fromFile(file);
     }
 
     /** Blocks until the JVM is asked to stop, then stops the server before closing the store. */

@@ -59,9 +59,9 @@ final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        long size = requireExtract();
         ExtractFormat actual = FormatOption.resolve(spec, format, file);
         String token = readToken();
-        long size = Files.size(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, size, size >= PROGRESS_THRESHOLD);
@@ -76,7 +76,10 @@ final class UploadCommand implements Callable<Integer> {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            err.println("upload failed: cannot reach " + server + " (" + e.getMessage() + ")");
+            // A refused connection has no message; its class says what happened.
+            String cause = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            err.println("upload failed: cannot reach " + server + " (" + cause + "): check --server and that tipx "
+                    + "serve runs there; nothing was uploaded");
             return 1;
         }
         progress.done();
@@ -86,6 +89,15 @@ final class UploadCommand implements Callable<Integer> {
                 Extract extract = JSONB.fromJson(response.body(), Extract.class);
                 out.printf("%s: %s %s, %d rows for %s by %s%n", file, status == 201 ? "stored as" : "unchanged, already",
                         extract.getId(), extract.getRows(), extract.getPeriod(), extract.getAgency());
+                if (extract.getReplaces() != null) {
+                    out.printf("It replaces %s, the agency's earlier extract for %s, which is no longer current.%n",
+                            extract.getReplaces(), extract.getPeriod());
+                }
+                if (status == 201) {
+                    // Statistics answer from releases only: an agency otherwise waits for figures that cannot move yet.
+                    out.println("The public statistics change only at the next release (POST /v1/releases or "
+                            + "tipx release).");
+                }
                 return 0;
             }
             Problem problem = JSONB.fromJson(response.body(), Problem.class);
@@ -99,6 +111,20 @@ final class UploadCommand implements Callable<Integer> {
             err.printf("%s: unexpected answer %d from %s%n", file, response.statusCode(), server);
             return 1;
         }
+    }
+
+    /** The file's size, once it is known to be a file worth sending; else a usage error (exit 2). */
+    private long requireExtract() throws IOException {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ParameterException(spec.commandLine(), "Cannot read " + file + ": no such file (or not "
+                    + "readable); give the path of the extract to upload.");
+        }
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new ParameterException(spec.commandLine(), file + " is empty: an extract starts with its header "
+                    + "row (CSV) or holds one JSON object per line (NDJSON); export it again.");
+        }
+        return size;
     }
 
     private InputStream open() {

@@ -203,6 +203,8 @@ public final class Tipx implements AutoCloseable {
     /**
      * Starts the server on {@code port} (0 picks a free one); stop it with {@link WebServer#stop()}. Then routes
      * the server's and tipx's log records through {@link LogPrivacy}.
+     *
+     * @throws PortUnavailableException when the port is taken (or not allowed); nothing is left listening
      */
     public WebServer start(String host, int port) {
         WebServer server = WebServer.builder()
@@ -227,6 +229,11 @@ public final class Tipx implements AutoCloseable {
                 .routing(this::routing)
                 .build()
                 .start();
+        // Helidon logs a listener that cannot bind and carries on with port -1, serving nothing: stop here instead.
+        if (server.port() < 0) {
+            server.stop();
+            throw new PortUnavailableException(host, port);
+        }
         // After the start, when Helidon has read logging.properties; LogPrivacy reinstalls itself on any later read.
         LogPrivacy.install();
         return server;

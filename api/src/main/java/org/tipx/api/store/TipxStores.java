@@ -87,8 +87,26 @@ public final class TipxStores {
             LOG.log(System.Logger.Level.INFO, "schema at version " + result.targetSchemaVersion
                     + ", " + result.migrationsExecuted + " migration(s) applied");
         } catch (FlywayException e) {
-            throw new StoreException("migrating the schema failed", e);
+            // The cause in the message: a CLI user sees one line, and "failed" alone sends them to a trace file.
+            throw new StoreException("migrating the schema failed: " + causeInOneLine(e), e);
         }
+    }
+
+    /**
+     * The innermost cause's message on one line, at most 400 characters, any password in a JDBC URL masked.
+     * Migration and connection failures quote no record (the driver keeps PostgreSQL's row detail out).
+     */
+    static String causeInOneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        String line = message.replaceAll("(?i)(password=)[^&\\s)]*", "$1***")
+                .replaceAll("\\s*\\R[-\\s]*", "; ")
+                // Flyway's advertisement for its paid rules says nothing about this failure.
+                .replaceAll(";? ?Need more flexibility.*$", "").strip();
+        return line.length() <= 400 ? line : line.substring(0, 400) + "...";
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {

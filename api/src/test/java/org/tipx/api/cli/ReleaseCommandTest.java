@@ -1,9 +1,14 @@
 package org.tipx.api.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tipx.api.domain.Period;
 import org.tipx.api.release.People;
 import org.tipx.api.store.Agency;
+import org.tipx.api.store.TestStores;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
 
@@ -80,4 +86,28 @@ class ReleaseCommandTest {
         }
     }
 
+
+    @Test
+    void release_onAStoreWhoseSchemaCannotBeMigrated_namesTheCauseInOneLine() throws Exception {
+        TestStores.TestDatabase database = TestStores.newDatabase();
+        database.store().close();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            // What a migration that crashed half-way leaves behind.
+            statement.executeUpdate("UPDATE flyway_schema_history SET success = false WHERE installed_rank = "
+                    + "(SELECT max(installed_rank) FROM flyway_schema_history)");
+        }
+        String url = database.url() + "?user=" + encode(database.user()) + "&password=" + encode(database.password());
+
+        CliRun run = CliRun.of("release", "--jdbc-url", url);
+
+        assertEquals(1, run.exit());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("tipx release: migrating the schema failed: "), run.err());
+        assertTrue(run.err().contains("failed migration to version"), run.err());
+        assertFalse(run.err().contains(database.password()), "the password is never printed");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 }

@@ -1,17 +1,23 @@
 package org.tipx.api.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipx.api.cli.Commands;
 
-/** {@code tipx upload} against a running server: stored, unchanged, rejected, with progress on a large file. */
+/**
+ * {@code tipx upload} against a running server: stored, unchanged, rejected, replacing, with progress on a large
+ * file; and the failures before any upload: no file, an empty one, no server.
+ */
 class UploadCliTest {
 
     @TempDir
@@ -48,6 +54,61 @@ class UploadCliTest {
             assertTrue(rejected[2].contains("422") && rejected[2].contains("[unknown_code]"), rejected[2]);
             assertTrue(!rejected[2].contains(Files.readString(tokenFile).strip()), "the token is never printed");
         }
+    }
+
+    @Test
+    void saysWhenAnUploadReplacesAnExtractAndThatStatisticsWaitForARelease() throws Exception {
+        try (RunningTipx server = RunningTipx.fresh(dir.resolve("data"), 1L << 20)) {
+            Path tokenFile = Files.writeString(dir.resolve("agency.token"), server.agency("cli-replace", "UA") + "\n");
+            String[] common = {"--period", "2026-Q3", "--server", server.base().toString(), "--token-file", tokenFile.toString()};
+            Path first = Files.writeString(dir.resolve("first.csv"), Extracts.csv(3, "first"));
+            Path second = Files.writeString(dir.resolve("second.csv"), Extracts.csv(4, "second"));
+
+            String[] stored = run(concat("upload", first.toString(), common));
+            assertEquals("0", stored[0], stored[2]);
+            assertFalse(stored[1].contains("replaces"), "nothing to replace yet: " + stored[1]);
+            assertTrue(stored[1].contains("change only at the next release"), stored[1]);
+            String firstId = stored[1].substring(stored[1].indexOf("stored as ") + 10).split(",")[0];
+
+            String[] replacing = run(concat("upload", second.toString(), common));
+            assertEquals("0", replacing[0], replacing[2]);
+            assertTrue(replacing[1].contains("It replaces " + firstId), replacing[1]);
+            assertTrue(replacing[1].contains("change only at the next release"), replacing[1]);
+        }
+    }
+
+    @Test
+    void aMissingOrEmptyFileIsAUsageErrorThatSaysWhatToDo() throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("agency.token"), "tipx_not-used\n");
+        String[] common = {"--period", "2026-Q3", "--server", "http://127.0.0.1:9", "--token-file", tokenFile.toString()};
+
+        String[] missing = run(concat("upload", dir.resolve("nowhere.csv").toString(), common));
+        assertEquals("2", missing[0], missing[2]);
+        assertTrue(missing[2].contains("no such file") && missing[2].contains("nowhere.csv"), missing[2]);
+
+        Path empty = Files.createFile(dir.resolve("empty.csv"));
+        String[] nothing = run(concat("upload", empty.toString(), common));
+        assertEquals("2", nothing[0], nothing[2]);
+        assertTrue(nothing[2].contains("is empty") && nothing[2].contains("header row"), nothing[2]);
+        assertFalse(nothing[2].contains("contentLength"), nothing[2]);
+    }
+
+    @Test
+    void anUnreachableServerIsNamedWithWhatToCheck() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path tokenFile = Files.writeString(dir.resolve("agency.token"), "tipx_not-used\n");
+        Path file = Files.writeString(dir.resolve("small.csv"), Extracts.csv(2, "unreachable"));
+        String server = "http://127.0.0.1:" + closedPort;
+
+        String[] failed = run("upload", file.toString(), "--period", "2026-Q3", "--server", server,
+                "--token-file", tokenFile.toString());
+        assertEquals("1", failed[0], failed[2]);
+        assertTrue(failed[2].contains("cannot reach " + server) && failed[2].contains("--server"), failed[2]);
+        assertFalse(failed[2].contains("(null)"), failed[2]);
+        assertFalse(failed[2].contains("tipx_not-used"), "the token is never printed");
     }
 
     private static String[] concat(String command, String file, String[] rest) {
