@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
                   %s/v1/statistics?by=sex,year&format=csv
                   %s/v1/comparisons?indicator=victims_per_100k&countries=UA,MD,PL
                   curl -H "Authorization: Bearer $(cat %s)" %s/v1/extracts
-                  java -jar api/target/tipx.jar upload FILE --period 2026-Q2 --server %s --token-file %s
+                  ./tipx upload samples/extract-sample.csv --period 2026-Q3 --server %s --token-file %s
                 Admin token: %s (or TIPX_ADMIN_TOKEN). Stop with Ctrl-C.
                 """, stored, dataDir.toAbsolutePath(), base, base, base, base, release, base, base,
                 someToken, base, base, someToken,

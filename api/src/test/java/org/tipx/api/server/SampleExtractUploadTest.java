@@ -1,0 +1,36 @@
+package org.tipx.api.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.cli.Commands;
+
+/**
+ * The upload command {@code tipx demo} prints, run as printed against a real server: the shipped sample
+ * extract, for a quarter the demo's own extracts do not cover, is stored whole.
+ */
+class SampleExtractUploadTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSampleExtractUploadsAsTheDemoPrintsIt() throws Exception {
+        try (RunningTipx server = RunningTipx.fresh(dir.resolve("data"), 1L << 20)) {
+            Path tokenFile = Files.writeString(dir.resolve("ua-police.token"), server.agency("ua-police", "UA") + "\n");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Commands.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                    .execute("upload", Path.of("..", "samples", "extract-sample.csv").toString(), "--period", "2026-Q3",
+                            "--server", server.base().toString(), "--token-file", tokenFile.toString());
+            assertEquals(0, exit, err.toString());
+            assertTrue(out.toString().contains("12 rows"), out.toString());
+        }
+    }
+}
