@@ -12,9 +12,11 @@ import java.util.Objects;
 /**
  * Rate-limits anonymous reads of the public API per client address and labels every public answer
  * with {@code RateLimit-Policy} and {@code RateLimit} (draft-ietf-httpapi-ratelimit-headers); a
- * refused request gets {@code 429} problem+json with {@code Retry-After}. Public means a {@code GET}
- * or {@code HEAD} under {@code /v1/} outside the token-protected extracts and agencies; writes
- * (admin) are never limited here.
+ * refused request gets {@code 429} problem+json with {@code Retry-After}. Limited is every request
+ * outside the token-protected extracts and agencies that is anonymous (no {@code Authorization}
+ * header), whatever its path or method (unknown paths too, so that no path lets a client flood the
+ * server or its log), or a read ({@code GET}, {@code HEAD}); writes with a token (the administrator's)
+ * are never limited here.
  *
  * <p>The client is the TCP peer's address: behind a reverse proxy, limit there instead (or every
  * client shares the proxy's bucket). Thread-safe.
@@ -34,7 +36,8 @@ public final class RateLimitFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (!isPublic(req.prologue().method(), req.prologue().uriPath().path())) {
+        if (!limited(req.prologue().method(), req.prologue().uriPath().path(),
+                req.headers().contains(HeaderNames.AUTHORIZATION))) {
             chain.proceed();
             return;
         }
@@ -53,12 +56,12 @@ public final class RateLimitFilter implements Filter {
         chain.proceed();
     }
 
-    /** True for the anonymous read endpoints that the limit applies to. */
-    static boolean isPublic(Method method, String path) {
-        if (!method.equals(Method.GET) && !method.equals(Method.HEAD)) {
+    /** True for the requests the limit applies to: anonymous ones and reads, outside the token-protected paths. */
+    static boolean limited(Method method, String path, boolean carriesToken) {
+        if (under(path, AccessControl.EXTRACTS) || under(path, AccessControl.AGENCIES)) {
             return false;
         }
-        return path.startsWith("/v1/") && !under(path, AccessControl.EXTRACTS) && !under(path, AccessControl.AGENCIES);
+        return !carriesToken || method.equals(Method.GET) || method.equals(Method.HEAD);
     }
 
     private static boolean under(String path, String prefix) {

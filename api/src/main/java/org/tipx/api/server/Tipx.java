@@ -22,7 +22,10 @@ import org.tipx.api.http.BodyFraming;
 import org.tipx.api.http.ComparisonsServiceImpl;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.ReleaseJobsServiceImpl;
+import org.tipx.api.http.GzipEncoding;
+import org.tipx.api.http.HttpEdge;
 import org.tipx.api.http.HttpLimits;
+import org.tipx.api.http.KnownRoutes;
 import org.tipx.api.http.ReleasesServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.RateLimitFilter;
@@ -181,10 +184,13 @@ public final class Tipx implements AutoCloseable {
     /** Registers every API route, its access control and its error mapping on {@code routing}. */
     public void routing(HttpRouting.Builder routing) {
         routing.addFilter(new AccessLog());
+        routing.addFilter(HttpEdge.headers());
         routing.addFilter(new StoreOutage(store::ping));
         routing.addFilter(new BodyFraming(limits.maxJsonBytes()));
         // Before access control, so a flood of anonymous requests is stopped before any token lookup.
         rateLimit.ifPresent(routing::addFilter);
+        // After the rate limit, so that unknown paths and methods count like any other request.
+        routing.addFilter(HttpEdge.routes(KnownRoutes.record(this::routes)));
         routing.addFilter(new AccessControl(store, adminTokenHash));
         routes(routing);
         Problems.register(routing);
@@ -216,6 +222,8 @@ public final class Tipx implements AutoCloseable {
                 // JSON bodies are refused above HttpLimits.maxJsonBytes (BodyFraming, PacedBody.readJson).
                 // A body no handler reads is discarded as it streams in, never held.
                 .maxPayloadSize(-1)
+                // gzip for clients that accept it (Accept-Encoding), answers only.
+                .contentEncoding(GzipEncoding.context())
                 .addFeature(ObserveFeature.builder()
                         .endpoint("/")
                         .addObserver(HealthObserver.builder()
