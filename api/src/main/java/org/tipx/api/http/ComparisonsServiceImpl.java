@@ -1,5 +1,6 @@
 package org.tipx.api.http;
 
+import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -42,6 +43,9 @@ import org.tipx.api.statistics.TableSource;
  */
 public final class ComparisonsServiceImpl extends ComparisonsService {
 
+    /** The parameters of {@code GET /v1/comparisons}, as the spec defines them. */
+    private static final List<String> PARAMETERS = List.of("indicator", "countries", "from", "to", "by", "release",
+            "format");
     /** The response header naming the release an answer comes from. */
     public static final HeaderName RELEASE_HEADER = HeaderNames.create("Tipx-Release");
     static final String CSV_MEDIA_TYPE = "text/csv; charset=UTF-8";
@@ -61,8 +65,9 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
     protected void handleGetComparison(ServerRequest request, ServerResponse response, String indicatorText,
                                        String countriesText, Optional<String> fromText, Optional<String> toText,
                                        Optional<String> byText, Optional<String> releaseText, Optional<String> formatText) {
+        refuseUnknownOrRepeated(request.query());
         Indicator indicator = Indicator.byId(indicatorText.trim()).orElseThrow(() -> ProblemException.badRequest(
-                "Parameter indicator: unknown indicator; use one of " + indicatorIds() + "."));
+                "Parameter indicator: unknown indicator; use one of " + indicatorIds() + ".").about("indicator"));
         List<String> countries = parseCountries(countriesText);
         OptionalInt from = parseYear("from", fromText);
         OptionalInt to = parseYear("to", toText);
@@ -100,6 +105,22 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         }
         response.header(RELEASE_HEADER, release.id());
         HttpCaching.send(request, response, mediaType, body, HttpCaching.Policy.forRelease(releaseId), List.of());
+    }
+
+    /**
+     * Refuses a parameter the operation does not define (a misspelt {@code from} must not silently widen
+     * the years) and one given twice. The unknown name is not quoted back: it is the client's text.
+     */
+    private static void refuseUnknownOrRepeated(UriQuery query) {
+        for (String name : query.names()) {
+            if (!PARAMETERS.contains(name)) {
+                throw ProblemException.badRequest("Unknown query parameter. Use " + String.join(", ", PARAMETERS) + ".");
+            }
+            if (query.all(name).size() > 1) {
+                throw ProblemException.badRequest("Parameter '" + name + "' is given more than once; "
+                        + "give one comma list instead.").about(name);
+            }
+        }
     }
 
     @Override

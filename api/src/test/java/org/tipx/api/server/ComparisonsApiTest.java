@@ -225,6 +225,20 @@ class ComparisonsApiTest {
         assertTrue(problem(response).getString("detail").contains("release"), response.body());
     }
 
+    @Test
+    void anUnknownOrRepeatedParameterIs400_withoutQuotingTheUnknownName() throws Exception {
+        HttpResponse<String> misspelt = get("indicator=victims&countries=UA&form=2020&gender=female");
+        assertEquals(400, misspelt.statusCode(), misspelt.body());
+        JsonObject problem = problem(misspelt);
+        assertEquals("urn:tipx:problem:bad-request", problem.getString("type"));
+        assertTrue(problem.getString("detail").startsWith("Unknown query parameter"), problem.getString("detail"));
+        assertFalse(misspelt.body().contains("gender") || misspelt.body().contains("form="), misspelt.body());
+
+        HttpResponse<String> twice = get("indicator=victims&countries=UA&from=2020&from=2021");
+        assertEquals(400, twice.statusCode(), twice.body());
+        assertEquals("from", problem(twice).getString("parameter"), twice.body());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "indicator=victims_per_capita&countries=UA|indicator",
