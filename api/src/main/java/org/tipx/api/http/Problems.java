@@ -9,6 +9,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.validation.ValidationException;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tipx.api.http.model.Problem;
 import org.tipx.api.store.StoreUnavailableException;
 import org.tipx.api.logging.LogText;
@@ -26,11 +28,35 @@ public final class Problems {
     private Problems() {
     }
 
+    /** A missing or empty required parameter, as the generated checks word it; the name comes from the spec. */
+    private static final Pattern MISSING = Pattern.compile("(?:Missing required param|Empty required parameter): ([A-Za-z_]+)");
+    /** A value outside an enumeration, as the generated checks word it; only the name is kept. */
+    private static final Pattern NOT_LISTED = Pattern.compile("Invalid value ([A-Za-z_]+) = ");
+
+    /**
+     * The generated parameter checks' refusal as a problem that names the parameter: their own message
+     * holds a class name and may quote the client's value, so it is never sent.
+     */
+    static ProblemException refusal(ValidationException e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher missing = MISSING.matcher(message);
+        if (missing.find()) {
+            String name = missing.group(1);
+            return ProblemException.badRequest("Parameter " + name + " is required.").about(name);
+        }
+        Matcher notListed = NOT_LISTED.matcher(message);
+        if (notListed.find()) {
+            String name = notListed.group(1);
+            return ProblemException.badRequest("Parameter " + name + " is not one of its allowed values (see /openapi).")
+                    .about(name);
+        }
+        return ProblemException.badRequest("A parameter's value is not valid for this operation (see /openapi).");
+    }
+
     /** Registers the error handlers on a routing; the generated parameter checks throw ValidationException. */
     public static void register(HttpRouting.Builder routing) {
         routing.error(ProblemException.class, (req, res, e) -> send(req, res, e));
-        routing.error(ValidationException.class, (req, res, e) ->
-                send(req, res, ProblemException.badRequest(e.getMessage())));
+        routing.error(ValidationException.class, (req, res, e) -> send(req, res, refusal(e)));
         routing.error(StoreUnavailableException.class, (req, res, e) -> sendUnavailable(req, res));
         // Helidon's own refusals (no route matches the path: 404); their messages quote the request, so not sent.
         routing.error(HttpException.class, (req, res, e) -> {

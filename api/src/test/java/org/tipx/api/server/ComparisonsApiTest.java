@@ -226,6 +226,17 @@ class ComparisonsApiTest {
     }
 
     @Test
+    void aMissingRequiredParameterIs400NamingIt_withoutAClassName() throws Exception {
+        HttpResponse<String> response = get("countries=UA");
+
+        assertEquals(400, response.statusCode(), response.body());
+        JsonObject problem = problem(response);
+        assertEquals("indicator", problem.getString("parameter"), response.body());
+        assertEquals("Parameter indicator is required.", problem.getString("detail"));
+        assertFalse(response.body().contains("org.tipx") || response.body().contains("Validator"), response.body());
+    }
+
+    @Test
     void anUnknownOrRepeatedParameterIs400_withoutQuotingTheUnknownName() throws Exception {
         HttpResponse<String> misspelt = get("indicator=victims&countries=UA&form=2020&gender=female");
         assertEquals(400, misspelt.statusCode(), misspelt.body());
