@@ -61,8 +61,9 @@ public final class ExtractIngestor {
     }
 
     /**
-     * Applies the same rules without storing anything (the offline CLI check): no pseudonymiser, and no agency,
-     * so {@code country_of_identification} simply stays empty when not given. Does not close the body.
+     * Applies the same rules without storing anything (the offline CLI check): no agency, so
+     * {@code country_of_identification} simply stays empty when not given, and no linked-row count. Does not
+     * close the body.
      *
      * @throws ExtractTooLargeException as soon as more than {@code maxBytes} have been read
      * @throws UncheckedIOException     when the body cannot be read
@@ -70,6 +71,18 @@ public final class ExtractIngestor {
     public IngestOutcome validate(InputStream body, ExtractFormat format, Period period) {
         Objects.requireNonNull(period, "period");
         return read(body, format, period, row -> false);
+    }
+
+    /**
+     * {@link #validate(InputStream, ExtractFormat, Period)}, counting the rows whose direct identifiers
+     * {@code pseudonymiser} links, as an upload would: whether a row links depends on its identifiers, not on
+     * the secret, so the offline check and the server agree. Nothing is stored.
+     */
+    public IngestOutcome validate(InputStream body, ExtractFormat format, Period period, Pseudonymiser pseudonymiser) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(pseudonymiser, "pseudonymiser");
+        return read(body, format, period,
+                row -> pseudonymiser.pseudonymise("validate", row.recordId(), row.identifiers()).linked());
     }
 
     private IngestOutcome read(InputStream body, ExtractFormat format, Period period,
