@@ -4,8 +4,8 @@ country data export.
 
 Usage: python3 datasets/synthetic/derive_profile.py [GLOTIP_CSV]
 
-GLOTIP_CSV defaults to ../shared/datasets/unodc-glotip/data_glotip_2025-04-14.csv relative to the
-repository root. Writes datasets/synthetic/profile.csv. Standard library only; reproducible (sorted
+GLOTIP_CSV is the UNODC GLOTIP country data export (data_glotip_2025-04-14.csv, see PROVENANCE.md),
+downloaded by the user; it is required. Writes datasets/synthetic/profile.csv. Standard library only; reproducible (sorted
 rows, fixed rounding, '\n' line ends). The GLOTIP file itself is never copied into the repository.
 
 profile.csv columns: measure,scope,group,category,share
@@ -23,7 +23,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-DEFAULT_SOURCE = REPO.parent / "shared" / "datasets" / "unodc-glotip" / "data_glotip_2025-04-14.csv"
 OUTPUT = REPO / "datasets" / "synthetic" / "profile.csv"
 
 # The years that most countries reported for (2017-2022 hold 38,716 of the 58,769 rows).
@@ -127,7 +126,10 @@ def citizenship(counts, iso3, iso2):
 
 
 def main(argv):
-    source = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
+    if len(argv) != 2:
+        sys.exit("usage: python3 datasets/synthetic/derive_profile.py PATH/TO/data_glotip_2025-04-14.csv "
+                 "(the UNODC GLOTIP export named in datasets/synthetic/PROVENANCE.md)")
+    source = Path(argv[1])
     counts = read_counts(source)
     rows = []
     for scope, region in AREAS.items():

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Builds tipx's reference tables (countries, UN M49 areas, population) from the shared sources.
+"""Builds tipx's reference tables (countries, UN M49 areas, population) from their public sources.
 
 Usage: python3 datasets/tools/build_reference.py [SOURCE_DIR]
 
-SOURCE_DIR holds country-codes_datahub.csv and wb_population_SP.POP.TOTL.csv (default:
-../shared/datasets/reference relative to the repository root). Outputs go to datasets/geo/ and
+SOURCE_DIR (required) holds country-codes_datahub.csv and wb_population_SP.POP.TOTL.csv, downloaded
+as datasets/geo/PROVENANCE.md and datasets/population/PROVENANCE.md say. Outputs go to datasets/geo/ and
 datasets/population/ of this repository. Standard library only; the output is byte-for-byte
 reproducible from the same inputs (sorted rows, '\n' line ends, no timestamps).
 """
@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-DEFAULT_SOURCE = REPO.parent / "shared" / "datasets" / "reference"
 COUNTRY_CODES = "country-codes_datahub.csv"
 POPULATION = "wb_population_SP.POP.TOTL.csv"
 
@@ -117,7 +116,10 @@ def build_population(source_rows, countries):
 
 
 def main(argv):
-    source = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
+    if len(argv) != 2:
+        sys.exit("usage: python3 datasets/tools/build_reference.py SOURCE_DIR "
+                 "(country-codes_datahub.csv and wb_population_SP.POP.TOTL.csv; see the PROVENANCE.md files)")
+    source = Path(argv[1])
     datasets = REPO / "datasets"
     countries = build_countries(read_csv(source / COUNTRY_CODES))
     areas = build_areas(countries)

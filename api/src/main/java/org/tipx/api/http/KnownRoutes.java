@@ -42,6 +42,18 @@ public final class KnownRoutes {
         this.patterns = Collections.unmodifiableMap(compiled);
     }
 
+    /**
+     * The routes that {@code registration} adds, as "METHOD /template" (the spec's way of naming an
+     * operation), without serving them and without the features' paths.
+     */
+    public static Set<String> operations(Consumer<HttpRules> registration) {
+        Map<String, Set<Method>> methods = new LinkedHashMap<>();
+        registration.accept(new Recorder("", methods));
+        Set<String> operations = new LinkedHashSet<>();
+        methods.forEach((template, verbs) -> verbs.forEach(method -> operations.add(method.text() + " " + template)));
+        return operations;
+    }
+
     /** Records the routes that {@code registration} adds, without serving them. */
     public static KnownRoutes record(Consumer<HttpRules> registration) {
         Map<String, Set<Method>> methods = new LinkedHashMap<>();

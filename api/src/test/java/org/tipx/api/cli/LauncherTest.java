@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * any machine, whatever its own java is. The launcher must pass it over for a Java 21+ installed
  * elsewhere (this test's own JVM, offered through {@code TIPX_JDK_DIRS}), or say exactly what to do.
  */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "./tipx and .mvn/find-jdk are POSIX sh scripts; Windows uses mvnw.cmd, which does not look for a JDK")
 class LauncherTest {
 
     private static final Path LAUNCHER = Path.of("..", "tipx").toAbsolutePath().normalize();

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.helidon.http.Method;
-import io.helidon.webserver.http.Handler;
-import io.helidon.webserver.http.HttpRoute;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -20,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.http.KnownRoutes;
 import org.yaml.snakeyaml.Yaml;
 
 /** The running server and {@code spec/tipx-v1.yaml} describe the same API: no route without an operation, and back. */
@@ -32,14 +28,13 @@ class RoutesMatchSpecTest {
 
     @Test
     void everyRouteIsASpecOperationAndEveryOperationIsServed() throws Exception {
-        Set<String> routed = new TreeSet<>();
         Set<String> observe = new TreeSet<>();
         Set<String> generated = new TreeSet<>();
         for (Map.Entry<String, List<String>> op : specOperations().entrySet()) {
             (op.getValue().contains("Observe") ? observe : generated).add(op.getKey());
         }
         try (RunningTipx server = RunningTipx.fresh(dir, 1024)) {
-            server.tipx().routes(new RouteRecorder("", routed));
+            Set<String> routed = new TreeSet<>(KnownRoutes.operations(server.tipx()::routes));
             assertEquals(generated, routed, "API routes against the spec's operations (all but Observe)");
             // Observe operations are served by Helidon's features, not by routes: they must answer.
             assertFalse(observe.isEmpty());
@@ -84,38 +79,5 @@ class RoutesMatchSpecTest {
             }));
         }
         return operations;
-    }
-
-    /** Collects "METHOD /path" from services registering their routes, instead of serving them. */
-    private record RouteRecorder(String prefix, Set<String> routes) implements HttpRules {
-
-        @Override
-        public HttpRules register(HttpService... services) {
-            for (HttpService service : services) {
-                service.routing(this);
-            }
-            return this;
-        }
-
-        @Override
-        public HttpRules register(String pathPattern, HttpService... services) {
-            RouteRecorder nested = new RouteRecorder(prefix + pathPattern, routes);
-            for (HttpService service : services) {
-                service.routing(nested);
-            }
-            return this;
-        }
-
-        @Override
-        public HttpRules route(Method method, String pathPattern, Handler handler) {
-            String path = prefix + (pathPattern.equals("/") ? "" : pathPattern);
-            routes.add(method.text() + " " + path);
-            return this;
-        }
-
-        @Override
-        public HttpRules route(HttpRoute route) {
-            throw new AssertionError("a route registered without a method and path pattern: " + route);
-        }
     }
 }
