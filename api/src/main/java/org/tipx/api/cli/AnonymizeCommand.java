@@ -23,11 +23,12 @@ import org.tipx.anonymizer.PrivacyModel;
 import org.tipx.anonymizer.QualityMetric;
 import org.tipx.anonymizer.Verifier;
 import org.tipx.api.anonymize.CaseRecordAnonymization;
+import org.tipx.api.format.ReportJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "anonymize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"k-anonymises a table with the optimal generalisation of its quasi-identifiers.",

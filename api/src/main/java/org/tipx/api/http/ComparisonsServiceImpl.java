@@ -19,6 +19,7 @@ import org.tipx.anonymizer.cellkey.ProtectionParameters;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
+import org.tipx.api.format.ComparisonCsv;
 import org.tipx.api.http.model.Comparison;
 import org.tipx.api.http.model.ComparisonPoint;
 import org.tipx.api.http.model.ComparisonProtection;

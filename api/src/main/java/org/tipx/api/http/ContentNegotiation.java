@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.tipx.api.statistics.format.TableFormat;
+import org.tipx.api.format.TableFormat;
 
 /**
  * Picks a table format from an {@code Accept} header (RFC 9110 §12.5.1) when the request has no

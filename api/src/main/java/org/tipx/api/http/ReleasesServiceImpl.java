@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.tipx.api.release.ManifestJson;
+import org.tipx.api.format.ManifestJson;
 import org.tipx.api.release.ReleaseCatalog;
 import org.tipx.api.release.ReleaseJobs;
 import org.tipx.api.release.ReleaseReader;

@@ -16,9 +16,9 @@ import org.tipx.api.domain.Measure;
 import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.statistics.QueryRuleException;
 import org.tipx.api.statistics.TableQuery;
-import org.tipx.api.statistics.format.DimensionInfo;
-import org.tipx.api.statistics.format.Labels;
-import org.tipx.api.statistics.format.TableFormat;
+import org.tipx.api.format.DimensionInfo;
+import org.tipx.api.format.Labels;
+import org.tipx.api.format.TableFormat;
 
 /**
  * The query string of {@code GET /v1/statistics}, checked parameter by parameter. Every refusal is a

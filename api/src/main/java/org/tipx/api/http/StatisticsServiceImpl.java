@@ -27,10 +27,10 @@ import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.QueryRuleException;
 import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
-import org.tipx.api.statistics.format.Labels;
-import org.tipx.api.statistics.format.PublishedTable;
-import org.tipx.api.statistics.format.TableFormat;
-import org.tipx.api.statistics.format.TableWriter;
+import org.tipx.api.format.Labels;
+import org.tipx.api.format.PublishedTable;
+import org.tipx.api.format.TableFormat;
+import org.tipx.api.format.TableWriter;
 
 /**
  * The Statistics tag of the spec: protected tables ({@code /v1/statistics} and its deprecated alias
@@ -180,7 +180,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
 
     private static DimensionList dimensions(Labels labels) {
         List<DimensionInfo> items = new ArrayList<>();
-        for (org.tipx.api.statistics.format.DimensionInfo dimension : labels.dimensions()) {
+        for (org.tipx.api.format.DimensionInfo dimension : labels.dimensions()) {
             List<CodeInfo> codes = new ArrayList<>();
             dimension.codes().forEach(code -> codes.add(new CodeInfo(code.code(), code.label())));
             Dimension id = dimension.dimension();

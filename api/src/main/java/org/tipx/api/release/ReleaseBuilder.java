@@ -30,6 +30,8 @@ import org.tipx.api.anonymize.CaseRecordTable;
 import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
+import org.tipx.api.format.ManifestJson;
+import org.tipx.api.format.MicrodataCsv;
 import org.tipx.api.release.ReleaseManifest.CellKey;
 import org.tipx.api.release.ReleaseManifest.CellKeyEffect;
 import org.tipx.api.release.ReleaseManifest.Counts;

@@ -16,6 +16,7 @@ import org.tipx.anonymizer.cellkey.ProtectionParameters;
 import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
+import org.tipx.api.format.ManifestJson;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.StoredExtract;
 import org.tipx.api.store.StoredRelease;

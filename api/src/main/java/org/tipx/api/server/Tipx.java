@@ -46,7 +46,7 @@ import org.tipx.api.release.ReleaseCatalog;
 import org.tipx.api.release.ReleaseJobs;
 import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.TableSource;
-import org.tipx.api.statistics.format.Labels;
+import org.tipx.api.format.Labels;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
 import org.tipx.api.upload.ExtractUploads;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.tipx.api.release.ManifestJson;
+import org.tipx.api.format.ManifestJson;
 import org.tipx.api.release.ReleaseManifest;
 import org.tipx.api.store.StoreException;
 import org.tipx.api.store.StoredExtract;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.tipx.api.statistics.format.TableFormat;
+import org.tipx.api.format.TableFormat;
 
 class HttpCachingTest {
 

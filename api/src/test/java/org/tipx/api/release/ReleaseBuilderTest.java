@@ -1,11 +1,5 @@
 package org.tipx.api.release;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -22,26 +16,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.anonymizer.AnonymizationResult;
+import org.tipx.anonymizer.Anonymizer;
+import org.tipx.anonymizer.Dataset;
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.anonymizer.cellkey.ProtectionParameters;
+import org.tipx.api.anonymize.CaseRecordTable;
 import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.domain.Measure;
 import org.tipx.api.domain.Period;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
+import org.tipx.api.format.ManifestJson;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.TableQuery;
-import org.tipx.api.store.TestStores;
-import org.tipx.anonymizer.AnonymizationResult;
-import org.tipx.anonymizer.Anonymizer;
-import org.tipx.anonymizer.Dataset;
-import org.tipx.anonymizer.cellkey.ProtectionParameters;
-import org.tipx.api.anonymize.CaseRecordTable;
 import org.tipx.api.store.Agency;
 import org.tipx.api.store.StoredExtract;
+import org.tipx.api.store.TestStores;
 import org.tipx.api.store.TipxStore;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The release build on the embedded store, records written straight into it. */
 class ReleaseBuilderTest {

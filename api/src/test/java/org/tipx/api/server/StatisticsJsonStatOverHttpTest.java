@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tipx.api.statistics.format.JsonStatToolkit;
+import org.tipx.api.format.JsonStatToolkit;
 
 /**
  * JSON-stat answers of {@code /v1/statistics}, fetched over HTTP, read back by a real client

@@ -1,17 +1,17 @@
-package org.tipx.api.statistics.format;
+package org.tipx.api.format;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
-import static org.tipx.api.statistics.format.FormatFixtures.parse;
-import static org.tipx.api.statistics.format.FormatFixtures.RELEASE;
-import static org.tipx.api.statistics.format.FormatFixtures.RELEASE_WITH_PSTAY;
-import static org.tipx.api.statistics.format.FormatFixtures.row;
-import static org.tipx.api.statistics.format.FormatFixtures.v;
-import static org.tipx.api.statistics.format.FormatFixtures.withheld;
-import static org.tipx.api.statistics.format.FormatFixtures.write;
+import static org.tipx.api.format.FormatFixtures.LABELS;
+import static org.tipx.api.format.FormatFixtures.parse;
+import static org.tipx.api.format.FormatFixtures.RELEASE;
+import static org.tipx.api.format.FormatFixtures.RELEASE_WITH_PSTAY;
+import static org.tipx.api.format.FormatFixtures.row;
+import static org.tipx.api.format.FormatFixtures.v;
+import static org.tipx.api.format.FormatFixtures.withheld;
+import static org.tipx.api.format.FormatFixtures.write;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.tipx.api.statistics.format;
+package org.tipx.api.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,11 +1,11 @@
-package org.tipx.api.statistics.format;
+package org.tipx.api.format;
 
 import org.tipx.anonymizer.cellkey.PTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
-import static org.tipx.api.statistics.format.FormatFixtures.RELEASE;
-import static org.tipx.api.statistics.format.FormatFixtures.RELEASE_WITH_PSTAY;
+import static org.tipx.api.format.FormatFixtures.LABELS;
+import static org.tipx.api.format.FormatFixtures.RELEASE;
+import static org.tipx.api.format.FormatFixtures.RELEASE_WITH_PSTAY;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.tipx.api.release;
+package org.tipx.api.format;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import org.tipx.api.anonymize.CaseRecordTable;
  * </ul>
  * Stateless; thread-safe.
  */
-final class MicrodataCsv {
+public final class MicrodataCsv {
 
     /** The country hierarchy's level-1 parent of {@code XX}, and of nothing else. */
     static final String UNKNOWN_COUNTRY_GROUP = "Unknown";
@@ -41,7 +41,7 @@ final class MicrodataCsv {
      * The anonymised {@link CaseRecordTable} as it will be published: values not known emptied, rows
      * sorted. This, not the anonymiser's output, is what the verifier checks.
      */
-    static Dataset published(Dataset output) {
+    public static Dataset published(Dataset output) {
         List<String> columns = output.columns();
         List<String[]> rows = new ArrayList<>(output.size());
         for (int r = 0; r < output.size(); r++) {
@@ -56,7 +56,7 @@ final class MicrodataCsv {
     }
 
     /** The CSV text of a {@link #published} table, rows in its order (the anonymizer's own CSV writer). */
-    static String write(Dataset published) {
+    public static String write(Dataset published) {
         StringWriter out = new StringWriter(64 * (published.size() + 1));
         published.writeCsv(out, ',');
         return out.toString();

@@ -1,4 +1,4 @@
-package org.tipx.api.statistics.format;
+package org.tipx.api.format;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,9 +1,4 @@
-package org.tipx.api.release;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.tipx.api.format;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,6 +10,12 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.release.ReleaseManifest;
+import org.tipx.api.release.ReleaseReader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The stored manifest and the views others read of it. */
 class ManifestJsonTest {

@@ -1,4 +1,4 @@
-package org.tipx.api.cli;
+package org.tipx.api.format;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,19 +18,19 @@ import org.tipx.anonymizer.QualityMetric;
  * camelCase; {@code levels} keeps the order of the quasi-identifiers, {@code classSizeDistribution} maps a class
  * size (as a string, JSON keys being strings) to the number of classes of that size. Stateless; thread-safe.
  */
-final class ReportJson {
+public final class ReportJson {
 
     private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     /** What the command was asked, for the record. */
-    record Parameters(long rows, int k, Optional<Integer> distinctL, Optional<Double> entropyL, Optional<String> sensitive,
+    public record Parameters(long rows, int k, Optional<Integer> distinctL, Optional<Double> entropyL, Optional<String> sensitive,
                       double suppressionLimit, QualityMetric metric) {
     }
 
     private ReportJson() {
     }
 
-    static String write(AnonymizationReport report, Parameters parameters) {
+    public static String write(AnonymizationReport report, Parameters parameters) {
         StringWriter text = new StringWriter();
         try (JsonWriter writer = PRETTY.createWriter(text)) {
             writer.writeObject(toJson(report, parameters));

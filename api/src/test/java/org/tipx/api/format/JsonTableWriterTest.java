@@ -1,14 +1,14 @@
-package org.tipx.api.statistics.format;
+package org.tipx.api.format;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
-import static org.tipx.api.statistics.format.FormatFixtures.parse;
-import static org.tipx.api.statistics.format.FormatFixtures.RELEASE;
-import static org.tipx.api.statistics.format.FormatFixtures.RELEASE_WITH_PSTAY;
-import static org.tipx.api.statistics.format.FormatFixtures.write;
+import static org.tipx.api.format.FormatFixtures.LABELS;
+import static org.tipx.api.format.FormatFixtures.parse;
+import static org.tipx.api.format.FormatFixtures.RELEASE;
+import static org.tipx.api.format.FormatFixtures.RELEASE_WITH_PSTAY;
+import static org.tipx.api.format.FormatFixtures.write;
 
 import java.util.List;
 

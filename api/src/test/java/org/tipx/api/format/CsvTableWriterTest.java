@@ -1,12 +1,12 @@
-package org.tipx.api.statistics.format;
+package org.tipx.api.format;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tipx.api.statistics.format.FormatFixtures.LABELS;
-import static org.tipx.api.statistics.format.FormatFixtures.RELEASE;
-import static org.tipx.api.statistics.format.FormatFixtures.write;
+import static org.tipx.api.format.FormatFixtures.LABELS;
+import static org.tipx.api.format.FormatFixtures.RELEASE;
+import static org.tipx.api.format.FormatFixtures.write;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;

@@ -1,4 +1,4 @@
-package org.tipx.api.http;
+package org.tipx.api.format;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +15,12 @@ import org.tipx.api.statistics.RatePoint;
  * and one {@code true}/{@code false} column per {@link Flag}. Numbers use {@link Locale#ROOT};
  * every value is a code or a number, so no field needs quoting.
  */
-final class ComparisonCsv {
+public final class ComparisonCsv {
 
     private ComparisonCsv() {
     }
 
-    static String write(Comparison comparison) {
+    public static String write(Comparison comparison) {
         StringBuilder csv = new StringBuilder();
         csv.append("country_of_identification,year");
         comparison.query().breakdown().ifPresent(d -> csv.append(',').append(d.id()));

@@ -1,4 +1,4 @@
-package org.tipx.api.statistics.format;
+package org.tipx.api.format;
 
 import java.io.IOException;
 import java.io.OutputStream;

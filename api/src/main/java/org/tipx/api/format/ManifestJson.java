@@ -1,4 +1,4 @@
-package org.tipx.api.release;
+package org.tipx.api.format;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.release.ReleaseManifest;
 import org.tipx.api.release.ReleaseManifest.CellKey;
 import org.tipx.api.release.ReleaseManifest.CellKeyEffect;
 import org.tipx.api.release.ReleaseManifest.Counts;
@@ -28,6 +29,7 @@ import org.tipx.api.release.ReleaseManifest.InputExtract;
 import org.tipx.api.release.ReleaseManifest.Microdata;
 import org.tipx.api.release.ReleaseManifest.ProtectedCounts;
 import org.tipx.api.release.ReleaseManifest.QuasiIdentifier;
+import org.tipx.api.release.ReleaseReader;
 
 /**
  * The manifest's JSON form (the {@code ReleaseManifest} schema of spec/tipx-v1.yaml), written member by
