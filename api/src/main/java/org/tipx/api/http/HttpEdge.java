@@ -1,15 +1,20 @@
 package org.tipx.api.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.InternalServerException;
 import io.helidon.http.Method;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.io.FilterOutputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +48,10 @@ public final class HttpEdge {
     private HttpEdge() {
     }
 
-    /** Security headers on every answer, and CORS headers on reads of the public endpoints. */
+    /**
+     * Security headers on every answer, CORS headers on reads of the public endpoints, and the connection
+     * closed once an answer announced {@code Connection: close}.
+     */
     public static Filter headers() {
         return (chain, req, res) -> {
             res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
@@ -53,7 +61,24 @@ public final class HttpEdge {
                 res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
                 res.header(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);
             }
-            chain.proceed();
+            try {
+                chain.proceed();
+            } catch (CloseConnectionException | UncheckedIOException | RequestException
+                     | InternalServerException e) {
+                // The connection's own failures (a ServerConnectionException is a CloseConnectionException),
+                // and Helidon's wrappers, which its error handling unwraps.
+                throw e;
+            } catch (RuntimeException e) {
+                // Answered here rather than by the routing's error handlers, which run after this filter has
+                // returned and so after the moment the connection can still be closed.
+                Problems.handle(req, res, e);
+            }
+            if (res.headers().contains(HeaderValues.CONNECTION_CLOSE)) {
+                // Helidon 4.3 writes "Connection: close" (asked by the client, or set by tipx on a refusal it
+                // did not read the body of) and then waits on the socket for a next request until its idle
+                // timeout; this exception is its own way to end the connection now, with nothing logged.
+                throw new CloseConnectionException("Connection: close was announced");
+            }
         };
     }
 

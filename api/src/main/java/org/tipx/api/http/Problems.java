@@ -53,23 +53,29 @@ public final class Problems {
         return ProblemException.badRequest("A parameter's value is not valid for this operation (see /openapi).");
     }
 
-    /** Registers the error handlers on a routing; the generated parameter checks throw ValidationException. */
+    /**
+     * Registers the error mapping on a routing, for failures outside {@link HttpEdge#headers()}, which answers
+     * the others itself with {@link #handle}.
+     */
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ProblemException.class, (req, res, e) -> send(req, res, e));
-        routing.error(ValidationException.class, (req, res, e) -> send(req, res, refusal(e)));
-        routing.error(StoreUnavailableException.class, (req, res, e) -> sendUnavailable(req, res));
-        // Helidon's own refusals (no route matches the path: 404); their messages quote the request, so not sent.
-        routing.error(HttpException.class, (req, res, e) -> {
-            if (e.status().code() == Status.NOT_FOUND_404.code()) {
-                send(req, res, ProblemException.notFound("Nothing is served at this path."));
-            } else if (e.status().family() == Status.Family.CLIENT_ERROR) {
-                send(req, res, ProblemException.of(e.status(), "bad-request", "Bad request",
-                        "The server refused the request."));
-            } else {
-                internal(req, res, e);
-            }
-        });
-        routing.error(Exception.class, Problems::internal);
+        routing.error(Exception.class, Problems::handle);
+    }
+
+    /** Answers a failure as a problem: tipx's own refusals as they are, anything unexpected as a 500 with an incident id. */
+    static void handle(ServerRequest req, ServerResponse res, Exception e) {
+        switch (e) {
+            case ProblemException problem -> send(req, res, problem);
+            // The generated parameter checks throw ValidationException.
+            case ValidationException invalid -> send(req, res, refusal(invalid));
+            case StoreUnavailableException unavailable -> sendUnavailable(req, res);
+            // Helidon's own refusals (no route matches the path: 404); their messages quote the request, so not sent.
+            case HttpException http when http.status().code() == Status.NOT_FOUND_404.code() ->
+                    send(req, res, ProblemException.notFound("Nothing is served at this path."));
+            case HttpException http when http.status().family() == Status.Family.CLIENT_ERROR ->
+                    send(req, res, ProblemException.of(http.status(), "bad-request", "Bad request",
+                            "The server refused the request."));
+            default -> internal(req, res, e);
+        }
     }
 
     private static void internal(ServerRequest req, ServerResponse res, Exception e) {

@@ -96,9 +96,34 @@ class HttpEdgeTest {
         }
     }
 
+    @Test
+    void connectionClose_announced_endsTheConnection() throws Exception {
+        try (RunningTipx server = RunningTipx.fresh(dir, 1024)) {
+            int port = server.base().getPort();
+            String host = "Host: 127.0.0.1\r\n";
+            // Asked by the client.
+            String asked = rawExchange(port, "GET /v1/config HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n");
+            assertTrue(asked.startsWith("HTTP/1.1 200") && asked.contains("Connection: close"), asked);
+            assertFalse(asked.endsWith(SILENT), "the server kept the connection open: " + asked);
+            // Announced by the server: an upload refused before its body was read (no token), half the body sent.
+            String refused = rawExchange(port, "POST /v1/extracts?period=2026-Q1 HTTP/1.1\r\n" + host
+                    + "Content-Type: text/csv\r\nContent-Length: 1000\r\n\r\nrecord_id,sex\r\n");
+            assertTrue(refused.startsWith("HTTP/1.1 401") && refused.contains("Connection: close"), refused);
+            assertFalse(refused.endsWith(SILENT), "the server kept the connection open: " + refused);
+            // Announced on a refusal by a filter: conflicting framing.
+            String framing = rawExchange(port, "POST /v1/agencies HTTP/1.1\r\n" + host
+                    + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+            assertTrue(framing.startsWith("HTTP/1.1 400") && framing.contains("Connection: close"), framing);
+            assertFalse(framing.endsWith(SILENT), "the server kept the connection open: " + framing);
+        }
+    }
+
+    /** What {@link #rawExchange} appends when the server neither answered more nor closed for 3 s. */
+    private static final String SILENT = "<silent>";
+
     /**
-     * Everything the server sends back until it closes or stays silent for 3 s: Helidon 4.3 announces
-     * {@code Connection: close} without closing the socket, so the end of the stream cannot be awaited.
+     * Everything the server sends back until it closes the connection, or until it stays silent for 3 s (then
+     * {@link #SILENT} ends the text), so that a server that keeps the socket open fails a test instead of hanging it.
      */
     private static String rawExchange(int port, String requests) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
@@ -112,7 +137,7 @@ class HttpEdgeTest {
                     got.write(buffer, 0, n);
                 }
             } catch (java.net.SocketTimeoutException e) {
-                got.write("<timeout>".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                got.write(SILENT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             }
             return got.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
