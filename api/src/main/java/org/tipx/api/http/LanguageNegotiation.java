@@ -1,7 +1,6 @@
 package org.tipx.api.http;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +24,6 @@ final class LanguageNegotiation {
     private static final List<String> TAGS = Language.tags();
 
     private LanguageNegotiation() {
-    }
-
-    /** The language of the answer to {@code request}. */
-    static Language choose(ServerRequest request) {
-        Optional<String> lang = request.query().contains(LANG) ? Optional.of(request.query().get(LANG)) : Optional.empty();
-        return choose(lang, request.headers().first(HeaderNames.ACCEPT_LANGUAGE));
     }
 
     /** The language for a {@code lang} value, if any, and an {@code Accept-Language} value, if any. */
