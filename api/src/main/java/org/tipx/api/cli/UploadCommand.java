@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tipx.api.domain.Period;
@@ -36,6 +37,8 @@ final class UploadCommand implements Callable<Integer> {
     /** Files above this size show a progress line on standard error. */
     private static final long PROGRESS_THRESHOLD = 1L << 20;
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** A server address that swallows packets would otherwise keep the command waiting for ever. */
+    private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(20);
 
     @Spec
     CommandSpec spec;
@@ -57,29 +60,38 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "csv|ndjson", description = "Format of FILE (default: from its extension).")
     ExtractFormat format;
 
+    @Option(names = "--no-cases", description = {"Declares that the agency had no cases in the period: FILE is the "
+            + "CSV header alone (samples/extract-template.csv) or an empty NDJSON file, and becomes the period's "
+            + "current extract with 0 rows.",
+            "Without it the server refuses an extract with no record, so that an export that lost its rows "
+                    + "cannot replace the real one."})
+    boolean noCases;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        long size = requireExtract();
-        ExtractFormat actual = FormatOption.resolve(spec, format, file);
+        URI target = ServerUrl.extracts(spec, server, period, noCases);
+        ExtractFormat actual = FormatOption.resolve(spec, format, requireFile());
+        long size = requireContent(actual);
         String token = readToken();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, size, size >= PROGRESS_THRESHOLD);
-        URI target = server.resolve("/v1/extracts?period=" + period);
+        // The client refuses a declared length of 0 (an empty NDJSON file for a quarter without cases).
+        HttpRequest.BodyPublisher body = size == 0 ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> progress.wrap(open())), size);
         HttpRequest request = HttpRequest.newBuilder(target)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", actual.mediaType())
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> progress.wrap(open())), size))
+                .POST(body)
                 .build();
         HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT).build()) {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            // A refused connection has no message; its class says what happened.
-            String cause = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            err.println("upload failed: cannot reach " + server + " (" + cause + "): check --server and that tipx "
-                    + "serve runs there; nothing was uploaded");
+            err.println("upload failed: cannot reach " + server + " (" + ServerUrl.unreachable(e) + "): check "
+                    + "--server and that tipx serve runs there; nothing was uploaded");
             return 1;
         }
         progress.done();
@@ -101,28 +113,44 @@ final class UploadCommand implements Callable<Integer> {
                 return 0;
             }
             Problem problem = JSONB.fromJson(response.body(), Problem.class);
+            if (problem == null || problem.getTitle() == null || problem.getDetail() == null) {
+                // JSON, but not a problem document: another service answers at that address.
+                err.printf("%s: unexpected answer %d from %s: is it a tipx server? Nothing was uploaded.%n", file,
+                        status, server);
+                return 1;
+            }
             err.printf("%s: %d %s: %s%n", file, status, problem.getTitle(), problem.getDetail());
-            for (ValidationError e : problem.getErrors()) {
+            for (ValidationError e : problem.getErrors() == null ? List.<ValidationError>of() : problem.getErrors()) {
                 err.printf("  row %d, %s [%s]: %s%n", e.getRow(), e.getField().isEmpty() ? "(row)" : e.getField(),
                         e.getCode(), e.getMessage());
             }
             return 1;
         } catch (JsonbException e) {
-            err.printf("%s: unexpected answer %d from %s%n", file, response.statusCode(), server);
+            err.printf("%s: unexpected answer %d from %s: is it a tipx server? Nothing was uploaded.%n", file,
+                    response.statusCode(), server);
             return 1;
         }
     }
 
-    /** The file's size, once it is known to be a file worth sending; else a usage error (exit 2). */
-    private long requireExtract() throws IOException {
+    /** The extract's path, once it is known to be a readable file; else a usage error (exit 2). */
+    private Path requireFile() {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new ParameterException(spec.commandLine(), "Cannot read " + file + ": no such file (or not "
                     + "readable); give the path of the extract to upload.");
         }
+        return file;
+    }
+
+    /**
+     * The file's size, once it is known to be worth sending; else a usage error (exit 2). Only a declared
+     * quarter without cases in NDJSON may be empty: a CSV extract always starts with its header.
+     */
+    private long requireContent(ExtractFormat actual) throws IOException {
         long size = Files.size(file);
-        if (size == 0) {
+        if (size == 0 && !(noCases && actual == ExtractFormat.NDJSON)) {
             throw new ParameterException(spec.commandLine(), file + " is empty: an extract starts with its header "
-                    + "row (CSV) or holds one JSON object per line (NDJSON); export it again.");
+                    + "row (CSV) or holds one JSON object per line (NDJSON); export it again. For a quarter "
+                    + "without cases, upload the header alone (samples/extract-template.csv) with --no-cases.");
         }
         return size;
     }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.tipx.api.domain.Period;
 import org.tipx.api.ingest.CodeLists;
+import org.tipx.api.ingest.Declaration;
 import org.tipx.api.ingest.ExtractFormat;
 import org.tipx.api.ingest.ExtractIngestor;
 import org.tipx.api.ingest.ExtractValidator;
@@ -43,6 +44,11 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Format of FILE (default: from its extension).")
     ExtractFormat format;
 
+    @Option(names = "--no-cases", description = {"The agency had no cases in the period: FILE is the CSV header "
+            + "alone (or an empty NDJSON file), as for upload --no-cases.",
+            "Without it an extract with no record is invalid, as on the server."})
+    boolean noCases;
+
     @Override
     public Integer call() throws IOException {
         ExtractFormat actual = FormatOption.resolve(spec, format, file);
@@ -53,7 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
             // A throwaway secret: whether a row links depends on its identifiers, not on the secret.
             byte[] secret = new byte[PseudonymSecret.MIN_BYTES];
             new SecureRandom().nextBytes(secret);
-            outcome = ingestor.validate(in, actual, period, new HmacPseudonymiser(PseudonymSecret.ofBytes(secret)));
+            outcome = ingestor.validate(in, actual, period, noCases ? Declaration.NO_CASES : Declaration.RECORDS,
+                    new HmacPseudonymiser(PseudonymSecret.ofBytes(secret)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (outcome.valid()) {

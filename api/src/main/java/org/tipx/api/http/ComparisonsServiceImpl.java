@@ -74,7 +74,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
                                        String countriesText, Optional<String> fromText, Optional<String> toText,
                                        Optional<String> byText, Optional<String> releaseText, Optional<String> formatText,
                                        Optional<String> lang, Optional<String> acceptLanguage) {
-        refuseUnknownOrRepeated(request.query());
+        QueryParameters.refuseUnknownOrRepeated(request.query(), PARAMETERS);
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         Indicator indicator = Indicator.byId(indicatorText.trim()).orElseThrow(() -> ProblemException.badRequest(
                 "Parameter indicator: unknown indicator; use one of " + indicatorIds() + ".").about("indicator"));
@@ -88,13 +88,13 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             query = new ComparisonQuery(indicator, countries, from, to, by);
         } catch (IllegalArgumentException e) {
             // The query's messages quote only numbers and dimension ids, never free client text.
-            throw ProblemException.badRequest("Parameters from and to: " + e.getMessage() + ".");
+            throw ProblemException.badRequest("Parameters from and to: " + e.getMessage() + ".").about("to");
         }
         String releaseId = releaseText.map(String::trim).filter(s -> !s.isEmpty()).orElse(PublishedReleases.LATEST);
-        PublishedRelease release = releases.find(releaseId).orElseThrow(() -> ProblemException.notFound(
-                releaseId.equals(PublishedReleases.LATEST)
-                        ? "No release has been published yet."
-                        : "Parameter release: no such release."));
+        PublishedRelease release = releases.find(releaseId).orElseThrow(() -> releaseId.equals(PublishedReleases.LATEST)
+                ? ProblemException.notFound("No release has been published yet.")
+                : ProblemException.notFound("Parameter release: no such release; GET /v1/releases lists them.")
+                        .about("release"));
         org.tipx.api.statistics.Comparison comparison;
         try {
             comparison = comparisons.compare(release, query);
@@ -102,7 +102,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             // The rule's message says which rule and why and never quotes a true count.
             throw ProblemException.badRequest("The comparison's table is refused: " + e.getMessage() + ".");
         } catch (NoSuchElementException e) {
-            throw ProblemException.notFound("Parameter release: the release is no longer available.");
+            throw ProblemException.notFound("Parameter release: the release is no longer available.").about("release");
         }
         byte[] body;
         String mediaType;
@@ -120,22 +120,6 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
                 List.of(LanguageNegotiation.ACCEPT_LANGUAGE));
     }
 
-    /**
-     * Refuses a parameter the operation does not define (a misspelt {@code from} must not silently widen
-     * the years) and one given twice. The unknown name is not quoted back: it is the client's text.
-     */
-    private static void refuseUnknownOrRepeated(UriQuery query) {
-        for (String name : query.names()) {
-            if (!PARAMETERS.contains(name)) {
-                throw ProblemException.badRequest("Unknown query parameter. Use " + String.join(", ", PARAMETERS) + ".");
-            }
-            if (query.all(name).size() > 1) {
-                throw ProblemException.badRequest("Parameter '" + name + "' is given more than once; "
-                        + "give one comma list instead.").about(name);
-            }
-        }
-    }
-
     @Override
     public void afterStop() {
         // The generated default prints to standard output.
@@ -149,17 +133,17 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             // Errors point at the item by position rather than echo client text.
             if (code.isEmpty()) {
                 throw ProblemException.badRequest("Parameter countries: item " + (i + 1) + " is empty; list ISO 3166-1 "
-                        + "alpha-2 codes separated by commas, e.g. UA,MD,BY.");
+                        + "alpha-2 codes separated by commas, e.g. UA,MD,BY.").about("countries");
             }
             if (!code.matches("[A-Z]{2}") || !reference.countries().isKnown(code)) {
                 throw ProblemException.badRequest("Parameter countries: item " + (i + 1)
-                        + " is not an ISO 3166-1 alpha-2 country code.");
+                        + " is not an ISO 3166-1 alpha-2 country code.").about("countries");
             }
             codes.add(code);
         }
         if (codes.size() > ComparisonQuery.MAX_COUNTRIES) {
             throw ProblemException.badRequest("Parameter countries: at most " + ComparisonQuery.MAX_COUNTRIES
-                    + " countries per comparison, got " + codes.size() + ".");
+                    + " countries per comparison, got " + codes.size() + ".").about("countries");
         }
         return List.copyOf(codes);
     }
@@ -170,12 +154,12 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         }
         String year = text.get().trim();
         if (!year.matches("[0-9]{4}")) {
-            throw ProblemException.badRequest("Parameter " + name + ": a year has four digits.");
+            throw ProblemException.badRequest("Parameter " + name + ": a year has four digits.").about(name);
         }
         int value = Integer.parseInt(year);
         if (value < ComparisonQuery.MIN_YEAR || value > ComparisonQuery.MAX_YEAR) {
             throw ProblemException.badRequest("Parameter " + name + ": a year from " + ComparisonQuery.MIN_YEAR
-                    + " to " + ComparisonQuery.MAX_YEAR + ", was " + value + ".");
+                    + " to " + ComparisonQuery.MAX_YEAR + ", was " + value + ".").about(name);
         }
         return OptionalInt.of(value);
     }
@@ -187,7 +171,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         return Optional.of(Dimension.byId(text.get().trim())
                 .filter(ComparisonQuery.BREAKDOWNS::contains)
                 .orElseThrow(() -> ProblemException.badRequest(
-                        "Parameter by: a comparison can be broken down by sex, age_band or exploitation.")));
+                        "Parameter by: a comparison can be broken down by sex, age_band or exploitation.").about("by")));
     }
 
     private static boolean parseCsv(Optional<String> text) {
@@ -195,7 +179,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         return switch (format) {
             case "json" -> false;
             case "csv" -> true;
-            default -> throw ProblemException.badRequest("Parameter format: json or csv.");
+            default -> throw ProblemException.badRequest("Parameter format: json or csv.").about("format");
         };
     }
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.tipx.api.domain.Period;
 import org.tipx.api.http.model.Extract;
@@ -47,10 +48,26 @@ public final class ExtractsServiceImpl extends ExtractsService {
     }
 
     @Override
+    protected void uploadExtract(ServerRequest request, ServerResponse response) {
+        // tipx reads the query itself: the generated checks take no_cases=yes for false, refuse an empty body
+        // as a missing parameter, and word their refusals for programmers.
+        UploadQuery query = UploadQuery.parse(request.query(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        // An empty body is an extract with nothing in it: the validator says what it lacks (missing_header for
+        // CSV, no_records for NDJSON), as docs/extract-validation.md promises, and nothing is stored.
+        InputStream body = request.content().hasEntity() ? request.content().inputStream() : InputStream.nullInputStream();
+        upload(request, response, query, body);
+    }
+
+    @Override
     protected void handleUploadExtract(ServerRequest request, ServerResponse response, String periodText,
-                                       InputStream body) {
+                                       InputStream body, Optional<Boolean> noCases) {
+        upload(request, response, UploadQuery.parse(request.query(), LocalDate.now(clock.withZone(ZoneOffset.UTC))),
+                body);
+    }
+
+    private void upload(ServerRequest request, ServerResponse response, UploadQuery query, InputStream body) {
         Agency agency = AccessControl.agency(request);
-        Period period = parsePeriod(periodText);
+        Period period = query.period();
         String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         ExtractFormat format = ExtractFormat.fromMediaType(contentType).orElseThrow(() -> ProblemException.of(
                 Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported-media-type", "Unsupported media type",
@@ -62,7 +79,7 @@ public final class ExtractsServiceImpl extends ExtractsService {
         UploadResult result;
         try (UploadSlots.Slot slot = slots.acquire(agency.id(), response);
              PacedBody paced = PacedBody.of(body, limits)) {
-            result = uploads.upload(agency, period, format, paced);
+            result = uploads.upload(agency, period, query.declaration(), format, paced);
         } catch (ExtractTooLargeException e) {
             throw tooLarge(e.limit());
         } catch (TokenWithdrawnException e) {
@@ -99,19 +116,6 @@ public final class ExtractsServiceImpl extends ExtractsService {
     @Override
     public void afterStop() {
         // The generated default prints to standard output.
-    }
-
-    private Period parsePeriod(String text) {
-        Period period;
-        try {
-            period = Period.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(e.getMessage());
-        }
-        if (period.firstDay().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
-            throw ProblemException.badRequest("Period " + period + " has not started yet.");
-        }
-        return period;
     }
 
     private static ProblemException tooLarge(long limit) {

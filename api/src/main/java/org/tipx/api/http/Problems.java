@@ -28,10 +28,18 @@ public final class Problems {
     private Problems() {
     }
 
-    /** A missing or empty required parameter, as the generated checks word it; the name comes from the spec. */
-    private static final Pattern MISSING = Pattern.compile("(?:Missing required param|Empty required parameter): ([A-Za-z_]+)");
-    /** A value outside an enumeration, as the generated checks word it; only the name is kept. */
-    private static final Pattern NOT_LISTED = Pattern.compile("Invalid value ([A-Za-z_]+) = ");
+    /*
+     * The generated checks' wording, read only at the start of their message: a parameter name comes from
+     * the spec and precedes any client value, so a value holding such a phrase cannot pass for a name.
+     */
+    private static final String FIRST_ERROR = "^Validation errors: FATAL: ";
+    /** A missing or empty required parameter. */
+    private static final Pattern MISSING = Pattern.compile(
+            FIRST_ERROR + "(?:Missing required param|Empty required parameter): ([A-Za-z_][A-Za-z0-9_-]*)(?: at |$)");
+    /** A value outside an enumeration. */
+    private static final Pattern NOT_LISTED = Pattern.compile(FIRST_ERROR + "Invalid value ([A-Za-z_][A-Za-z0-9_-]*) = ");
+    /** A value that does not match the parameter's pattern, or violates its bounds. */
+    private static final Pattern MALFORMED = Pattern.compile(FIRST_ERROR + "Parameter ([A-Za-z_][A-Za-z0-9_-]*) ");
 
     /**
      * The generated parameter checks' refusal as a problem that names the parameter: their own message
@@ -49,6 +57,12 @@ public final class Problems {
             String name = notListed.group(1);
             return ProblemException.badRequest("Parameter " + name + " is not one of its allowed values (see /openapi).")
                     .about(name);
+        }
+        Matcher malformed = MALFORMED.matcher(message);
+        if (malformed.find()) {
+            String name = malformed.group(1);
+            return ProblemException.badRequest("Parameter " + name + " is not written as the operation defines it "
+                    + "(see /openapi).").about(name);
         }
         return ProblemException.badRequest("A parameter's value is not valid for this operation (see /openapi).");
     }

@@ -42,23 +42,17 @@ record StatisticsRequest(TableQuery query, Optional<TableFormat> format, boolean
     static final String LABELS = "labels";
     static final String RELEASE = "release";
 
-    private static final List<String> CONTROL = List.of(BY, MEASURE, FORMAT, LABELS, RELEASE, YearPeriod.START,
-            YearPeriod.END, YearPeriod.LAST_N, LanguageNegotiation.LANG);
+    /** The operation's parameters: the controls, then every dimension id as a filter. */
+    private static final List<String> PARAMETERS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(BY, MEASURE, FORMAT, LABELS, RELEASE, YearPeriod.START, YearPeriod.END,
+                    YearPeriod.LAST_N, LanguageNegotiation.LANG),
+            java.util.Arrays.stream(Dimension.values()).map(Dimension::id)).toList();
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final Pattern RELEASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     /** Reads and checks every parameter; refuses unknown and repeated ones. */
     static StatisticsRequest parse(UriQuery uriQuery, Optional<String> acceptLanguage, Labels catalog) {
-        for (String name : uriQuery.names()) {
-            if (!CONTROL.contains(name) && Dimension.byId(name).isEmpty()) {
-                throw ProblemException.badRequest("Unknown query parameter. Use " + String.join(", ", CONTROL)
-                        + " or a dimension id as a filter (see /v1/dimensions).");
-            }
-            if (uriQuery.all(name).size() > 1) {
-                throw ProblemException.badRequest("Parameter '" + name + "' is given more than once; "
-                        + "give one comma list instead.").about(name);
-            }
-        }
+        QueryParameters.refuseUnknownOrRepeated(uriQuery, PARAMETERS);
         List<Dimension> by = parseBy(uriQuery);
         Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {

@@ -53,7 +53,7 @@ public final class ExtractIngestor {
         Objects.requireNonNull(pseudonymiser, "pseudonymiser");
         Objects.requireNonNull(sink, "sink");
         try (PseudonymisingStage stage = new PseudonymisingStage(pseudonymiser, context, sink)) {
-            IngestOutcome read = read(body, format, context.period(), stage::offer);
+            IngestOutcome read = read(body, format, context.period(), context.declaration(), stage::offer);
             stage.finish();
             return new IngestOutcome(read.rows(), stage.linkedRows(), read.bytes(), read.sha256(), read.problems(),
                     read.problemCount(), read.truncated());
@@ -70,7 +70,7 @@ public final class ExtractIngestor {
      */
     public IngestOutcome validate(InputStream body, ExtractFormat format, Period period) {
         Objects.requireNonNull(period, "period");
-        return read(body, format, period, row -> false);
+        return read(body, format, period, Declaration.RECORDS, row -> false);
     }
 
     /**
@@ -79,26 +79,39 @@ public final class ExtractIngestor {
      * the secret, so the offline check and the server agree. Nothing is stored.
      */
     public IngestOutcome validate(InputStream body, ExtractFormat format, Period period, Pseudonymiser pseudonymiser) {
+        return validate(body, format, period, Declaration.RECORDS, pseudonymiser);
+    }
+
+    /** As {@link #validate(InputStream, ExtractFormat, Period, Pseudonymiser)}, with the upload's declaration. */
+    public IngestOutcome validate(InputStream body, ExtractFormat format, Period period, Declaration declaration,
+                                  Pseudonymiser pseudonymiser) {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(pseudonymiser, "pseudonymiser");
-        return read(body, format, period,
+        return read(body, format, period, declaration,
                 row -> pseudonymiser.pseudonymise("validate", row.recordId(), row.identifiers()).linked());
     }
 
-    private IngestOutcome read(InputStream body, ExtractFormat format, Period period,
+    private IngestOutcome read(InputStream body, ExtractFormat format, Period period, Declaration declaration,
                                ExtractRun.ValidRowHandler handler) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(declaration, "declaration");
         MeteredInputStream metered = new MeteredInputStream(body, maxBytes);
         Reader text = new InputStreamReader(metered, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-        ExtractRun run = new ExtractRun(validator, period, handler);
+        ExtractRun run = new ExtractRun(validator, period, declaration, handler);
         try {
             try {
-                switch (format) {
+                boolean readAsExtract = switch (format) {
                     case CSV -> CsvExtract.read(text, run);
-                    case NDJSON -> NdjsonExtract.read(text, run);
+                    case NDJSON -> {
+                        NdjsonExtract.read(text, run);
+                        yield true;
+                    }
+                };
+                if (readAsExtract) {
+                    run.finish();
                 }
             } catch (CharacterCodingException e) {
                 // The decoder reads ahead, so the row is not known precisely: report it against the file.

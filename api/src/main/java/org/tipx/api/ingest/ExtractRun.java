@@ -19,6 +19,7 @@ final class ExtractRun {
 
     private final ExtractValidator validator;
     private final Period period;
+    private final Declaration declaration;
     private final LocalDate today;
     private final ValidRowHandler handler;
     private final RecordIdSet seenIds = new RecordIdSet();
@@ -27,9 +28,10 @@ final class ExtractRun {
     private long rows;
     private long linkedRows;
 
-    ExtractRun(ExtractValidator validator, Period period, ValidRowHandler handler) {
+    ExtractRun(ExtractValidator validator, Period period, Declaration declaration, ValidRowHandler handler) {
         this.validator = validator;
         this.period = period;
+        this.declaration = declaration;
         this.today = validator.today();
         this.handler = handler;
     }
@@ -45,7 +47,7 @@ final class ExtractRun {
 
     /** Checks the filled row; hands it on only if it and every row before it were valid. */
     void validateRow(long row) {
-        rows++;
+        countRow(row);
         validator.validate(row, values, period, today, seenIds, problems).ifPresent(valid -> {
             if (!problems.any() && handler.accept(valid)) {
                 linkedRows++;
@@ -54,8 +56,32 @@ final class ExtractRun {
     }
 
     /** A row whose structure was broken (already reported), so its cells were not checked. */
-    void skipRow() {
-        rows++;
+    void skipRow(long row) {
+        countRow(row);
+    }
+
+    /**
+     * Counts a record; the first one contradicts a declaration of no cases, and is reported before it can
+     * reach the handler.
+     */
+    private void countRow(long row) {
+        if (rows++ == 0 && declaration == Declaration.NO_CASES) {
+            problems.add(row, "", "records_with_no_cases", "the upload declares no cases in " + period
+                    + " (no_cases=true), but the extract holds records from this row on: upload it without "
+                    + "that declaration, or send the header alone");
+        }
+    }
+
+    /**
+     * Once the whole extract has been read as an extract (its header, for CSV): an extract without any
+     * record is refused unless the upload declares no cases.
+     */
+    void finish() {
+        if (rows == 0 && declaration == Declaration.RECORDS) {
+            problems.add(0, "", "no_records", "the extract holds no record (a header alone, or no line). If the "
+                    + "agency had no cases in " + period + ", declare it: upload with no_cases=true "
+                    + "(tipx upload ... --no-cases); otherwise export the records again");
+        }
     }
 
     long rows() {

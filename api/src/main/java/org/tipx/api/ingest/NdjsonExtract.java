@@ -49,7 +49,7 @@ final class NdjsonExtract {
             if (lines.tooLong()) {
                 run.problems().add(lineNumber, "", "too_long",
                         "the line is longer than " + LineReader.MAX_LINE_CHARS + " characters");
-                run.skipRow();
+                run.skipRow(lineNumber);
                 continue;
             }
             if (line.isBlank()) {
@@ -60,7 +60,7 @@ final class NdjsonExtract {
             if (readObject(line, lineNumber, run.values(), given, run.problems())) {
                 run.validateRow(lineNumber);
             } else {
-                run.skipRow();
+                run.skipRow(lineNumber);
             }
         }
     }

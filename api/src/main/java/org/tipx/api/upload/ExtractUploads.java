@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.tipx.api.domain.Period;
+import org.tipx.api.ingest.Declaration;
 import org.tipx.api.ingest.ExtractContext;
 import org.tipx.api.ingest.ExtractFormat;
 import org.tipx.api.ingest.ExtractIngestor;
@@ -42,7 +43,19 @@ public final class ExtractUploads {
      * @throws TokenWithdrawnException when the agency's token was rotated or revoked before the commit (nothing stored)
      */
     public UploadResult upload(Agency agency, Period period, ExtractFormat format, InputStream body) {
-        ExtractContext context = new ExtractContext(agency.id(), agency.country(), period);
+        return upload(agency, period, Declaration.RECORDS, format, body);
+    }
+
+    /**
+     * Uploads one extract of {@code agency} for {@code period}, with what the agency declares it holds:
+     * {@link Declaration#NO_CASES} stores an extract without records as the quarter's current one.
+     *
+     * @throws org.tipx.api.ingest.ExtractTooLargeException when the body exceeds the size limit (nothing stored)
+     * @throws TokenWithdrawnException when the agency's token was rotated or revoked before the commit (nothing stored)
+     */
+    public UploadResult upload(Agency agency, Period period, Declaration declaration, ExtractFormat format,
+                               InputStream body) {
+        ExtractContext context = new ExtractContext(agency.id(), agency.country(), period, declaration);
         try (TipxStore.ExtractWrite write = store.beginExtract(agency.id(), period, format.mediaType())) {
             IngestOutcome outcome = ingestor.ingest(body, format, context, pseudonymiser, write::add);
             if (!outcome.valid()) {

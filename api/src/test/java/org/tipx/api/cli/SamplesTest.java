@@ -36,6 +36,17 @@ class SamplesTest {
     }
 
     @Test
+    void theTemplateAloneDeclaresAQuarterWithoutCases_asTheReadmeSays() {
+        CliRun undeclared = CliRun.of("validate", TEMPLATE.toString(), "--period", "2026-Q3");
+        assertEquals(1, undeclared.exit(), undeclared.out() + undeclared.err());
+        assertTrue(undeclared.out().contains("[no_records]"), undeclared.out());
+
+        CliRun declared = CliRun.of("validate", TEMPLATE.toString(), "--period", "2026-Q3", "--no-cases");
+        assertEquals(0, declared.exit(), declared.out() + declared.err());
+        assertTrue(declared.out().contains("valid, 0 rows"), declared.out());
+    }
+
+    @Test
     void theTemplateIsTheSamplesHeaderAloneAndTheSampleFillsEveryColumn() throws Exception {
         List<String> template = Files.readAllLines(TEMPLATE);
         List<String> sample = Files.readAllLines(SAMPLE);

@@ -283,11 +283,82 @@ class ExtractIngestorTest {
     }
 
     @Test
-    void headerOnly_isAValidEmptyExtract() {
-        IngestOutcome outcome = validateCsv("record_id,registration_date,status,sex\n");
+    void headerOnly_isRefusedAsNoRecords_sayingHowToDeclareAQuarterWithoutCases() {
+        IngestOutcome outcome = validateCsv("record_id,registration_date,status,sex\n\n,,,\n");
 
-        assertTrue(outcome.valid());
+        assertEquals(List.of("no_records"), codes(outcome));
+        ValidationProblem problem = outcome.problems().getFirst();
+        assertEquals(0, problem.row());
+        assertTrue(problem.message().contains("no_cases=true") && problem.message().contains("--no-cases")
+                && problem.message().contains("2026-Q3"), problem.message());
         assertEquals(0, outcome.rows());
+    }
+
+    @Test
+    void headerOnly_declaredAsNoCases_isAValidEmptyExtract() {
+        List<CaseRecord> records = new ArrayList<>();
+        IngestOutcome outcome = TestExtracts.ingestor().ingest(body("record_id,registration_date,status,sex\n"),
+                ExtractFormat.CSV, declaringNoCases(), new HashingPseudonymiser(), records::add);
+
+        assertTrue(outcome.valid(), () -> outcome.problems().toString());
+        assertEquals(0, outcome.rows());
+    }
+
+    @Test
+    void recordsUnderADeclarationOfNoCases_areRefused_andNoneReachesTheSink() {
+        List<CaseRecord> records = new ArrayList<>();
+        IngestOutcome outcome = TestExtracts.ingestor().ingest(body(csv(validRow("r1"), validRow("r2"))),
+                ExtractFormat.CSV, declaringNoCases(), new HashingPseudonymiser(), records::add);
+
+        assertEquals(List.of("records_with_no_cases"), codes(outcome));
+        assertEquals(1, outcome.problems().getFirst().row());
+        assertEquals(2, outcome.rows());
+        assertTrue(records.isEmpty(), "not even the first record is handed on");
+    }
+
+    @Test
+    void aHeaderWithAnotherProblem_stillSaysThatTheExtractHasNoRecord() {
+        IngestOutcome outcome = validateCsv("record_id,registration_date,status\n");
+
+        assertEquals(List.of("missing_column", "no_records"), codes(outcome));
+    }
+
+    @Test
+    void aSemicolonSeparatedFile_isOneProblemSayingSo() {
+        String extract = "\uFEFFrecord_id;registration_date;status;sex;exploitation\n"
+                + "r1;2026-08-01;presumed;female;\"sexual;forced_labour\"\nr2;2026-08-02;confirmed;male;sexual\n";
+
+        IngestOutcome outcome = validateCsv(extract);
+
+        assertEquals(List.of("wrong_separator"), codes(outcome));
+        ValidationProblem problem = outcome.problems().getFirst();
+        assertEquals(0, problem.row());
+        assertTrue(problem.message().contains("semicolon-separated") && problem.message().contains("','"),
+                problem.message());
+        assertEquals(extract.getBytes(StandardCharsets.UTF_8).length, outcome.bytes(), "the body is still read whole");
+    }
+
+    @Test
+    void aTabSeparatedFile_isOneProblemSayingSo() {
+        IngestOutcome outcome = validateCsv("record_id\tregistration_date\tstatus\tsex\nr1\t2026-08-01\tpresumed\tfemale\n");
+
+        assertEquals(List.of("wrong_separator"), codes(outcome));
+        assertTrue(outcome.problems().getFirst().message().contains("tab-separated"));
+    }
+
+    @Test
+    void aCommaHeaderWithSemicolonsInsideACell_isNotTakenForAnotherSeparator() {
+        // One known column is enough to read the header as comma-separated and report its own problems.
+        IngestOutcome outcome = validateCsv("record_id,registration_date;status;sex\nr1,x\n");
+
+        assertFalse(codes(outcome).contains("wrong_separator"), codes(outcome)::toString);
+        // And a header of unknown names that has no field at any separator is reported column by column.
+        List<String> unknown = codes(validateCsv("colour;size\nred;2\n"));
+        assertTrue(unknown.contains("unknown_column") && !unknown.contains("wrong_separator"), unknown::toString);
+    }
+
+    private static ExtractContext declaringNoCases() {
+        return new ExtractContext("agency-ua-1", "UA", TestExtracts.Q3_2026, Declaration.NO_CASES);
     }
 
     @Test

@@ -188,10 +188,17 @@ class NdjsonExtractTest {
     }
 
     @Test
-    void emptyBody_isAnEmptyValidExtract() {
-        IngestOutcome outcome = validateNdjson("");
+    void anEmptyBody_orBlankLinesOnly_holdNoRecord() {
+        assertEquals(List.of("no_records"), codes(validateNdjson("")));
+        assertEquals(List.of("no_records"), codes(validateNdjson("\n  \n")));
+    }
 
-        assertTrue(outcome.valid());
+    @Test
+    void anEmptyBody_declaredAsNoCases_isAValidEmptyExtract() {
+        IngestOutcome outcome = TestExtracts.ingestor().validate(TestExtracts.body(""), ExtractFormat.NDJSON,
+                TestExtracts.Q3_2026, Declaration.NO_CASES, new HashingPseudonymiser());
+
+        assertTrue(outcome.valid(), () -> outcome.problems().toString());
         assertEquals(0, outcome.rows());
     }
 

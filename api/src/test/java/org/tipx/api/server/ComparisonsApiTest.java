@@ -237,13 +237,19 @@ class ComparisonsApiTest {
     }
 
     @Test
-    void anUnknownOrRepeatedParameterIs400_withoutQuotingTheUnknownName() throws Exception {
+    void anUnknownOrRepeatedParameterIs400_namingIt_withoutQuotingItsValue() throws Exception {
         HttpResponse<String> misspelt = get("indicator=victims&countries=UA&form=2020&gender=female");
         assertEquals(400, misspelt.statusCode(), misspelt.body());
         JsonObject problem = problem(misspelt);
         assertEquals("urn:tipx:problem:bad-request", problem.getString("type"));
         assertTrue(problem.getString("detail").startsWith("Unknown query parameter"), problem.getString("detail"));
-        assertFalse(misspelt.body().contains("gender") || misspelt.body().contains("form="), misspelt.body());
+        assertTrue(List.of("form", "gender").contains(problem.getString("parameter")), misspelt.body());
+        assertFalse(misspelt.body().contains("female") || misspelt.body().contains("2020"), misspelt.body());
+
+        // A name that does not look like a parameter's is not echoed at all.
+        HttpResponse<String> odd = get("indicator=victims&countries=UA&%3Cb%3E=1");
+        assertEquals(400, odd.statusCode(), odd.body());
+        assertFalse(problem(odd).containsKey("parameter") || odd.body().contains("<b>"), odd.body());
 
         HttpResponse<String> twice = get("indicator=victims&countries=UA&from=2020&from=2021");
         assertEquals(400, twice.statusCode(), twice.body());

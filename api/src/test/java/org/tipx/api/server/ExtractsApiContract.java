@@ -120,6 +120,85 @@ abstract class ExtractsApiContract {
         assertTrue(server.extracts(token).listExtracts().getItems().isEmpty(), "nothing stored");
     }
 
+    private static HttpResponse<String> post(String token, String query, String mediaType,
+                                             HttpRequest.BodyPublisher body) throws Exception {
+        return server.send(server.request("/v1/extracts?" + query)
+                .header("Authorization", "Bearer " + token).header("Content-Type", mediaType).POST(body));
+    }
+
+    /** The codes of a 422 answer's errors, after checking that it is one and names no class. */
+    private static List<String> invalidExtractCodes(HttpResponse<String> response) {
+        assertEquals(422, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
+        assertFalse(response.body().contains("org.tipx") || response.body().contains("class ")
+                || response.body().contains("Validator") || response.body().contains("Exception"), response.body());
+        JsonObject problem = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("urn:tipx:problem:invalid-extract", problem.getString("type"));
+        return problem.getJsonArray("errors").stream().map(JsonObject.class::cast).map(e -> e.getString("code")).toList();
+    }
+
+    private static String firstMessage(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject().getJsonArray("errors")
+                .getJsonObject(0).getString("message");
+    }
+
+    @Test
+    void anEmptyBodyIs422_missingHeaderForCsv_noRecordsForNdjson() throws Exception {
+        String token = newAgency();
+        assertEquals(List.of("missing_header"),
+                invalidExtractCodes(post(token, "period=2026-Q3", "text/csv", HttpRequest.BodyPublishers.noBody())));
+        assertEquals(List.of("missing_header"),
+                invalidExtractCodes(post(token, "period=2026-Q3", "text/csv", HttpRequest.BodyPublishers.ofString(""))));
+        assertEquals(List.of("no_records"), invalidExtractCodes(
+                post(token, "period=2026-Q3", "application/x-ndjson", HttpRequest.BodyPublishers.noBody())));
+        assertTrue(server.extracts(token).listExtracts().getItems().isEmpty(), "nothing stored");
+    }
+
+    @Test
+    void aHeaderOnlyExtractIsRefused_unlessTheAgencyDeclaresNoCases() throws Exception {
+        String token = newAgency();
+        Extract real = server.uploadCsv(token, "2026-Q3", Extracts.csv(3, "real")).getData();
+
+        HttpResponse<String> headerOnly = post(token, "period=2026-Q3", "text/csv",
+                HttpRequest.BodyPublishers.ofString(Extracts.HEADER + "\n"));
+        assertEquals(List.of("no_records"), invalidExtractCodes(headerOnly));
+        assertTrue(firstMessage(headerOnly).contains("no_cases=true"), headerOnly.body());
+        assertTrue(server.extracts(token).getExtract(real.getId()).getCurrent(), "the real extract stays current");
+        assertEquals(1, server.extracts(token).listExtracts().getItems().size());
+
+        HttpResponse<String> declared = post(token, "period=2026-Q3&no_cases=true", "text/csv",
+                HttpRequest.BodyPublishers.ofString(Extracts.HEADER + "\n"));
+        assertEquals(201, declared.statusCode(), declared.body());
+        JsonObject empty = Json.createReader(new StringReader(declared.body())).readObject();
+        assertEquals(0, empty.getInt("rows"));
+        assertEquals(real.getId(), empty.getString("replaces"));
+
+        HttpResponse<String> emptyNdjson = post(token, "period=2026-Q2&no_cases=true", "application/x-ndjson",
+                HttpRequest.BodyPublishers.noBody());
+        assertEquals(201, emptyNdjson.statusCode(), emptyNdjson.body());
+
+        HttpResponse<String> contradictory = post(token, "period=2026-Q3&no_cases=true", "text/csv",
+                HttpRequest.BodyPublishers.ofString(Extracts.csv(2, "contradicts")));
+        assertEquals(List.of("records_with_no_cases"), invalidExtractCodes(contradictory));
+        assertTrue(server.extracts(token).getExtract(empty.getString("id")).getCurrent(),
+                "the declared empty quarter stays current");
+        assertEquals(3, server.extracts(token).listExtracts().getItems().size());
+    }
+
+    @Test
+    void aSemicolonSeparatedExtractIsOneProblemSayingHowToSaveItWithCommas() throws Exception {
+        String token = newAgency();
+        String semicolons = Extracts.HEADER.replace(',', ';') + "\n"
+                + "r1;2026-07-01;confirmed;female;30;UA;sexual;;;;\n";
+
+        HttpResponse<String> response = post(token, "period=2026-Q3", "text/csv",
+                HttpRequest.BodyPublishers.ofString(semicolons));
+
+        assertEquals(List.of("wrong_separator"), invalidExtractCodes(response));
+        assertTrue(firstMessage(response).contains("semicolon-separated"), response.body());
+        assertTrue(server.extracts(token).listExtracts().getItems().isEmpty(), "nothing stored");
+    }
+
     @Test
     void rejectedReplacementLeavesTheCurrentExtractCurrent() throws Exception {
         String token = newAgency();

@@ -119,7 +119,7 @@ final class RunningTipx implements AutoCloseable {
             request.setHeader("Content-Type", mediaType);
             request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         });
-        return new ExtractsApi(client).uploadExtractWithHttpInfo(period, new File("extract"));
+        return new ExtractsApi(client).uploadExtractWithHttpInfo(period, new File("extract"), null);
     }
 
     ApiResponse<Extract> uploadCsv(String token, String period, String csv) throws ApiException {

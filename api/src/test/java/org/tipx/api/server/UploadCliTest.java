@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +113,102 @@ class UploadCliTest {
         assertTrue(failed[2].contains("cannot reach " + server) && failed[2].contains("--server"), failed[2]);
         assertFalse(failed[2].contains("(null)"), failed[2]);
         assertFalse(failed[2].contains("tipx_not-used"), "the token is never printed");
+    }
+
+    @Test
+    void validateAndUploadAgreeOnAnExtractWithoutRecords_andOnADeclaredQuarterWithoutCases() throws Exception {
+        try (RunningTipx server = RunningTipx.fresh(dir.resolve("data"), 1L << 20)) {
+            Path tokenFile = Files.writeString(dir.resolve("agency.token"), server.agency("cli-no-cases", "UA") + "\n");
+            String[] common = {"--period", "2026-Q3", "--server", server.base().toString(), "--token-file", tokenFile.toString()};
+            Path headerOnly = Files.writeString(dir.resolve("header-only.csv"), Extracts.HEADER + "\n");
+
+            String[] checked = run("validate", headerOnly.toString(), "--period", "2026-Q3");
+            String[] refused = run(concat("upload", headerOnly.toString(), common));
+            assertEquals("1", checked[0], checked[1] + checked[2]);
+            assertEquals("1", refused[0], refused[1] + refused[2]);
+            assertTrue(checked[1].contains("[no_records]") && checked[1].contains("--no-cases"), checked[1]);
+            assertTrue(refused[2].contains("422") && refused[2].contains("[no_records]"), refused[2]);
+
+            String[] declaredCheck = run("validate", headerOnly.toString(), "--period", "2026-Q3", "--no-cases");
+            assertEquals("0", declaredCheck[0], declaredCheck[1] + declaredCheck[2]);
+            String[] declared = run(concat("upload", headerOnly.toString(), common, "--no-cases"));
+            assertEquals("0", declared[0], declared[2]);
+            assertTrue(declared[1].contains(" 0 rows for 2026-Q3"), declared[1]);
+
+            Path emptyNdjson = Files.createFile(dir.resolve("nothing.ndjson"));
+            String[] emptyDeclared = run("upload", emptyNdjson.toString(), "--period", "2026-Q2", "--server",
+                    server.base().toString(), "--token-file", tokenFile.toString(), "--no-cases");
+            assertEquals("0", emptyDeclared[0], emptyDeclared[2]);
+
+            Path withRecords = Files.writeString(dir.resolve("records.csv"), Extracts.csv(2, "contradicts"));
+            String[] contradictoryCheck = run("validate", withRecords.toString(), "--period", "2026-Q3", "--no-cases");
+            String[] contradictory = run(concat("upload", withRecords.toString(), common, "--no-cases"));
+            assertEquals("1", contradictoryCheck[0]);
+            assertEquals("1", contradictory[0]);
+            assertTrue(contradictoryCheck[1].contains("[records_with_no_cases]"), contradictoryCheck[1]);
+            assertTrue(contradictory[2].contains("[records_with_no_cases]"), contradictory[2]);
+        }
+    }
+
+    @Test
+    void aSemicolonSeparatedFileGetsTheSameOneProblemFromValidateAndUpload() throws Exception {
+        try (RunningTipx server = RunningTipx.fresh(dir.resolve("data"), 1L << 20)) {
+            Path tokenFile = Files.writeString(dir.resolve("agency.token"), server.agency("cli-semicolons", "UA") + "\n");
+            Path semicolons = Files.writeString(dir.resolve("excel.csv"),
+                    Extracts.HEADER.replace(',', ';') + "\r\nr1;2026-07-01;confirmed;female;30;UA;sexual;;;;\r\n");
+
+            String[] checked = run("validate", semicolons.toString(), "--period", "2026-Q3");
+            String[] uploaded = run("upload", semicolons.toString(), "--period", "2026-Q3", "--server",
+                    server.base().toString(), "--token-file", tokenFile.toString());
+
+            assertEquals("1", checked[0], checked[1] + checked[2]);
+            assertEquals("1", uploaded[0], uploaded[2]);
+            String line = checked[1].lines().filter(l -> l.contains("[wrong_separator]")).findFirst().orElseThrow();
+            assertTrue(line.contains("semicolon-separated"), line);
+            assertTrue(checked[1].contains("invalid, 1 problem;"), checked[1]);
+            assertTrue(uploaded[2].contains(line.strip()), uploaded[2]);
+        }
+    }
+
+    @Test
+    void aServerUrlThatIsNotOneIsAUsageError_andAServerThatIsNotTipxIsNamed() throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("agency.token"), "tipx_not-used\n");
+        Path file = Files.writeString(dir.resolve("small.csv"), Extracts.csv(2, "url"));
+
+        for (String url : List.of("localhost:8080", "ftp://127.0.0.1/", "http:///v1")) {
+            String[] wrong = run("upload", file.toString(), "--period", "2026-Q3", "--server", url,
+                    "--token-file", tokenFile.toString());
+            assertEquals("2", wrong[0], url + ": " + wrong[2]);
+            assertTrue(wrong[2].contains("--server must be the server's http:// or https:// URL"), wrong[2]);
+            assertFalse(wrong[2].contains("null") || wrong[2].contains("Exception"), wrong[2]);
+        }
+
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = "{\"error\":\"no such route\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(404, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String url = "http://127.0.0.1:" + other.getAddress().getPort();
+            String[] notTipx = run("upload", file.toString(), "--period", "2026-Q3", "--server", url,
+                    "--token-file", tokenFile.toString());
+            assertEquals("1", notTipx[0], notTipx[2]);
+            assertTrue(notTipx[2].contains("unexpected answer 404 from " + url) && notTipx[2].contains("tipx server"),
+                    notTipx[2]);
+            assertFalse(notTipx[2].contains("null"), notTipx[2]);
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    private static String[] concat(String command, String file, String[] rest, String... more) {
+        return concat(command, file, java.util.stream.Stream.concat(java.util.Arrays.stream(rest),
+                java.util.Arrays.stream(more)).toArray(String[]::new));
     }
 
     private static String[] concat(String command, String file, String[] rest) {
