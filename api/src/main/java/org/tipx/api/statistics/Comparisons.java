@@ -35,7 +35,12 @@ import org.tipx.api.reference.ReferenceData;
  * published such an empty cell as withheld, so it is answered as withheld too — answering 0 would
  * tell apart "no record" from "1 to threshold − 1 records". Coverage comes from
  * {@link PublishedReleases#reportingAgencies(String)}: a year whose agencies differ from the previous
- * reported year's is flagged {@link Flag#COVERAGE_CHANGED}.
+ * reported year's is flagged {@link Flag#COVERAGE_CHANGED}. Completeness comes from
+ * {@link PublishedReleases#reportedQuarters(String)}: a year in which an agency of the country has not
+ * reported all four quarters is flagged {@link Flag#PARTIAL_PERIOD}, has no change to or from another
+ * year, and is left out of the trend. A population carried forward past the source's last year is
+ * flagged {@link Flag#POPULATION_CARRIED_FORWARD}. Rates and shares carry 95 % intervals with the
+ * release's cell key variance ({@link Intervals}).
  *
  * <p>Thread-safe if the table source is.
  */
