@@ -38,6 +38,12 @@ final class DemoCommand implements Callable<Integer> {
     /** The sample is fixed so that every demo shows the same figures. */
     static final long SAMPLE_SEED = 20261123L;
 
+    /**
+     * The comparison the demo prints: the sample's countries over its years, whose rates have a
+     * (carried-forward) population and whose last year, half reported, is flagged PARTIAL_PERIOD.
+     */
+    static final String COMPARISON = "/v1/comparisons?indicator=victims_per_100k&countries=UA,MD,PL";
+
     @Spec
     CommandSpec spec;
 
@@ -73,11 +79,11 @@ final class DemoCommand implements Callable<Integer> {
                   %s/metrics                 metrics
                   %s/v1/releases/latest      release %s: its manifest (microdata at .../microdata, with a token as below)
                   %s/v1/statistics?by=sex,year&format=csv
-                  %s/v1/comparisons?indicator=victims_per_100k&countries=UA,MD,PL
+                  %s%s
                   curl -H "Authorization: Bearer $(cat %s)" %s/v1/extracts
                   ./tipx upload samples/extract-sample.csv --period 2026-Q3 --server %s --token-file %s
                 Admin token: %s (or TIPX_ADMIN_TOKEN). Stop with Ctrl-C.
-                """, stored, dataDir.toAbsolutePath(), base, base, base, base, release, base, base,
+                """, stored, dataDir.toAbsolutePath(), base, base, base, base, release, base, base, COMPARISON,
                 someToken, base, base, someToken,
                 dataDir.resolve("admin.token"));
         out.flush();

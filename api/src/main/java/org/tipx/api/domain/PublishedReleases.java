@@ -34,4 +34,13 @@ public interface PublishedReleases {
      * @throws java.util.NoSuchElementException if there is no release with this id
      */
     Map<String, Map<Integer, Set<String>>> reportingAgencies(String releaseId);
+
+    /**
+     * Which quarters each agency reported: per country, per year, per agency id, the quarters (1–4)
+     * of its extracts' periods. A year is complete for a country when every agency reporting in it
+     * reported all four.
+     *
+     * @throws java.util.NoSuchElementException if there is no release with this id
+     */
+    Map<String, Map<Integer, Map<String, Set<Integer>>>> reportedQuarters(String releaseId);
 }

@@ -2,17 +2,23 @@ package org.tipx.api.format;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.tipx.api.statistics.Comparison;
 import org.tipx.api.statistics.Flag;
+import org.tipx.api.statistics.Intervals;
+import org.tipx.api.statistics.PoissonTrend;
 import org.tipx.api.statistics.RatePoint;
 
 /**
  * The CSV form of a comparison: one row per country, year and category, in the order of the JSON
  * answer. Columns: {@code country_of_identification}, {@code year}, the breakdown dimension's id
  * (with a breakdown; {@code _T} for the total), {@code OBS_VALUE} (empty when withheld),
- * {@code POPULATION}, {@code RATE_PER_100K}, {@code SHARE}, {@code OBS_STATUS}, {@code CONF_STATUS}
- * and one {@code true}/{@code false} column per {@link Flag}. Numbers use {@link Locale#ROOT};
+ * {@code POPULATION}, {@code RATE_PER_100K} with its 95 % interval {@code RATE_LOWER95},
+ * {@code RATE_UPPER95}, {@code SHARE} with {@code SHARE_LOWER95}, {@code SHARE_UPPER95},
+ * {@code OBS_STATUS}, {@code CONF_STATUS}, one {@code true}/{@code false} column per {@link Flag}, and the
+ * series' trend, repeated on each of its rows so that a row reads on its own: {@code TREND_ANNUAL_CHANGE},
+ * {@code TREND_LOWER95}, {@code TREND_UPPER95}, {@code TREND_DISPERSION} (empty without a trend). Numbers use {@link Locale#ROOT};
  * every value is a code or a number, so no field needs quoting.
  */
 public final class ComparisonCsv {
@@ -24,10 +30,12 @@ public final class ComparisonCsv {
         StringBuilder csv = new StringBuilder();
         csv.append("country_of_identification,year");
         comparison.query().breakdown().ifPresent(d -> csv.append(',').append(d.id()));
-        csv.append(",OBS_VALUE,POPULATION,RATE_PER_100K,SHARE,OBS_STATUS,CONF_STATUS");
+        csv.append(",OBS_VALUE,POPULATION,RATE_PER_100K,RATE_LOWER95,RATE_UPPER95,SHARE,SHARE_LOWER95,SHARE_UPPER95,"
+                + "OBS_STATUS,CONF_STATUS");
         for (Flag flag : Flag.values()) {
             csv.append(',').append(flag.name());
         }
+        csv.append(",TREND_ANNUAL_CHANGE,TREND_LOWER95,TREND_UPPER95,TREND_DISPERSION");
         csv.append("\r\n");
         boolean breakdown = comparison.query().breakdown().isPresent();
         for (Comparison.CountrySeries country : comparison.countries()) {
@@ -43,12 +51,20 @@ public final class ComparisonCsv {
                     fields.add(rate.count().isPresent() ? Long.toString(rate.count().getAsLong()) : "");
                     fields.add(rate.population().isPresent() ? Long.toString(rate.population().getAsLong()) : "");
                     fields.add(decimal(rate.ratePer100k()));
+                    fields.add(decimal(point.rate95().map(Intervals.Interval::lower)));
+                    fields.add(decimal(point.rate95().map(Intervals.Interval::upper)));
                     fields.add(decimal(point.share()));
+                    fields.add(decimal(point.share95().map(Intervals.Interval::lower)));
+                    fields.add(decimal(point.share95().map(Intervals.Interval::upper)));
                     fields.add(point.cell().obsStatus().code());
                     fields.add(point.cell().confStatus().code());
                     for (Flag flag : Flag.values()) {
                         fields.add(Boolean.toString(rate.has(flag)));
                     }
+                    fields.add(decimal(series.trend().map(PoissonTrend.Trend::annualChange)));
+                    fields.add(decimal(series.trend().map(PoissonTrend.Trend::lower95)));
+                    fields.add(decimal(series.trend().map(PoissonTrend.Trend::upper95)));
+                    fields.add(decimal(series.trend().map(PoissonTrend.Trend::dispersion)));
                     csv.append(String.join(",", fields)).append("\r\n");
                 }
             }
@@ -59,5 +75,9 @@ public final class ComparisonCsv {
     /** Six decimals: a rate per 100,000 to a millionth, a share to a ten-thousandth of a percent. */
     private static String decimal(OptionalDouble value) {
         return value.isPresent() ? String.format(Locale.ROOT, "%.6f", value.getAsDouble()) : "";
+    }
+
+    private static String decimal(Optional<Double> value) {
+        return value.map(v -> String.format(Locale.ROOT, "%.6f", v)).orElse("");
     }
 }

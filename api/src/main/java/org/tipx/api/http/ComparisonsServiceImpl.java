@@ -234,6 +234,14 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             item.setObsStatus(point.cell().obsStatus().code());
             item.setConfStatus(point.cell().confStatus().code());
             point.reportingAgencies().ifPresent(item::setReportingAgencies);
+            point.rate95().ifPresent(interval -> {
+                item.setRateLower95(interval.lower());
+                item.setRateUpper95(interval.upper());
+            });
+            point.share95().ifPresent(interval -> {
+                item.setShareLower95(interval.lower());
+                item.setShareUpper95(interval.upper());
+            });
             item.setFlags(rate.flags().stream().map(f -> ComparisonPoint.FlagsEnum.fromValue(f.name())).toList());
             points.add(item);
         }
@@ -243,6 +251,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             YearOnYearChange item = new YearOnYearChange();
             item.setFromYear(change.count().fromYear());
             item.setToYear(change.count().toYear());
+            item.setPartialPeriod(change.partialPeriod());
             change.count().absolute().ifPresent(item::setAbsolute);
             change.count().relative().ifPresent(item::setRelative);
             change.rateRelative().ifPresent(item::setRateRelative);
@@ -264,6 +273,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         model.setYears(trend.years());
         model.setConverged(trend.converged());
         model.setPearsonDispersion(trend.pearsonDispersion());
+        model.setDispersion(trend.dispersion());
         model.setOverdispersed(trend.overdispersed());
         model.setCoverageChanged(series.trendCoverageChanged());
         return model;
@@ -278,12 +288,18 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
                         + "rates, shares, changes and trends are computed from these protected counts only.",
                 protection.ptable().maxPerturbation(), trim(protection.ptable().variance()), protection.threshold()));
         notes.add("A withheld count (flag WITHHELD, OBS_STATUS Q) is not zero: it has no rate, no share and no change, "
-                + "and the trend leaves its year out. A year without population has no rate (flag NO_DENOMINATOR).");
+                + "and the trend leaves its year out. A year without population has no rate (flag NO_DENOMINATOR); "
+                + "POPULATION_CARRIED_FORWARD marks a rate whose population is the last observed year's, the source "
+                + "having no figure for the year yet.");
         notes.add("COVERAGE_CHANGED marks a year whose set of reporting agencies differs from the previous reported "
                 + "year's: a jump there may be a jump in reporting, not in trafficking.");
-        notes.add("The trend is a Poisson log-linear regression (" + (comparison.query().indicator().perPopulation()
+        notes.add("PARTIAL_PERIOD marks a year in which an agency has not reported all four quarters: its count covers "
+                + "part of the year, so it has no change to or from another year and the trend leaves it out.");
+        notes.add("Intervals are 95 %: those of rates and shares include the cell key noise (variance V) besides "
+                + "chance variation; the trend is a quasi-Poisson log-linear regression ("
+                + (comparison.query().indicator().perPopulation()
                 ? "of the rate, with log population as offset" : "of the count")
-                + ") with a Wald 95 % interval; when overdispersed is true the interval is too narrow.");
+                + ") whose interval is widened by the estimated dispersion (at least 1), which rate intervals use too.");
         if (comparison.query().breakdown().isPresent()) {
             notes.add("Shares are a category's protected count over the protected country-year total; each is "
                     + "perturbed on its own, so parts need not add up to the total.");

@@ -37,4 +37,9 @@ public final class NoPublishedReleases implements PublishedReleases {
     public Map<String, Map<Integer, Set<String>>> reportingAgencies(String releaseId) {
         throw new NoSuchElementException("no release " + releaseId);
     }
+
+    @Override
+    public Map<String, Map<Integer, Map<String, Set<Integer>>>> reportedQuarters(String releaseId) {
+        throw new NoSuchElementException("no release " + releaseId);
+    }
 }

@@ -80,6 +80,32 @@ public final class ReleaseCatalog implements PublishedReleases {
         return Collections.unmodifiableSortedMap(result);
     }
 
+    @Override
+    public Map<String, Map<Integer, Map<String, Set<Integer>>>> reportedQuarters(String releaseId) {
+        SortedMap<String, SortedMap<Integer, SortedMap<String, Set<Integer>>>> byCountry = new TreeMap<>();
+        for (String extractId : require(releaseId).extractIds()) {
+            StoredExtract extract = store.extract(extractId)
+                    .orElseThrow(() -> new IllegalStateException("a release names a missing extract"));
+            String country = store.agency(extract.agency()).map(Agency::country)
+                    .orElseThrow(() -> new IllegalStateException("an extract names a missing agency"));
+            byCountry.computeIfAbsent(country, c -> new TreeMap<>())
+                    .computeIfAbsent(extract.period().year(), y -> new TreeMap<>())
+                    .computeIfAbsent(extract.agency(), a -> new TreeSet<>())
+                    .add(extract.period().quarter());
+        }
+        SortedMap<String, Map<Integer, Map<String, Set<Integer>>>> result = new TreeMap<>();
+        byCountry.forEach((country, years) -> {
+            SortedMap<Integer, Map<String, Set<Integer>>> frozenYears = new TreeMap<>();
+            years.forEach((year, agencies) -> {
+                SortedMap<String, Set<Integer>> frozenAgencies = new TreeMap<>();
+                agencies.forEach((agency, quarters) -> frozenAgencies.put(agency, Collections.unmodifiableSet(quarters)));
+                frozenYears.put(year, Collections.unmodifiableSortedMap(frozenAgencies));
+            });
+            result.put(country, Collections.unmodifiableSortedMap(frozenYears));
+        });
+        return Collections.unmodifiableSortedMap(result);
+    }
+
     private StoredRelease require(String releaseId) {
         Objects.requireNonNull(releaseId, "releaseId");
         return store.release(releaseId).orElseThrow(() -> new NoSuchElementException("no release " + releaseId));

@@ -59,14 +59,21 @@ public record Comparison(PublishedRelease release, ComparisonQuery query, Option
      * @param cell              the protected cell (its SDMX statuses)
      * @param share             with a breakdown: this count over the protected country-year total
      * @param reportingAgencies agencies with extracts for the country and year, when the release knows them
+     * @param rate95            95 % interval of the expected rate per 100,000, with the cell key noise and the
+     *                          series' dispersion (see {@link Intervals#ratePer100k}); empty without a rate
+     * @param share95           95 % interval of the share, with the cell key noise (see {@link Intervals#share});
+     *                          empty without a share
      */
-    public record Point(RatePoint rate, ProtectedCell cell, OptionalDouble share, OptionalInt reportingAgencies) {
+    public record Point(RatePoint rate, ProtectedCell cell, OptionalDouble share, OptionalInt reportingAgencies,
+                        Optional<Intervals.Interval> rate95, Optional<Intervals.Interval> share95) {
     }
 
     /**
      * A year-on-year change of the protected count, with the relative change of the rate per 100,000
-     * (empty when either rate is).
+     * (empty when either rate is). {@code partialPeriod} is true when either year is partial
+     * ({@link Flag#PARTIAL_PERIOD}); the change is then not computed, since part of a year is not
+     * comparable with a whole one.
      */
-    public record YearChange(Rates.Change count, OptionalDouble rateRelative) {
+    public record YearChange(Rates.Change count, OptionalDouble rateRelative, boolean partialPeriod) {
     }
 }

@@ -2,6 +2,7 @@ package org.tipx.api.statistics;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.reference.Country;
+import org.tipx.api.reference.Population;
 import org.tipx.api.reference.ReferenceData;
 
 /**
@@ -33,7 +35,12 @@ import org.tipx.api.reference.ReferenceData;
  * published such an empty cell as withheld, so it is answered as withheld too — answering 0 would
  * tell apart "no record" from "1 to threshold − 1 records". Coverage comes from
  * {@link PublishedReleases#reportingAgencies(String)}: a year whose agencies differ from the previous
- * reported year's is flagged {@link Flag#COVERAGE_CHANGED}.
+ * reported year's is flagged {@link Flag#COVERAGE_CHANGED}. Completeness comes from
+ * {@link PublishedReleases#reportedQuarters(String)}: a year in which an agency of the country has not
+ * reported all four quarters is flagged {@link Flag#PARTIAL_PERIOD}, has no change to or from another
+ * year, and is left out of the trend. A population carried forward past the source's last year is
+ * flagged {@link Flag#POPULATION_CARRIED_FORWARD}. Rates and shares carry 95 % intervals with the
+ * release's cell key variance ({@link Intervals}).
  *
  * <p>Thread-safe if the table source is.
  */
@@ -74,16 +81,28 @@ public final class Comparisons {
             }
         });
         Map<String, Map<Integer, Set<String>>> coverage = releases.reportingAgencies(release.id());
+        Map<String, Map<Integer, Map<String, Set<Integer>>>> quarters = releases.reportedQuarters(release.id());
+        double noiseVariance = release.protection().ptable().variance();
         List<Comparison.CountrySeries> result = new ArrayList<>();
         for (Country country : countries) {
             Map<Integer, Set<String>> agencies = coverage.getOrDefault(country.iso2(), Map.of());
             Set<Integer> coverageChanges = Rates.coverageChanges(agencies);
-            IntFunction<OptionalLong> population = year -> reference.population().of(country.iso2(), year);
+            Set<Integer> partialYears = Rates.partialYears(quarters.getOrDefault(country.iso2(), Map.of()));
+            Set<Integer> carriedForward = new TreeSet<>();
+            for (int year : years) {
+                reference.population().denominator(country.iso2(), year)
+                        .filter(Population.Denominator::carriedForward)
+                        .ifPresent(d -> carriedForward.add(year));
+            }
+            IntFunction<OptionalLong> population = year -> reference.population().denominator(country.iso2(), year)
+                    .map(d -> OptionalLong.of(d.population())).orElse(OptionalLong.empty());
+            Context context = new Context(query, country.iso2(), years, cells, population, agencies, coverageChanges,
+                    partialYears, carriedForward, noiseVariance);
             List<Comparison.Series> series = new ArrayList<>();
             // The total first, then the breakdown's categories in code order.
-            series.add(series(query, country.iso2(), ProtectedTable.TOTAL, years, cells, population, agencies, coverageChanges));
+            series.add(series(context, ProtectedTable.TOTAL));
             for (String category : cells.categories()) {
-                series.add(series(query, country.iso2(), category, years, cells, population, agencies, coverageChanges));
+                series.add(series(context, category));
             }
             result.add(new Comparison.CountrySeries(country, series));
         }
@@ -141,62 +160,100 @@ public final class Comparisons {
         return new TableQuery(by, filters, query.indicator().measure());
     }
 
-    private static Comparison.Series series(ComparisonQuery query, String country, String category, List<Integer> years,
-                                            Cells cells, IntFunction<OptionalLong> population,
-                                            Map<Integer, Set<String>> agencies, Set<Integer> coverageChanges) {
+    /** What every series of one country shares. */
+    private record Context(ComparisonQuery query, String country, List<Integer> years, Cells cells,
+                           IntFunction<OptionalLong> population, Map<Integer, Set<String>> agencies,
+                           Set<Integer> coverageChanges, Set<Integer> partialYears, Set<Integer> carriedForward,
+                           double noiseVariance) {
+    }
+
+    private static Comparison.Series series(Context context, String category) {
         List<YearValue> counts = new ArrayList<>();
         Map<Integer, ProtectedCell> cellOfYear = new HashMap<>();
-        for (int year : years) {
-            ProtectedCell cell = cells.cell(country, year, category);
+        for (int year : context.years()) {
+            ProtectedCell cell = context.cells().cell(context.country(), year, category);
             cellOfYear.put(year, cell);
             counts.add(new YearValue(year, cell.value()));
         }
-        List<RatePoint> rates = Rates.series(counts, population, coverageChanges);
+        // A partial year is left out of the trend like a withheld one: its count is part of a year.
+        List<YearValue> wholeYears = counts.stream()
+                .map(v -> context.partialYears().contains(v.year()) ? YearValue.withheld(v.year()) : v)
+                .toList();
+        boolean perPopulation = context.query().indicator().perPopulation();
+        IntFunction<OptionalLong> population = context.population();
+        Optional<PoissonTrend.Trend> trend = perPopulation
+                ? PoissonTrend.ofRates(wholeYears, population)
+                : PoissonTrend.ofCounts(wholeYears);
+        // The series' own dispersion widens its yearly rate intervals too; without a trend, Poisson.
+        double dispersion = trend.map(PoissonTrend.Trend::dispersion).orElse(1.0);
+        List<RatePoint> rates = Rates.series(counts, population, context.coverageChanges());
         List<Comparison.Point> points = new ArrayList<>();
         Map<Integer, RatePoint> rateOfYear = new HashMap<>();
-        for (RatePoint rate : rates) {
+        for (RatePoint plain : rates) {
+            Set<Flag> more = EnumSet.noneOf(Flag.class);
+            if (context.partialYears().contains(plain.year())) {
+                more.add(Flag.PARTIAL_PERIOD);
+            }
+            if (context.carriedForward().contains(plain.year())) {
+                more.add(Flag.POPULATION_CARRIED_FORWARD);
+            }
+            RatePoint rate = plain.withFlags(more);
             rateOfYear.put(rate.year(), rate);
-            OptionalDouble share = category.equals(ProtectedTable.TOTAL)
-                    ? OptionalDouble.empty()
-                    : Rates.share(rate.count(), cells.cell(country, rate.year(), ProtectedTable.TOTAL).value());
-            Set<String> reporting = agencies.get(rate.year());
+            OptionalLong total = context.cells().cell(context.country(), rate.year(), ProtectedTable.TOTAL).value();
+            boolean isTotal = category.equals(ProtectedTable.TOTAL);
+            OptionalDouble share = isTotal ? OptionalDouble.empty() : Rates.share(rate.count(), total);
+            Optional<Intervals.Interval> share95 = share.isPresent()
+                    ? Intervals.share(rate.count().getAsLong(), total.getAsLong(), context.noiseVariance())
+                    : Optional.empty();
+            Optional<Intervals.Interval> rate95 = rate.ratePer100k().isPresent()
+                    ? Optional.of(Intervals.ratePer100k(rate.count().getAsLong(), rate.population().getAsLong(),
+                            dispersion, context.noiseVariance()))
+                    : Optional.empty();
+            Set<String> reporting = context.agencies().get(rate.year());
             points.add(new Comparison.Point(rate, cellOfYear.get(rate.year()), share,
-                    reporting == null ? OptionalInt.empty() : OptionalInt.of(reporting.size())));
+                    reporting == null ? OptionalInt.empty() : OptionalInt.of(reporting.size()), rate95, share95));
         }
         List<Comparison.YearChange> changes = new ArrayList<>();
         for (Rates.Change change : Rates.yearOnYear(counts)) {
+            boolean partial = context.partialYears().contains(change.fromYear())
+                    || context.partialYears().contains(change.toYear());
+            if (partial) {
+                changes.add(new Comparison.YearChange(
+                        new Rates.Change(change.fromYear(), change.toYear(), OptionalLong.empty(), OptionalDouble.empty()),
+                        OptionalDouble.empty(), true));
+                continue;
+            }
             OptionalDouble before = rateOfYear.get(change.fromYear()).ratePer100k();
             OptionalDouble after = rateOfYear.get(change.toYear()).ratePer100k();
             OptionalDouble rateRelative = before.isPresent() && after.isPresent() && before.getAsDouble() > 0
                     ? OptionalDouble.of(after.getAsDouble() / before.getAsDouble() - 1)
                     : OptionalDouble.empty();
-            changes.add(new Comparison.YearChange(change, rateRelative));
+            changes.add(new Comparison.YearChange(change, rateRelative, false));
         }
-        boolean perPopulation = query.indicator().perPopulation();
-        Optional<PoissonTrend.Trend> trend = perPopulation
-                ? PoissonTrend.ofRates(counts, population)
-                : PoissonTrend.ofCounts(counts);
-        Optional<String> note = trend.isPresent() ? Optional.empty() : Optional.of(whyNoTrend(counts, population, perPopulation));
+        Optional<String> note = trend.isPresent() ? Optional.empty()
+                : Optional.of(whyNoTrend(wholeYears, population, perPopulation, !context.partialYears().isEmpty()));
         boolean coverageChanged = false;
         if (trend.isPresent()) {
-            List<Integer> used = counts.stream()
+            List<Integer> used = wholeYears.stream()
                     .filter(v -> v.protectedCount().isPresent() && (!perPopulation || population.apply(v.year()).isPresent()))
                     .map(YearValue::year)
                     .toList();
             int first = used.getFirst();
             int last = used.getLast();
-            coverageChanged = coverageChanges.stream().anyMatch(year -> year > first && year <= last);
+            coverageChanged = context.coverageChanges().stream().anyMatch(year -> year > first && year <= last);
         }
         return new Comparison.Series(category, points, changes, trend, note, coverageChanged);
     }
 
-    private static String whyNoTrend(List<YearValue> counts, IntFunction<OptionalLong> population, boolean perPopulation) {
+    private static String whyNoTrend(List<YearValue> counts, IntFunction<OptionalLong> population, boolean perPopulation,
+                                     boolean partialYears) {
         long usable = counts.stream()
                 .filter(v -> v.protectedCount().isPresent() && (!perPopulation || population.apply(v.year()).isPresent()))
                 .count();
         if (usable < PoissonTrend.MIN_YEARS) {
             return "fewer than " + PoissonTrend.MIN_YEARS + " years with a published count"
-                    + (perPopulation ? " and a population" : "");
+                    + (perPopulation ? " and a population" : "")
+                    + (partialYears ? " (partial years are left out)" : "");
         }
         return "no finite trend: the published counts are all 0, or 0 up to some year and positive after it";
     }

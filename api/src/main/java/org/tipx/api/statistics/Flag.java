@@ -10,5 +10,15 @@ public enum Flag {
      * The set of reporting agencies differs from the previous year's: a jump in the count may be a
      * jump in reporting, not in trafficking.
      */
-    COVERAGE_CHANGED
+    COVERAGE_CHANGED,
+    /**
+     * An agency reporting for the country in this year has not reported all four quarters: the
+     * count covers part of the year and is not comparable with a full year.
+     */
+    PARTIAL_PERIOD,
+    /**
+     * The population of a later year than the source covers: the last observed year's value carried
+     * forward (see {@code Population#denominator}).
+     */
+    POPULATION_CARRIED_FORWARD
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.DecompositionSolver;
@@ -16,14 +16,20 @@ import org.apache.commons.math3.linear.RealVector;
 
 /**
  * The average annual change of a protected count, or of its rate when populations are given, from a
- * Poisson log-linear regression fitted by maximum likelihood:
+ * log-linear regression fitted by (quasi-)maximum likelihood:
  *
- * <pre>log E[count_t] = α + β·(t − t0) + log(population_t)</pre>
+ * <pre>log E[count_t] = α + β·(t − t0) + log(population_t),   Var[count_t] = φ·E[count_t]</pre>
  *
  * (the log-population term is an offset with coefficient 1, left out when no populations are
- * given). The annual change is {@code exp(β) − 1} with a Wald 95 % interval {@code exp(β ± 1.96·se) − 1}.
- * {@code t0} is the mean of the years used; centring does not change β, it only keeps α and β
- * uncorrelated so the iterations are well conditioned.
+ * given). β is the Poisson maximum-likelihood estimate; its interval is quasi-Poisson: the Poisson
+ * standard error times √φ, with φ estimated from the Pearson residuals, and a Student t quantile on
+ * {@code n − 2} degrees of freedom since φ is estimated. Real counts of detected victims vary far
+ * more than Poisson (agencies' campaigns, groups identified together) and the cell key noise adds
+ * its own variance; a Poisson interval would then be far too narrow. φ is floored at 1: protected
+ * counts vary at least as much as Poisson ones, so a smaller estimate is chance, and an interval
+ * narrower than Poisson would claim a precision the data cannot have. The annual change is
+ * {@code exp(β) − 1} with the interval {@code exp(β ± t·√φ·se) − 1}. {@code t0} is the mean of the
+ * years used: centring does not change β, it only keeps the iterations well conditioned.
  *
  * <p>Years with a withheld count, or (with populations) without a population, are left out rather
  * than imputed: the fit uses only published figures. Fewer than {@value #MIN_YEARS} usable years
@@ -42,7 +48,6 @@ public final class PoissonTrend {
 
     static final int MAX_ITERATIONS = 100;
     private static final double DEVIANCE_TOLERANCE = 1e-10;
-    private static final double Z_975 = new NormalDistribution(0, 1).inverseCumulativeProbability(0.975);
 
     private PoissonTrend() {
     }
@@ -52,13 +57,16 @@ public final class PoissonTrend {
      * Wald interval; {@code years} is the number of years used; {@code converged} is false when the
      * iterations stopped at their limit of {@value PoissonTrend#MAX_ITERATIONS} before the deviance
      * settled, so the estimate should not be published as is. {@code pearsonDispersion} is Pearson
-     * χ² over its degrees of freedom; see {@link #overdispersed()}.
+     * χ² over its degrees of freedom, the estimate of φ; {@code dispersion} is the φ the interval
+     * used, {@code max(1, pearsonDispersion)}; see {@link #overdispersed()}.
      */
-    public record Trend(double annualChange, double lower95, double upper95, int years, boolean converged, double pearsonDispersion) {
+    public record Trend(double annualChange, double lower95, double upper95, int years, boolean converged,
+                        double pearsonDispersion, double dispersion) {
 
         /**
          * True when the counts vary clearly more than a Poisson model allows (Pearson χ²/df above
-         * {@value PoissonTrend#OVERDISPERSION_THRESHOLD}); the Wald interval is then too narrow.
+         * {@value PoissonTrend#OVERDISPERSION_THRESHOLD}). The interval accounts for it already; the
+         * flag tells a reader that the years scatter widely around the trend line.
          */
         public boolean overdispersed() {
             return pearsonDispersion > OVERDISPERSION_THRESHOLD;
@@ -158,14 +166,17 @@ public final class PoissonTrend {
         for (int i = 0; i < n; i++) {
             pearson += (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i];
         }
-        double dispersion = pearson / (n - 2);
+        double pearsonDispersion = pearson / (n - 2);
+        double dispersion = Math.max(1.0, pearsonDispersion);
+        double t = new TDistribution(null, n - 2).inverseCumulativeProbability(0.975);
+        double halfWidth = t * Math.sqrt(dispersion) * standardError;
         Trend trend = new Trend(
                 Math.expm1(beta),
-                Math.expm1(beta - Z_975 * standardError),
-                Math.expm1(beta + Z_975 * standardError),
-                n, converged, dispersion);
+                Math.expm1(beta - halfWidth),
+                Math.expm1(beta + halfWidth),
+                n, converged, pearsonDispersion, dispersion);
         boolean finite = Double.isFinite(trend.annualChange()) && Double.isFinite(trend.lower95())
-                && Double.isFinite(trend.upper95()) && Double.isFinite(dispersion);
+                && Double.isFinite(trend.upper95()) && Double.isFinite(pearsonDispersion);
         return finite ? Optional.of(trend) : Optional.empty();
     }
 

@@ -20,6 +20,16 @@ public record RatePoint(int year, OptionalLong count, OptionalLong population, O
         flags = Collections.unmodifiableSet(flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags));
     }
 
+    /** This point with {@code more} flags added. */
+    public RatePoint withFlags(Set<Flag> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Set<Flag> all = EnumSet.copyOf(more);
+        all.addAll(flags);
+        return new RatePoint(year, count, population, ratePer100k, all);
+    }
+
     /** True when {@code flag} is set. */
     public boolean has(Flag flag) {
         return flags.contains(flag);

@@ -150,6 +150,27 @@ public final class Rates {
         return Collections.unmodifiableSet(changed);
     }
 
+    /**
+     * The years that are partial for a country: some agency reporting in the year has extracts for
+     * fewer than its four quarters. {@code quartersByYear} maps a year to each reporting agency's
+     * quarters (1–4). A partial year's count covers only part of the year, so comparing it with a
+     * whole year would read a gap in reporting as a fall in trafficking.
+     */
+    public static Set<Integer> partialYears(Map<Integer, Map<String, Set<Integer>>> quartersByYear) {
+        Objects.requireNonNull(quartersByYear, "quartersByYear");
+        Set<Integer> partial = new TreeSet<>();
+        quartersByYear.forEach((year, agencies) -> {
+            for (Set<Integer> quarters : agencies.values()) {
+                if (!quarters.containsAll(ALL_QUARTERS)) {
+                    partial.add(year);
+                }
+            }
+        });
+        return Collections.unmodifiableSet(partial);
+    }
+
+    private static final Set<Integer> ALL_QUARTERS = Set.of(1, 2, 3, 4);
+
     /** The values keyed by year, refusing two values for the same year. */
     static TreeMap<Integer, YearValue> byYear(List<YearValue> counts) {
         Objects.requireNonNull(counts, "counts");

@@ -321,5 +321,10 @@ class IndexedTableSourceTest {
         public Map<String, Map<Integer, Set<String>>> reportingAgencies(String releaseId) {
             return delegate.reportingAgencies(releaseId);
         }
+
+        @Override
+        public Map<String, Map<Integer, Map<String, Set<Integer>>>> reportedQuarters(String releaseId) {
+            return delegate.reportedQuarters(releaseId);
+        }
     }
 }

@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
+import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
+import org.tipx.anonymizer.cellkey.PTable;
+import org.tipx.anonymizer.cellkey.PTableParameters;
 
 class PoissonTrendTest {
 
@@ -100,14 +105,69 @@ class PoissonTrendTest {
     @Test
     void matchesTheClosedFormSolutionOfTheLikelihoodEquationsForThreeYears() {
         // For years −1, 0, 1 the score equations reduce to (r − 1/r)/(1/r + 1 + r) = (15 − 10)/37 with
-        // r = exp(β); its root and the Wald interval from the inverse information were computed
-        // independently (Brent's method in SciPy): r − 1 = 0.2264296, interval (−0.1768672, 0.8273232).
+        // r = exp(β); its root and the Poisson standard error from the inverse information were computed
+        // independently (Brent's method in SciPy): r − 1 = 0.2264296, se(β) = 0.2034451. Pearson χ² is
+        // 0.0033 on 1 degree of freedom, so the dispersion used is the floor 1 and the interval is
+        // exp(β ± t₁·se) − 1 with t₁ = 12.7062: (−0.9075334, 15.266726).
         PoissonTrend.Trend trend = PoissonTrend.ofCounts(List.of(
                 YearValue.of(2020, 10), YearValue.of(2021, 12), YearValue.of(2022, 15))).orElseThrow();
 
         assertEquals(0.2264296, trend.annualChange(), 1e-6);
-        assertEquals(-0.1768672, trend.lower95(), 1e-6);
-        assertEquals(0.8273232, trend.upper95(), 1e-6);
+        assertEquals(0.003333, trend.pearsonDispersion(), 1e-6);
+        assertEquals(1.0, trend.dispersion());
+        assertEquals(-0.9075334, trend.lower95(), 1e-6);
+        assertEquals(15.266726, trend.upper95(), 1e-5);
+    }
+
+    /**
+     * Counts more variable than Poisson, as real ones are: each year's count is Poisson with a
+     * gamma-distributed mean (negative binomial, variance {@code μ + μ²/100}, about three times μ at
+     * 200 victims a year), then perturbed by the default p-table (D = 5, V = 3) as a release publishes
+     * it. Over 2,000 seeded runs of 10 years the quasi-Poisson 95 % interval must hold the true annual
+     * change of the rate in 93–97 % of them; a Poisson interval would hold it in far fewer.
+     */
+    @Test
+    void quasiPoissonIntervalsCoverTheTrueTrendIn93To97PercentOfSeededRunsWithNoiseAndOverdispersion() {
+        PTable ptable = PTable.maximumEntropy(PTableParameters.DEFAULTS);
+        Map<Integer, Long> population = new HashMap<>();
+        for (int t = 0; t < YEARS; t++) {
+            population.put(FIRST_YEAR + t, Math.round(8_000_000 * Math.pow(1.01, t)));
+        }
+        double alpha = Math.log(2.5e-5);
+        double beta = Math.log(1.04);
+        double k = 100;
+        int runs = 2_000;
+        int covered = 0;
+        int poissonCovered = 0;
+        double dispersionSum = 0;
+        RandomGenerator random = new Well19937c(20_261_205);
+        for (int run = 0; run < runs; run++) {
+            List<YearValue> counts = new ArrayList<>();
+            for (int t = 0; t < YEARS; t++) {
+                double mean = population.get(FIRST_YEAR + t) * rate(alpha, beta, t);
+                double lambda = new GammaDistribution(random, k, mean / k).sample();
+                int trueCount = new PoissonDistribution(random, lambda, PoissonDistribution.DEFAULT_EPSILON,
+                        PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
+                counts.add(YearValue.of(FIRST_YEAR + t, ptable.perturb(trueCount, random.nextInt(PTable.KEY_SPACE))));
+            }
+            PoissonTrend.Trend trend = PoissonTrend.ofRates(counts, lookup(population)).orElseThrow();
+            dispersionSum += trend.pearsonDispersion();
+            if (trend.lower95() <= Math.expm1(beta) && Math.expm1(beta) <= trend.upper95()) {
+                covered++;
+            }
+            // The same fit with the plain Poisson interval (dispersion 1, normal quantile), for contrast.
+            double halfWidth = (Math.log1p(trend.upper95()) - Math.log1p(trend.lower95())) / 2;
+            double t8 = new TDistribution(null, YEARS - 2).inverseCumulativeProbability(0.975);
+            double poissonHalfWidth = halfWidth / (t8 * Math.sqrt(trend.dispersion())) * 1.959964;
+            double centre = Math.log1p(trend.annualChange());
+            if (Math.abs(centre - beta) <= poissonHalfWidth) {
+                poissonCovered++;
+            }
+        }
+        double coverage = covered / (double) runs;
+        assertTrue(dispersionSum / runs > 2, "the set-up is overdispersed: mean dispersion " + dispersionSum / runs);
+        assertTrue(coverage >= 0.93 && coverage <= 0.97, "quasi-Poisson coverage " + coverage);
+        assertTrue(poissonCovered / (double) runs < 0.85, "Poisson coverage " + poissonCovered / (double) runs);
     }
 
     @Test
