@@ -74,18 +74,7 @@ public final class SdmxData {
      *                       {@link SdmxError#SEMANTIC_ERROR} when too many dimensions are broken down
      */
     public Plan plan(DataQuery query) {
-        Set<String> freq = query.codes(ThbStructure.FREQ);
-        if (!freq.isEmpty() && !freq.contains(ThbStructure.ANNUAL)) {
-            throw new SdmxException(SdmxError.NO_RESULTS, "No results found: the data are annual (FREQ A).");
-        }
-        List<Measure> measures = new ArrayList<>();
-        for (String code : query.codes(ThbStructure.MEASURE)) {
-            measures.add(SdmxCodes.measure(code).orElseThrow(() -> new SdmxException(SdmxError.SYNTAX_ERROR,
-                    "MEASURE is VICTIMS or REGISTRATIONS.")));
-        }
-        if (measures.isEmpty()) {
-            measures.addAll(List.of(Measure.values()));
-        }
+        List<Measure> measures = measures(query);
         List<Dimension> by = new ArrayList<>();
         Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
         Map<Dimension, Set<String>> wanted = new EnumMap<>(Dimension.class);
@@ -95,12 +84,7 @@ public final class SdmxData {
                 continue;
             }
             Dimension tipx = dimension.tipx().get();
-            Set<String> codes = new LinkedHashSet<>();
-            for (String sdmx : query.codes(dimension.id())) {
-                codes.add(structure.codes().toTipx(tipx, sdmx).orElseThrow(() -> new SdmxException(
-                        SdmxError.SYNTAX_ERROR, "A code of " + dimension.id() + " in the key is not in its codelist "
-                        + dimension.codelist() + ".")));
-            }
+            Set<String> codes = tipxCodes(query, dimension);
             if (codes.isEmpty()) {
                 by.add(tipx);
             } else if (codes.equals(Set.of(ProtectedTable.TOTAL))) {
@@ -117,6 +101,7 @@ public final class SdmxData {
                 }
             }
         }
+        requireAnnual(query);
         by.add(Dimension.YEAR);
         Map<Measure, TableQuery> queries = new EnumMap<>(Measure.class);
         for (Measure measure : measures) {
@@ -127,6 +112,44 @@ public final class SdmxData {
             }
         }
         return new Plan(queries, wanted, fixed);
+    }
+
+    /**
+     * The measures a key asks for ({@code MEASURE}; a wildcard is both).
+     *
+     * @throws SdmxException {@link SdmxError#SYNTAX_ERROR} for a code that is not a measure
+     */
+    public static List<Measure> measures(DataQuery query) {
+        List<Measure> measures = new ArrayList<>();
+        for (String code : query.codes(ThbStructure.MEASURE)) {
+            measures.add(SdmxCodes.measure(code).orElseThrow(() -> new SdmxException(SdmxError.SYNTAX_ERROR,
+                    "MEASURE is VICTIMS or REGISTRATIONS.")));
+        }
+        return measures.isEmpty() ? List.of(Measure.values()) : List.copyOf(measures);
+    }
+
+    /**
+     * The tipx codes a key asks for in a dimension; empty for a wildcard.
+     *
+     * @throws SdmxException {@link SdmxError#SYNTAX_ERROR} for a code the dimension's codelist lacks
+     */
+    Set<String> tipxCodes(DataQuery query, SeriesDimension dimension) {
+        Dimension tipx = dimension.tipx().orElseThrow();
+        Set<String> codes = new LinkedHashSet<>();
+        for (String sdmx : query.codes(dimension.id())) {
+            codes.add(structure.codes().toTipx(tipx, sdmx).orElseThrow(() -> new SdmxException(
+                    SdmxError.SYNTAX_ERROR, "A code of " + dimension.id() + " in the key is not in its codelist "
+                    + dimension.codelist() + ".")));
+        }
+        return codes;
+    }
+
+    /** Checked after the codes, so that a bad code is a syntax error whatever the frequency. */
+    static void requireAnnual(DataQuery query) {
+        Set<String> freq = query.codes(ThbStructure.FREQ);
+        if (!freq.isEmpty() && !freq.contains(ThbStructure.ANNUAL)) {
+            throw new SdmxException(SdmxError.NO_RESULTS, "No results found: the data are annual (FREQ A).");
+        }
     }
 
     /**
