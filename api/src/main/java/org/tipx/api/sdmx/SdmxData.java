@@ -32,7 +32,8 @@ import org.tipx.api.statistics.TableSource;
  *       a filter (the total must be the unfiltered one) and the other rows left out;</li>
  *   <li>a wildcard: broken down, every row the table has (the codes the release lists, and {@code _T}).</li>
  * </ul>
- * {@code startPeriod}/{@code endPeriod} and {@code first/lastNObservations} then leave out observations;
+ * {@code startPeriod}/{@code endPeriod} filter the year to the listed years within the period (see
+ * {@link #plan(PublishedRelease, DataQuery)}); {@code first/lastNObservations} then leave out observations;
  * the year total is not an observation. A table that a rule refuses refuses the query:
  * {@link SdmxError#RESPONSE_TOO_LARGE} for too many cells, {@link SdmxError#SEMANTIC_ERROR} for the others.
  * Thread-safe.
@@ -74,6 +75,44 @@ public final class SdmxData {
      *                       {@link SdmxError#SEMANTIC_ERROR} when too many dimensions are broken down
      */
     public Plan plan(DataQuery query) {
+        return plan(query, measure -> Optional.empty());
+    }
+
+    /**
+     * The tables that answer a query on a release. With {@code startPeriod} or {@code endPeriod} the year is
+     * filtered to the years the release lists (for the measure) within the period, as {@code year=} filters
+     * {@code /v1/statistics}: the table holds those years only, so the period makes it smaller, and a table
+     * whose every breakdown is filtered is not refused as sparse.
+     *
+     * @throws SdmxException as {@link #plan(DataQuery)}, and {@link SdmxError#NO_RESULTS} when the release
+     *                       lists no year in the period
+     */
+    public Plan plan(PublishedRelease release, DataQuery query) {
+        if (query.startYear().isEmpty() && query.endYear().isEmpty()) {
+            return plan(query);
+        }
+        return plan(query, measure -> {
+            Set<String> years = new java.util.TreeSet<>();
+            ProtectedTable listing;
+            try {
+                listing = tables.table(release, TableQuery.of(measure, Dimension.YEAR));
+            } catch (QueryRuleException e) {
+                throw refused(e);
+            }
+            for (ProtectedTable.Row row : listing.rows()) {
+                String year = row.codes().getFirst();
+                if (!year.equals(ProtectedTable.TOTAL) && query.inPeriod(Integer.parseInt(year))) {
+                    years.add(year);
+                }
+            }
+            if (years.isEmpty()) {
+                throw new SdmxException(SdmxError.NO_RESULTS, "No results found: no data in this period.");
+            }
+            return Optional.of(years);
+        });
+    }
+
+    private Plan plan(DataQuery query, java.util.function.Function<Measure, Optional<Set<String>>> yearsOf) {
         List<Measure> measures = measures(query);
         List<Dimension> by = new ArrayList<>();
         Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
@@ -106,7 +145,10 @@ public final class SdmxData {
         Map<Measure, TableQuery> queries = new EnumMap<>(Measure.class);
         for (Measure measure : measures) {
             try {
-                queries.put(measure, new TableQuery(by, filters, measure));
+                Map<Dimension, Set<String>> withYears = new EnumMap<>(Dimension.class);
+                withYears.putAll(filters);
+                yearsOf.apply(measure).ifPresent(years -> withYears.put(Dimension.YEAR, years));
+                queries.put(measure, new TableQuery(by, withYears, measure));
             } catch (QueryRuleException e) {
                 throw refused(e);
             }
@@ -160,7 +202,7 @@ public final class SdmxData {
      *                       {@link SdmxError#NO_RESULTS} when no observation matches
      */
     public SdmxDataSet dataSet(PublishedRelease release, DataQuery query) {
-        Plan plan = plan(query);
+        Plan plan = plan(release, query);
         Map<List<String>, List<SdmxDataSet.Observation>> series = new LinkedHashMap<>();
         for (Map.Entry<Measure, TableQuery> entry : plan.tables().entrySet()) {
             ProtectedTable table;

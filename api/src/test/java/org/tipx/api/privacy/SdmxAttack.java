@@ -37,6 +37,7 @@ final class SdmxAttack implements Attack {
         AtomicInteger worst = new AtomicInteger();
         AtomicInteger unrefused = new AtomicInteger();
         AtomicInteger refusalsChecked = new AtomicInteger();
+        AtomicInteger fewestAnswered = new AtomicInteger(Integer.MAX_VALUE);
         Guesses.make(targets, c.threads(), target -> {
             Attacker.Session session = attacker.session();
             String country = target.country();
@@ -67,6 +68,7 @@ final class SdmxAttack implements Attack {
                 Set<OptionalLong> distinct = new HashSet<>();
                 outcomes.forEach(o -> o.ifPresent(distinct::add));
                 worst.accumulateAndGet(distinct.size(), Math::max);
+                fewestAnswered.accumulateAndGet((int) outcomes.stream().filter(Optional::isPresent).count(), Math::min);
             }
             // Five dimensions besides country and year: /v1/statistics refuses; SDMX must too.
             Answer refused = session.table(Query.statistics().by("sex", "age_band", "citizenship", "status", "identified_by")
@@ -82,7 +84,8 @@ final class SdmxAttack implements Attack {
         return List.of(
                 new AttackResult("sdmx-spellings", AttackResult.Metric.DISTINCT_VALUES, worst.get(), 1, targets.size(),
                         Double.NaN, 2 * SPELLINGS_PER_CELL + 2, SPELLINGS_PER_CELL + " spellings (/v1/statistics, three "
-                        + "SDMX data queries) of country x year x sex, with and without the citizenship filter"),
+                        + "SDMX data queries) of country x year x sex, with and without the citizenship filter, at least "
+                        + fewestAnswered + " answered per cell"),
                 new AttackResult("sdmx-refusals", AttackResult.Metric.LEAKS, unrefused.get(), 0, targets.size(),
                         Double.NaN, 2 * SPELLINGS_PER_CELL + 2, refusalsChecked.get()
                         + " tables refused by /v1/statistics asked through SDMX"));
