@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +17,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.domain.Dimension;
 import org.tipx.api.format.JsonStatToolkit;
 
 /**
  * JSON-stat answers of {@code /v1/statistics}, fetched over HTTP, read back by a real client
  * (npm {@code jsonstat-toolkit}, through {@code src/test/js/check-jsonstat.mjs}) and held against the
- * CSV answer of the same query: the two representations must publish the same cells and labels.
+ * tipx JSON answer of the same query: the two representations must publish the same cells and labels.
  * Skipped without Node.js and the toolkit, unless {@code TIPX_REQUIRE_NODE_TOOLS=1} (as in {@code .ci/run}).
  */
 class StatisticsJsonStatOverHttpTest {
@@ -51,9 +54,8 @@ class StatisticsJsonStatOverHttpTest {
                 assertEquals(negotiated.body(), server.get(query + "&format=jsonstat").body(), "format=jsonstat is the same answer");
                 Path file = dir.resolve("answer-" + i + ".json");
                 Files.writeString(file, negotiated.body(), StandardCharsets.UTF_8);
-                String measure = queries.get(i).contains("registrations") ? "registrations" : "victims";
                 Files.writeString(dir.resolve("answer-" + i + ".expected.json"),
-                        expectedFromCsv(server.get(query + "&format=csv").body(), measure), StandardCharsets.UTF_8);
+                        expectedFromJson(server.get(query + "&format=json").body()), StandardCharsets.UTF_8);
                 files.add(file);
             }
         }
@@ -64,42 +66,44 @@ class StatisticsJsonStatOverHttpTest {
     }
 
     /**
-     * What check-jsonstat.mjs expects, from a labelled CSV answer: the ids (the measure, then the
-     * {@code by} dimensions), one cell per row with its codes, value and OBS_STATUS, and the labels.
+     * What check-jsonstat.mjs expects, from the tipx JSON answer of the same query: the ids (the
+     * measure, each filter outside {@code by} and the period when neither breaks down nor filters by
+     * year, in the API's dimension order, then the {@code by} dimensions), one cell per observation
+     * with its codes, value and OBS_STATUS (the total over years left out: the time axis holds
+     * years), and the labels. Dimensions of size one need no coordinate: the toolkit takes their
+     * one category.
      */
-    private static String expectedFromCsv(String csv, String measure) {
-        List<List<String>> rows = StatisticsApiTest.csvRows(csv);
-        List<String> header = rows.get(0);
-        int dimensions = (header.indexOf("OBS_VALUE")) / 2;
+    private static String expectedFromJson(String body) {
+        JsonObject answer = Json.createReader(new java.io.StringReader(body)).readObject();
+        List<String> by = answer.getJsonArray("by").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        JsonObject filters = answer.getJsonObject("filters");
         JsonArrayBuilder ids = Json.createArrayBuilder().add("measure");
-        for (int d = 0; d < dimensions; d++) {
-            ids.add(header.get(2 * d));
+        for (Dimension dimension : Dimension.values()) {
+            boolean context = filters.containsKey(dimension.id()) || dimension == Dimension.YEAR;
+            if (context && !by.contains(dimension.id())) {
+                ids.add(dimension.id());
+            }
         }
+        by.forEach(ids::add);
         JsonArrayBuilder cells = Json.createArrayBuilder();
-        List<JsonObjectBuilder> labels = new ArrayList<>();
-        for (int d = 0; d < dimensions; d++) {
-            labels.add(Json.createObjectBuilder());
-        }
-        for (List<String> row : rows.subList(1, rows.size())) {
-            JsonObjectBuilder coordinates = Json.createObjectBuilder().add("measure", measure);
-            for (int d = 0; d < dimensions; d++) {
-                coordinates.add(header.get(2 * d), row.get(2 * d));
-                labels.get(d).add(row.get(2 * d), row.get(2 * d + 1));
+        java.util.Map<String, JsonObjectBuilder> labels = new java.util.LinkedHashMap<>();
+        by.forEach(id -> labels.put(id, Json.createObjectBuilder()));
+        for (JsonObject observation : answer.getJsonArray("observations").getValuesAs(JsonObject.class)) {
+            JsonObject codes = observation.getJsonObject("codes");
+            if (by.contains("year") && codes.getString("year").equals("_T")) {
+                continue;
             }
-            JsonObjectBuilder cell = Json.createObjectBuilder().add("coordinates", coordinates);
-            String value = row.get(2 * dimensions);
-            if (value.isEmpty()) {
-                cell.addNull("value");
-            } else {
-                cell.add("value", Long.parseLong(value));
+            JsonObjectBuilder coordinates = Json.createObjectBuilder().add("measure", answer.getString("measure"));
+            for (String id : by) {
+                coordinates.add(id, codes.getString(id));
+                labels.get(id).add(codes.getString(id), observation.getJsonObject("labels").getString(id));
             }
-            cells.add(cell.add("status", row.get(2 * dimensions + 1)));
+            JsonObjectBuilder cell = Json.createObjectBuilder().add("coordinates", coordinates)
+                    .add("value", observation.get("value")).add("status", observation.getString("OBS_STATUS"));
+            cells.add(cell);
         }
         JsonObjectBuilder labelsById = Json.createObjectBuilder();
-        for (int d = 0; d < dimensions; d++) {
-            labelsById.add(header.get(2 * d), labels.get(d));
-        }
+        labels.forEach(labelsById::add);
         return Json.createObjectBuilder().add("id", ids).add("cells", cells).add("labels", labelsById).build().toString();
     }
-
 }
