@@ -1,6 +1,7 @@
 package org.tipx.api.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -63,6 +64,52 @@ class StatisticsJsonStatOverHttpTest {
         String output = result.output();
         assertEquals(0, result.exitCode(), output);
         assertEquals(files.size(), output.lines().filter(line -> line.contains(": ok (")).count(), output);
+    }
+
+    @Test
+    void filteredAnswer_readOverHttpByTheToolkit_asATable_keepsTheFilterAndTheOrderOfDimensions() throws Exception {
+        JsonObject seen;
+        JsonObject dimensions;
+        try (RunningStatistics server = new RunningStatistics(dir.resolve("server"),
+                StatisticsApi.over(StatisticsApiTest.releases()).withRateLimit(Optional.empty()))) {
+            String url = server.uri("/v1/statistics?by=age_band,citizenship&sex=female&format=jsonstat&labels=true").toString();
+            JsonStatToolkit.Result result = JsonStatToolkit.run("read-over-http.mjs", List.of(url));
+            assertEquals(0, result.exitCode(), result.output());
+            seen = Json.createReader(new java.io.StringReader(result.output())).readObject();
+            dimensions = Json.createReader(new java.io.StringReader(server.get("/v1/dimensions").body())).readObject();
+        }
+        assertEquals("[\"measure\",\"year\",\"sex\",\"age_band\",\"citizenship\"]", seen.getJsonArray("id").toString());
+        assertEquals("[\"year\"]", seen.getJsonObject("roles").getJsonArray("time").toString());
+        List<JsonObject> rows = seen.getJsonArray("rows").getValuesAs(JsonObject.class);
+        assertEquals(java.util.Set.of("measure", "year", "sex", "age_band", "citizenship", "status", "value"),
+                java.util.Set.copyOf(seen.getJsonArray("columns").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
+        assertTrue(rows.size() > 10, seen.toString());
+        for (JsonObject row : rows) {
+            assertEquals("female", row.getString("sex"), "the filter is a column of the converted table");
+            assertEquals("2020+2021+2022", row.getString("year"), "the period covered");
+        }
+        for (String id : List.of("age_band", "citizenship")) {
+            List<String> published = seen.getJsonObject("categories").getJsonArray(id).getValuesAs(JsonString.class)
+                    .stream().map(JsonString::getString).toList();
+            List<String> listed = new ArrayList<>();
+            for (JsonObject dimension : dimensions.getJsonArray("items").getValuesAs(JsonObject.class)) {
+                if (dimension.getString("id").equals(id)) {
+                    dimension.getJsonArray("codes").getValuesAs(JsonObject.class).forEach(code -> {
+                        if (published.contains(code.getString("code"))) {
+                            listed.add(code.getString("code"));
+                        }
+                    });
+                }
+            }
+            listed.add("_T");
+            assertEquals(listed, published, id + " in the order of /v1/dimensions");
+            assertTrue(published.size() > 3, published.toString());
+        }
+        JsonObject statusLabels = seen.getJsonObject("statusLabels");
+        assertEquals("Normal value", statusLabels.getString("A"), "jsonstat-euro's getStatusLabel finds our labels");
+        statusLabels.forEach((status, label) -> assertTrue(
+                label.toString().equals("\"Normal value\"") || label.toString().equals("\"Missing value; suppressed\""),
+                status + " -> " + label));
     }
 
     /**
