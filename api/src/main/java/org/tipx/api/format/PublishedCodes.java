@@ -83,6 +83,15 @@ public final class PublishedCodes {
                 rows.add(row);
             }
         }
+        return ordered(by, rows);
+    }
+
+    /** All the rows of a table, totals over years included (tipx JSON), in publication order of the codes. */
+    List<ProtectedTable.Row> orderedRows(ProtectedTable table) {
+        return ordered(table.by(), new ArrayList<>(table.rows()));
+    }
+
+    private List<ProtectedTable.Row> ordered(List<Dimension> by, List<ProtectedTable.Row> rows) {
         Comparator<ProtectedTable.Row> order = (a, b) -> 0;
         for (int d = 0; d < by.size(); d++) {
             int index = d;
