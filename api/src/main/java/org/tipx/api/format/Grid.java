@@ -13,8 +13,8 @@ import org.tipx.api.statistics.ProtectedTable;
 
 /**
  * A protected table seen as a cube: per {@code by} dimension its codes in order of first
- * appearance among the rows (for a table of {@link org.tipx.api.statistics.TablePublisher}:
- * ascending with the total last), and the cells in row-major order of the dimensions (the last
+ * appearance among the rows (the writers pass them in publication order, {@link PublishedCodes}),
+ * and the cells in row-major order of the dimensions (the last
  * dimension varies fastest), as JSON-stat lays out {@code value} and {@code status}.
  */
 final class Grid {
@@ -39,15 +39,6 @@ final class Grid {
                         + dimensions + " dimensions");
             }
         }
-    }
-
-    /**
-     * The cube of a table.
-     *
-     * @throws IllegalArgumentException unless every combination of the axes' codes is exactly one row
-     */
-    static Grid of(ProtectedTable table) {
-        return of(table.by(), table.rows());
     }
 
     /**
