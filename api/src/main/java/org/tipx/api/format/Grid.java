@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tipx.anonymizer.cellkey.ProtectedCell;
+import org.tipx.api.domain.Dimension;
 import org.tipx.api.statistics.ProtectedTable;
 
 /**
  * A protected table seen as a cube: per {@code by} dimension its codes in order of first
- * appearance among the rows (for a table of {@link org.tipx.api.statistics.TablePublisher}:
- * ascending with the total last), and the cells in row-major order of the dimensions (the last
+ * appearance among the rows (the writers pass them in publication order, {@link PublishedCodes}),
+ * and the cells in row-major order of the dimensions (the last
  * dimension varies fastest), as JSON-stat lays out {@code value} and {@code status}.
  */
 final class Grid {
@@ -28,8 +29,11 @@ final class Grid {
 
     /** Checks that each row has one code per dimension; messages never quote a value. */
     static void requireCodesPerRow(ProtectedTable table) {
-        int dimensions = table.by().size();
-        for (ProtectedTable.Row row : table.rows()) {
+        requireCodesPerRow(table.by().size(), table.rows());
+    }
+
+    private static void requireCodesPerRow(int dimensions, List<ProtectedTable.Row> rows) {
+        for (ProtectedTable.Row row : rows) {
             if (row.codes().size() != dimensions) {
                 throw new IllegalArgumentException("a row has " + row.codes().size() + " codes for "
                         + dimensions + " dimensions");
@@ -38,18 +42,18 @@ final class Grid {
     }
 
     /**
-     * The cube of a table.
+     * The cube of these rows of a table broken down by {@code by}, categories in order of first appearance.
      *
      * @throws IllegalArgumentException unless every combination of the axes' codes is exactly one row
      */
-    static Grid of(ProtectedTable table) {
-        requireCodesPerRow(table);
-        int dimensions = table.by().size();
+    static Grid of(List<Dimension> by, List<ProtectedTable.Row> rows) {
+        int dimensions = by.size();
+        requireCodesPerRow(dimensions, rows);
         List<Set<String>> seen = new ArrayList<>();
         for (int d = 0; d < dimensions; d++) {
             seen.add(new LinkedHashSet<>());
         }
-        for (ProtectedTable.Row row : table.rows()) {
+        for (ProtectedTable.Row row : rows) {
             for (int d = 0; d < dimensions; d++) {
                 seen.get(d).add(row.codes().get(d));
             }
@@ -67,12 +71,12 @@ final class Grid {
             positions.add(position);
             n *= ordered.size();
         }
-        if (n != table.rows().size()) {
-            throw new IllegalArgumentException("the table has " + table.rows().size()
+        if (n != rows.size()) {
+            throw new IllegalArgumentException("the table has " + rows.size()
                     + " rows but its codes span " + n + " combinations; a cube needs exactly one row each");
         }
         ProtectedCell[] cells = new ProtectedCell[(int) n];
-        for (ProtectedTable.Row row : table.rows()) {
+        for (ProtectedTable.Row row : rows) {
             int index = 0;
             for (int d = 0; d < dimensions; d++) {
                 index = index * categories.get(d).size() + positions.get(d).get(row.codes().get(d));

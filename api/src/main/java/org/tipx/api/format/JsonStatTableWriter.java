@@ -2,8 +2,14 @@ package org.tipx.api.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.json.stream.JsonGenerator;
 
@@ -17,22 +23,28 @@ import org.tipx.api.domain.Dimension;
  *
  * <ul>
  *   <li>{@code id}: {@value #METRIC_ID} first, a one-category dimension with role {@code metric}
- *       naming what is counted (and its unit), then the {@code by} dimensions. A table without
- *       {@code by} is thus still a cube of one cell.</li>
+ *       naming what is counted (and its unit); then the context of the table
+ *       ({@link PublishedTable#context()}: each filtered dimension and the period, as dimensions of
+ *       size one, as Eurostat publishes fixed dimensions); then the {@code by} dimensions. A table
+ *       without {@code by} is thus still a cube of one cell.</li>
  *   <li>{@code role}: {@code time} for {@code year}, {@code geo} for the country dimensions
  *       ({@code citizenship}, {@code country_of_identification}, {@code country_of_exploitation}),
  *       {@code metric} for {@value #METRIC_ID}; a role whose dimensions are absent is left out.</li>
- *   <li>{@code category.index}: the codes as an array, in the table's order (total {@code _T}
- *       last); {@code category.label} and the dimension and dataset labels only when labels are
+ *   <li>{@code category.index}: the codes as an array in the order of {@code /v1/dimensions}
+ *       ({@link PublishedCodes}), the total {@code _T} last; {@code year} holds years only (no
+ *       total); {@code category.label} and the dimension and dataset labels only when labels are
  *       requested.</li>
  *   <li>{@code value}: the published counts in row-major order of {@code id}, {@code null} where
  *       withheld; {@code status}: an array of the same length with each cell's SDMX OBS_STATUS
  *       ({@code A} or {@code Q}).</li>
- *   <li>{@code updated}: the release's creation instant; {@code source}; {@code note}: the notes
- *       stated once for the dataset (values are perturbed, …).</li>
- *   <li>{@code extension}: what JSON-stat has no place for: the release, the measure, the filters,
- *       the public protection parameters, {@code conf_status} (each cell's SDMX CONF_STATUS, in the
- *       order of {@code value}) and the labels of the status codes.</li>
+ *   <li>{@code updated}: the release's creation instant to the millisecond (the spec's date form,
+ *       which readers parse with at most three fractional digits); {@code source}; {@code note}: the
+ *       notes stated once for the dataset (values are perturbed, …).</li>
+ *   <li>{@code extension}: {@code status.label} the labels of the OBS_STATUS codes, where Eurostat
+ *       puts them and its tools read them (jsonstat-euro's {@code getStatusLabel}); and what
+ *       JSON-stat has no place for: the release, the measure, the filters, the public protection
+ *       parameters, {@code conf_status} (each cell's SDMX CONF_STATUS, in the order of
+ *       {@code value}) and its labels.</li>
  * </ul>
  * Compact UTF-8 with keys in a fixed order. Immutable and thread-safe.
  */
@@ -44,9 +56,11 @@ public final class JsonStatTableWriter implements TableWriter {
     public static final String SOURCE = "tipx: anonymised statistics on trafficking in persons";
 
     private final Labels labels;
+    private final PublishedCodes codes;
 
     public JsonStatTableWriter(Labels labels) {
         this.labels = Objects.requireNonNull(labels, "labels");
+        this.codes = new PublishedCodes(labels);
     }
 
     @Override
@@ -56,8 +70,11 @@ public final class JsonStatTableWriter implements TableWriter {
 
     @Override
     public void write(PublishedTable published, OutputStream out) throws IOException {
-        Grid grid = Grid.of(published.table());
         List<Dimension> by = published.table().by();
+        Grid grid = Grid.of(by, codes.publishedRows(published.table()));
+        Map<Dimension, Set<String>> context = published.context();
+        List<Dimension> dimensions = new ArrayList<>(context.keySet());
+        dimensions.addAll(by);
         boolean withLabels = published.labels();
         try (JsonGenerator json = JsonParts.generator(out)) {
             json.writeStartObject();
@@ -67,44 +84,39 @@ public final class JsonStatTableWriter implements TableWriter {
                 json.write("label", labels.tableTitle(published.table().measure(), by));
             }
             json.write("source", SOURCE);
-            json.write("updated", published.release().created().toString());
+            json.write("updated", published.release().created().truncatedTo(ChronoUnit.MILLIS).toString());
             json.writeStartArray("note");
             published.notes().forEach(json::write);
             json.writeEnd();
 
             json.writeStartArray("id");
             json.write(METRIC_ID);
-            by.forEach(d -> json.write(d.id()));
+            dimensions.forEach(d -> json.write(d.id()));
             json.writeEnd();
             json.writeStartArray("size");
             json.write(1);
+            context.keySet().forEach(d -> json.write(1));
             for (int d = 0; d < by.size(); d++) {
                 json.write(grid.categories(d).size());
             }
             json.writeEnd();
-            role(json, by);
+            role(json, dimensions);
 
             json.writeStartObject("dimension");
             metricDimension(json, published);
+            for (Map.Entry<Dimension, Set<String>> fixed : context.entrySet()) {
+                Dimension dimension = fixed.getKey();
+                String code = codes.joinedCode(dimension, fixed.getValue());
+                dimension(json, dimension, List.of(code), withLabels
+                        ? Map.of(code, codes.joinedLabel(labels, dimension, fixed.getValue())) : Map.of());
+            }
             for (int d = 0; d < by.size(); d++) {
                 Dimension dimension = by.get(d);
-                json.writeStartObject(dimension.id());
+                Map<String, String> categoryLabels = new java.util.HashMap<>();
                 if (withLabels) {
-                    json.write("label", labels.label(dimension));
+                    grid.categories(d).forEach(code -> categoryLabels.put(code, labels.label(dimension, code)));
                 }
-                json.writeStartObject("category");
-                json.writeStartArray("index");
-                grid.categories(d).forEach(json::write);
-                json.writeEnd();
-                if (withLabels) {
-                    json.writeStartObject("label");
-                    for (String code : grid.categories(d)) {
-                        json.write(code, labels.label(dimension, code));
-                    }
-                    json.writeEnd();
-                }
-                json.writeEnd();
-                json.writeEnd();
+                dimension(json, dimension, grid.categories(d), categoryLabels);
             }
             json.writeEnd();
 
@@ -123,6 +135,11 @@ public final class JsonStatTableWriter implements TableWriter {
             json.writeEnd();
 
             json.writeStartObject("extension");
+            json.writeStartObject("status").writeStartObject("label");
+            for (ObsStatus status : ObsStatus.values()) {
+                json.write(status.code(), labels.label(status));
+            }
+            json.writeEnd().writeEnd();
             JsonParts.release(json, published.release());
             json.write("measure", published.measureId());
             json.writeStartArray("by");
@@ -132,11 +149,6 @@ public final class JsonStatTableWriter implements TableWriter {
             JsonParts.protection(json, published.release().protection());
             json.writeStartArray("conf_status");
             cells.forEach(cell -> json.write(cell.confStatus().code()));
-            json.writeEnd();
-            json.writeStartObject("status_labels");
-            for (ObsStatus status : ObsStatus.values()) {
-                json.write(status.code(), labels.label(status));
-            }
             json.writeEnd();
             json.writeStartObject("conf_status_labels");
             for (ConfStatus status : ConfStatus.values()) {
@@ -149,12 +161,32 @@ public final class JsonStatTableWriter implements TableWriter {
         }
     }
 
-    private static void role(JsonGenerator json, List<Dimension> by) {
+    /** One dimension: its label (when labels are asked for), its categories in order and their labels. */
+    private void dimension(JsonGenerator json, Dimension dimension, List<String> categories,
+                           Map<String, String> categoryLabels) {
+        json.writeStartObject(dimension.id());
+        if (!categoryLabels.isEmpty()) {
+            json.write("label", labels.label(dimension));
+        }
+        json.writeStartObject("category");
+        json.writeStartArray("index");
+        categories.forEach(json::write);
+        json.writeEnd();
+        if (!categoryLabels.isEmpty()) {
+            json.writeStartObject("label");
+            categories.forEach(code -> json.write(code, categoryLabels.get(code)));
+            json.writeEnd();
+        }
+        json.writeEnd();
+        json.writeEnd();
+    }
+
+    private static void role(JsonGenerator json, List<Dimension> dimensions) {
         json.writeStartObject("role");
-        if (by.contains(Dimension.YEAR)) {
+        if (dimensions.contains(Dimension.YEAR)) {
             json.writeStartArray("time").write(Dimension.YEAR.id()).writeEnd();
         }
-        List<Dimension> geo = by.stream().filter(JsonStatTableWriter::geographic).toList();
+        List<Dimension> geo = dimensions.stream().filter(JsonStatTableWriter::geographic).toList();
         if (!geo.isEmpty()) {
             json.writeStartArray("geo");
             geo.forEach(d -> json.write(d.id()));

@@ -16,14 +16,17 @@ import org.tipx.api.statistics.ProtectedTable;
  * filters, the notes (stated once for the dataset), the public protection parameters, and one
  * observation per row with its codes, optional labels, value ({@code null} when withheld),
  * {@code OBS_STATUS} and {@code CONF_STATUS}. Compact UTF-8, keys in a fixed order, rows in the
- * table's order. Immutable and thread-safe.
+ * order of {@code /v1/dimensions} ({@link PublishedCodes}), totals over years included: its codes are
+ * strings for typed clients, which name {@code _T} explicitly. Immutable and thread-safe.
  */
 public final class JsonTableWriter implements TableWriter {
 
     private final Labels labels;
+    private final PublishedCodes codes;
 
     public JsonTableWriter(Labels labels) {
         this.labels = Objects.requireNonNull(labels, "labels");
+        this.codes = new PublishedCodes(labels);
     }
 
     @Override
@@ -57,7 +60,7 @@ public final class JsonTableWriter implements TableWriter {
             json.writeEnd();
             JsonParts.protection(json, published.release().protection());
             json.writeStartArray("observations");
-            for (ProtectedTable.Row row : table.rows()) {
+            for (ProtectedTable.Row row : codes.orderedRows(table)) {
                 json.writeStartObject();
                 json.writeStartObject("codes");
                 for (int i = 0; i < by.size(); i++) {

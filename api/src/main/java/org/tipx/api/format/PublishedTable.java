@@ -1,8 +1,11 @@
 package org.tipx.api.format;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
@@ -16,11 +19,14 @@ import org.tipx.api.statistics.ProtectedTable;
  * <p>It holds a {@link ProtectedTable}, whose cells carry only published values and flags, so no
  * writer built on it can reach a true count, a cell key or a record key.
  *
- * @param table   the protected table
- * @param release the release the table was built from
- * @param labels  true to add labels next to the codes (in the writer's language)
+ * @param table        the protected table
+ * @param release      the release the table was built from
+ * @param labels       true to add labels next to the codes (in the writer's language)
+ * @param releaseYears the years the release covers (the year codes it lists for the measure), which
+ *                     state the period of a table neither broken down nor filtered by year; empty
+ *                     when not known, and then such a table states no period
  */
-public record PublishedTable(ProtectedTable table, PublishedRelease release, boolean labels) {
+public record PublishedTable(ProtectedTable table, PublishedRelease release, boolean labels, List<String> releaseYears) {
 
     /** Said once for the whole dataset: perturbed cells are not flagged one by one. */
     public static final String PERTURBATION_NOTE = "Values are perturbed by the cell key method: each count is moved "
@@ -44,6 +50,36 @@ public record PublishedTable(ProtectedTable table, PublishedRelease release, boo
     public PublishedTable {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(release, "release");
+        releaseYears = List.copyOf(releaseYears);
+    }
+
+    /** A table whose period, when it is not broken down by year, is not stated. */
+    public PublishedTable(ProtectedTable table, PublishedRelease release, boolean labels) {
+        this(table, release, labels, List.of());
+    }
+
+    /**
+     * The dimensions the table is not broken down by but that say what it counts, each with the
+     * codes its single category stands for, in {@link Dimension}'s order: every filter on a
+     * dimension outside {@code by}, and {@code year} with the release's years when the table is
+     * neither broken down nor filtered by year (its period). JSON-stat and CSV publish each as a
+     * dimension of size one, as Eurostat does with the fixed dimensions of an extraction, so a
+     * table taken out of its answer still says whom it counts and when.
+     */
+    public Map<Dimension, Set<String>> context() {
+        Map<Dimension, Set<String>> context = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            if (table.by().contains(dimension)) {
+                continue;
+            }
+            Set<String> filter = table.query().filters().get(dimension);
+            if (filter != null) {
+                context.put(dimension, filter);
+            } else if (dimension == Dimension.YEAR && !releaseYears.isEmpty()) {
+                context.put(dimension, Set.copyOf(releaseYears));
+            }
+        }
+        return context;
     }
 
     /** The notes that go with this table, in a fixed order. */

@@ -30,6 +30,7 @@ import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.format.Labels;
 import org.tipx.api.format.Language;
+import org.tipx.api.format.PublishedCodes;
 import org.tipx.api.format.PublishedTable;
 import org.tipx.api.format.TableFormat;
 import org.tipx.api.format.TableWriter;
@@ -52,7 +53,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
      * Bumped whenever the bytes of a representation change for the same table (a new column, a new
      * metadata member), so that no cache keeps an answer of the old shape under the same tag.
      */
-    static final String REPRESENTATION_VERSION = "1";
+    static final String REPRESENTATION_VERSION = "2";
 
     private static final List<String> VARY_ACCEPT = List.of("Accept", LanguageNegotiation.ACCEPT_LANGUAGE);
     private static final List<String> VARY_LANGUAGE = List.of(LanguageNegotiation.ACCEPT_LANGUAGE);
@@ -213,11 +214,56 @@ public final class StatisticsServiceImpl extends StatisticsService {
         } catch (QueryRuleException e) {
             throw refused(e);
         }
-        byte[] body = writers.get(asked.language()).get(format).bytes(new PublishedTable(table, release, asked.labels()));
+        List<String> years = format == TableFormat.JSON ? List.of() : releaseYears(release, asked.query());
+        byte[] body = writers.get(asked.language()).get(format)
+                .bytes(new PublishedTable(table, release, asked.labels(), years));
         HttpCaching.validators(response, etag, policy, VARY_ACCEPT);
         response.status(Status.OK_200);
         response.header(HeaderNames.CONTENT_TYPE, format.mediaType());
+        if (format == TableFormat.CSV) {
+            response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(release, asked.query()) + "\"");
+        }
         response.send(body);
+    }
+
+    /**
+     * The years a release covers for the measure, which state the period of a table neither broken
+     * down nor filtered by year: the year codes of the release's table by year, a protected table
+     * whose listed codes depend only on published cells. Empty when the question does not arise or
+     * that table is refused (the answer then states no period rather than a guessed one).
+     */
+    private List<String> releaseYears(PublishedRelease release, TableQuery query) {
+        if (query.by().contains(Dimension.YEAR) || query.filters().containsKey(Dimension.YEAR)) {
+            return List.of();
+        }
+        try {
+            return tables.table(release, TableQuery.of(query.measure(), Dimension.YEAR)).rows().stream()
+                    .map(row -> row.codes().getFirst())
+                    .filter(code -> !code.equals(ProtectedTable.TOTAL))
+                    .toList();
+        } catch (QueryRuleException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The file name a CSV answer is saved under: {@code tipx-<release>-<measure>-by-<dims>.csv}
+     * ({@code -total} without {@code by}), and {@code -filtered} when filters narrow it, so two
+     * downloads of different tables do not overwrite each other unnoticed. Release ids and
+     * dimension ids are letters, digits, '.', '_' and '-', safe in a quoted file name.
+     */
+    static String fileName(PublishedRelease release, TableQuery query) {
+        StringBuilder name = new StringBuilder("tipx-").append(release.id()).append('-')
+                .append(query.measure().name().toLowerCase(java.util.Locale.ROOT));
+        if (query.by().isEmpty()) {
+            name.append("-total");
+        } else {
+            name.append("-by-").append(String.join("-", query.by().stream().map(Dimension::id).toList()));
+        }
+        if (!query.filters().isEmpty()) {
+            name.append("-filtered");
+        }
+        return name.append(".csv").toString();
     }
 
     /** A query rule's refusal as a 400 whose type names the rule; the rule's message never quotes a true count. */
@@ -227,18 +273,12 @@ public final class StatisticsServiceImpl extends StatisticsService {
 
     private static DimensionList dimensions(Labels labels) {
         List<DimensionInfo> items = new ArrayList<>();
+        // The same order and codes the writers publish categories in.
+        PublishedCodes published = new PublishedCodes(labels);
         for (org.tipx.api.format.DimensionInfo dimension : labels.dimensions()) {
-            List<CodeInfo> codes = new ArrayList<>();
-            dimension.codes().forEach(code -> codes.add(new CodeInfo(code.code(), code.label())));
             Dimension id = dimension.dimension();
-            // The contract's extra country codes are valid filters though the country table omits them.
-            if (id == Dimension.CITIZENSHIP || id == Dimension.COUNTRY_OF_EXPLOITATION
-                    || id == Dimension.COUNTRY_OF_IDENTIFICATION) {
-                codes.add(codes.size() - 1, new CodeInfo("XX", labels.label(id, "XX")));
-            }
-            if (id == Dimension.CITIZENSHIP) {
-                codes.add(codes.size() - 1, new CodeInfo("XS", labels.label(id, "XS")));
-            }
+            List<CodeInfo> codes = new ArrayList<>();
+            published.listed(id).forEach(code -> codes.add(new CodeInfo(code.code(), code.label())));
             String pattern = id == Dimension.YEAR ? "^[0-9]{4}$" : null;
             items.add(new DimensionInfo(id.id(), dimension.label(), id.multiValued(), alwaysAllowed(id), pattern, codes));
         }

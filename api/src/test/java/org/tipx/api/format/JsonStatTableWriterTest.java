@@ -18,11 +18,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import java.time.Instant;
+
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
+import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.TableQuery;
 
@@ -38,16 +41,16 @@ class JsonStatTableWriterTest {
                 + "\"source\":\"tipx: anonymised statistics on trafficking in persons\","
                 + "\"updated\":\"2026-11-23T10:00:00Z\","
                 + "\"note\":[\"" + PublishedTable.PERTURBATION_NOTE + "\",\"" + PublishedTable.VICTIMS_NOTE + "\"],"
-                + "\"id\":[\"measure\",\"year\"],\"size\":[1,3],"
+                + "\"id\":[\"measure\",\"year\"],\"size\":[1,2],"
                 + "\"role\":{\"time\":[\"year\"],\"metric\":[\"measure\"]},"
                 + "\"dimension\":{"
                 + "\"measure\":{\"category\":{\"index\":[\"victims\"],\"unit\":{\"victims\":{\"decimals\":0}}}},"
-                + "\"year\":{\"category\":{\"index\":[\"2020\",\"2021\",\"_T\"]}}},"
-                + "\"value\":[12,null,15],\"status\":[\"A\",\"Q\",\"A\"],"
-                + "\"extension\":{\"release\":{\"id\":\"r-20261123-1\",\"created\":\"2026-11-23T10:00:00Z\"},"
+                + "\"year\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}},"
+                + "\"value\":[12,null],\"status\":[\"A\",\"Q\"],"
+                + "\"extension\":{\"status\":{\"label\":{\"A\":\"Normal value\",\"Q\":\"Missing value; suppressed\"}},"
+                + "\"release\":{\"id\":\"r-20261123-1\",\"created\":\"2026-11-23T10:00:00Z\"},"
                 + "\"measure\":\"victims\",\"by\":[\"year\"],\"filters\":{},\"protection\":" + protection + ","
-                + "\"conf_status\":[\"F\",\"A\",\"F\"],"
-                + "\"status_labels\":{\"A\":\"Normal value\",\"Q\":\"Missing value; suppressed\"},"
+                + "\"conf_status\":[\"F\",\"A\"],"
                 + "\"conf_status_labels\":{\"F\":\"Free\",\"A\":\"Primary confidentiality\"}}}", json);
     }
 
@@ -74,24 +77,56 @@ class JsonStatTableWriterTest {
     @Test
     void write_valueAndStatusInRowMajorOrderOfId() {
         JsonObject json = parse(write(writer, new PublishedTable(FormatFixtures.yearBySex(), RELEASE, false)));
-        assertEquals("[1,3,3]", json.getJsonArray("size").toString());
-        assertEquals("[12,null,15,20,11,33,31,14,47]", json.getJsonArray("value").toString());
-        assertEquals("[\"A\",\"Q\",\"A\",\"A\",\"A\",\"A\",\"A\",\"A\",\"A\"]", json.getJsonArray("status").toString());
-        assertEquals("[\"F\",\"A\",\"F\",\"F\",\"F\",\"F\",\"F\",\"F\",\"F\"]",
+        assertEquals("[1,2,3]", json.getJsonArray("size").toString());
+        assertEquals("[12,null,15,20,11,33]", json.getJsonArray("value").toString());
+        assertEquals("[\"A\",\"Q\",\"A\",\"A\",\"A\",\"A\"]", json.getJsonArray("status").toString());
+        assertEquals("[\"F\",\"A\",\"F\",\"F\",\"F\",\"F\"]",
                 json.getJsonObject("extension").getJsonArray("conf_status").toString());
     }
 
     @Test
-    void write_rowsInAnyOrder_sameCubeAsInTableOrder() {
-        ProtectedTable table = FormatFixtures.yearBySex();
+    void write_rowsInAnyOrder_sameBytes_categoriesInTheOrderOfDimensions() {
+        ProtectedTable table = FormatFixtures.exploitationByAgeBySex();
         List<ProtectedTable.Row> shuffled = new ArrayList<>(table.rows());
         Collections.reverse(shuffled);
-        // The category order follows first appearance, so the reversed table lists codes reversed,
-        // and each value still sits at the position of its own codes.
-        JsonObject json = parse(write(writer, new PublishedTable(new ProtectedTable(table.query(), shuffled), RELEASE, false)));
-        assertEquals("[\"_T\",\"2021\",\"2020\"]",
-                json.getJsonObject("dimension").getJsonObject("year").getJsonObject("category").getJsonArray("index").toString());
-        assertEquals("[47,14,31,33,11,20,15,null,12]", json.getJsonArray("value").toString());
+        PublishedTable reversed = new PublishedTable(new ProtectedTable(table.query(), shuffled), RELEASE, false);
+        assertArrayEquals(writer.bytes(new PublishedTable(table, RELEASE, false)), writer.bytes(reversed));
+        // As /v1/dimensions lists them, not as strings sort ("18-20" < "9-17").
+        assertEquals("[\"9-17\",\"18-20\",\"unknown\",\"_T\"]", parse(write(writer, reversed)).getJsonObject("dimension")
+                .getJsonObject("age_band").getJsonObject("category").getJsonArray("index").toString());
+    }
+
+    @Test
+    void write_filterOutsideBy_isADimensionOfSizeOne_andTheYearHoldsNoTotal() {
+        JsonObject json = parse(write(writer,
+                new PublishedTable(FormatFixtures.citizenshipByYearOfFemales(), RELEASE, true)));
+        assertEquals("[\"measure\",\"sex\",\"citizenship\",\"year\"]", json.getJsonArray("id").toString());
+        assertEquals("[1,1,4,1]", json.getJsonArray("size").toString());
+        JsonObject sex = json.getJsonObject("dimension").getJsonObject("sex");
+        assertEquals("{\"label\":\"Sex\",\"category\":{\"index\":[\"female\"],\"label\":{\"female\":\"Female (HTCDS: Feminine)\"}}}",
+                sex.toString());
+        assertEquals("[\"2021\"]", json.getJsonObject("dimension").getJsonObject("year").getJsonObject("category")
+                .getJsonArray("index").toString());
+        assertEquals("[13,40,null,58]", json.getJsonArray("value").toString());
+    }
+
+    @Test
+    void write_notByYear_statesThePeriodAsAYearDimensionOfSizeOne() {
+        JsonObject json = parse(write(writer,
+                new PublishedTable(FormatFixtures.byExploitation(), RELEASE, true, List.of("2021", "2020"))));
+        assertEquals("[\"measure\",\"year\",\"exploitation\"]", json.getJsonArray("id").toString());
+        assertEquals("{\"time\":[\"year\"],\"metric\":[\"measure\"]}", json.getJsonObject("role").toString());
+        assertEquals("{\"label\":\"Year\",\"category\":{\"index\":[\"2020+2021\"],\"label\":{\"2020+2021\":\"2020 + 2021\"}}}",
+                json.getJsonObject("dimension").getJsonObject("year").toString());
+    }
+
+    @Test
+    void write_updated_atMostThreeFractionalDigits() {
+        PublishedRelease precise = new PublishedRelease("r-1", Instant.parse("2026-11-23T10:30:00.123456Z"),
+                RELEASE.protection());
+        JsonObject json = parse(write(writer, new PublishedTable(FormatFixtures.byYear(), precise, false)));
+        assertEquals("2026-11-23T10:30:00.123Z", json.getString("updated"));
+        assertEquals("2026-11-23T10:30:00.123456Z", json.getJsonObject("extension").getJsonObject("release").getString("created"));
     }
 
     @Test

@@ -34,8 +34,9 @@ public final class JsonStatToolkit {
     /** Skips the calling test without the tools, or fails it where they are required. */
     public static void requireInstalled() {
         boolean installed = Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("jsonstat-toolkit"))
+                && Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("jsonstat-euro"))
                 && nodeRuns();
-        String reason = "node or jsonstat-toolkit is missing: install Node.js 20+ and run npm ci --prefix api/src/test/js";
+        String reason = "node, jsonstat-toolkit or jsonstat-euro is missing: install Node.js 20+ and run npm ci --prefix api/src/test/js";
         if ("1".equals(System.getenv("TIPX_REQUIRE_NODE_TOOLS"))) {
             assertTrue(installed, reason + " (TIPX_REQUIRE_NODE_TOOLS=1 makes this check mandatory)");
         } else {
@@ -45,8 +46,13 @@ public final class JsonStatToolkit {
 
     /** Checks these JSON-stat files (each beside its {@code .expected.json}, when it has one). */
     public static Result check(List<Path> files) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString()));
-        files.forEach(f -> command.add(f.toString()));
+        return run(SCRIPT.getFileName().toString(), files.stream().map(Path::toString).toList());
+    }
+
+    /** Runs a script of {@code src/test/js} with these arguments. */
+    public static Result run(String script, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", SCRIPT_DIR.resolve(script).toString()));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -63,7 +63,10 @@ class JsonTableWriterTest {
         assertEquals(List.of(PublishedTable.PERTURBATION_NOTE, PublishedTable.VICTIMS_NOTE, PublishedTable.EXPLOITATION_NOTE),
                 json.getJsonArray("notes").getValuesAs(jakarta.json.JsonString.class).stream()
                         .map(jakarta.json.JsonString::getString).toList());
-        JsonObject servitude = json.getJsonArray("observations").getJsonObject(1);
+        // In the code list's order, as /v1/dimensions lists it: sexual, forced_labour, servitude, unknown, _T.
+        assertEquals(List.of("sexual", "forced_labour", "servitude", "unknown", "_T"), json.getJsonArray("observations")
+                .getValuesAs(JsonObject.class).stream().map(o -> o.getJsonObject("codes").getString("exploitation")).toList());
+        JsonObject servitude = json.getJsonArray("observations").getJsonObject(2);
         assertEquals("Slavery and similar practices, servitude", servitude.getJsonObject("labels").getString("exploitation"));
         // Perturbation is stated once for the dataset, never per cell.
         for (JsonValue observation : json.getJsonArray("observations")) {

@@ -93,7 +93,7 @@ class WritersPublishOnlyProtectedCellsTest {
                 record("pseudonym-SECRET-a", 4077, "female"),
                 record("pseudonym-SECRET-b", 4078, "male"),
                 record("pseudonym-SECRET-c", 4079, "male"));
-        TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.YEAR, Dimension.SEX);
+        TableQuery query = TableQuery.of(Measure.VICTIMS, Dimension.SEX);
         ProtectedTable table = ScanningTableSource.publish(new TablePublisher(10_000, 1.0), records, query,
                 CellKeyProtector.withDefaults());
         String cellKeyOfTotal = Integer.toString((4077 + 4078 + 4079) % PTable.KEY_SPACE);
@@ -105,7 +105,7 @@ class WritersPublishOnlyProtectedCellsTest {
                 }
                 switch (format) {
                     case CSV -> output.lines().skip(1).forEach(line ->
-                            assertTrue(line.endsWith(",,Q,A") || line.equals(",Q,A"), line));
+                            assertTrue(line.matches("_T,(Total,)?,Q,A,.*"), line));
                     case JSON -> assertFalse(output.matches("(?s).*\"value\":[0-9].*"), output);
                     case JSONSTAT -> assertTrue(output.matches("(?s).*\"value\":\\[null(,null)*\\].*"), output);
                 }

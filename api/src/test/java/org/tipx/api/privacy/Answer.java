@@ -128,6 +128,9 @@ final class Answer {
             }
             categories.add(codes);
         }
+        // The table's axes: the metric and the context (filters, period) are dimensions of one category.
+        List<String> axes = o.getJsonObject("extension").getJsonArray("by").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList();
         JsonArray values = o.getJsonArray("value");
         Map<Map<String, String>, OptionalLong> cells = new LinkedHashMap<>();
         for (int flat = 0; flat < values.size(); flat++) {
@@ -135,7 +138,7 @@ final class Answer {
             int rest = flat;
             for (int d = ids.size() - 1; d >= 0; d--) {
                 int size = categories.get(d).size();
-                if (!ids.get(d).equals("measure")) {
+                if (axes.contains(ids.get(d))) {
                     codes.put(ids.get(d), categories.get(d).get(rest % size));
                 }
                 rest /= size;

@@ -14,6 +14,8 @@ final class Csv {
     }
 
     static List<List<String>> parse(String text) {
-        return text.lines().filter(line -> !line.isEmpty()).map(ReferenceCsv::splitLine).toList();
+        // Table answers start with a byte order mark, for spreadsheets; it is not part of the first column's name.
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return body.lines().filter(line -> !line.isEmpty()).map(ReferenceCsv::splitLine).toList();
     }
 }

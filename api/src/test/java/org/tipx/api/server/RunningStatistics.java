@@ -31,6 +31,16 @@ final class RunningStatistics implements AutoCloseable {
         this(dir, api, Clock.systemUTC());
     }
 
+    /** The server's address, e.g. for a generated client's base URI. */
+    URI base() {
+        return base;
+    }
+
+    /** The address of a path on this server, for clients that fetch it themselves. */
+    URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
     HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(base.resolve(pathAndQuery));
     }

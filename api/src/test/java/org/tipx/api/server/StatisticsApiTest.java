@@ -148,8 +148,9 @@ class StatisticsApiTest {
     @Test
     void sameCell_throughTwoDifferentTables_isPublishedIdentically() throws Exception {
         // by=sex and by=sex,year at year=_T count the same persons; so does by=country_of_identification,sex at _T.
+        // The total over years is in the JSON answer only (CSV and JSON-stat keep the year axis for years).
         Map<List<String>, String> bySex = csvValues(server.get("/v1/statistics?by=sex&format=csv").body());
-        Map<List<String>, String> bySexYear = csvValues(server.get("/v1/statistics?by=sex,year&format=csv").body());
+        Map<List<String>, String> bySexYear = jsonValues(server.get("/v1/statistics?by=sex,year&format=json").body());
         Map<List<String>, String> byCountrySex = csvValues(
                 server.get("/v1/statistics?by=country_of_identification,sex&format=csv").body());
         int compared = 0;
@@ -203,18 +204,27 @@ class StatisticsApiTest {
     }
 
     @Test
-    void csv_hasTheIssuesColumns_andLabelColumnsWithLabelsTrue() throws Exception {
+    void csv_saysMeasureFiltersAndRelease_labelColumnsWithLabelsTrue_savedUnderANameThatSaysWhat() throws Exception {
         HttpResponse<String> plain = server.get("/v1/statistics?by=citizenship,year&sex=female&year=2020,2021&format=csv");
         assertTrue(plain.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
-        assertEquals("citizenship,year,OBS_VALUE,OBS_STATUS,CONF_STATUS", csvRows(plain.body()).get(0).stream()
-                .reduce((a, b) -> a + "," + b).orElseThrow());
+        assertEquals("attachment; filename=\"tipx-" + NEW + "-victims-by-citizenship-year-filtered.csv\"",
+                plain.headers().firstValue("Content-Disposition").orElseThrow());
+        assertTrue(plain.body().startsWith("\uFEFF"), "a byte order mark, for spreadsheets");
+        List<List<String>> rows = csvRows(plain.body());
+        assertEquals(List.of("citizenship", "year", "OBS_VALUE", "OBS_STATUS", "CONF_STATUS", "measure", "sex", "release"),
+                rows.get(0));
+        assertTrue(rows.subList(1, rows.size()).stream().allMatch(row -> row.get(1).matches("20(20|21)")
+                && row.subList(5, 8).equals(List.of("victims", "female", NEW))), plain.body());
         HttpResponse<String> labelled = server.get(
                 "/v1/statistics?by=citizenship,year&sex=female&year=2020,2021&format=csv&labels=true");
-        List<List<String>> rows = csvRows(labelled.body());
+        rows = csvRows(labelled.body());
         assertEquals(List.of("citizenship", "citizenship_label", "year", "year_label", "OBS_VALUE", "OBS_STATUS",
-                "CONF_STATUS"), rows.get(0));
-        assertTrue(rows.stream().anyMatch(row -> row.get(0).equals("UA") && row.get(1).equals("Ukraine")), labelled.body());
+                "CONF_STATUS", "measure", "measure_label", "sex", "sex_label", "release"), rows.get(0));
+        assertTrue(rows.stream().anyMatch(row -> row.get(0).equals("UKR") && row.get(1).equals("Ukraine")), labelled.body());
         assertTrue(labelled.body().contains("Total"));
+        assertEquals("attachment; filename=\"tipx-" + NEW + "-registrations-total.csv\"",
+                server.get("/v1/statistics?format=csv&measure=registrations").headers().firstValue("Content-Disposition").orElseThrow());
+        assertTrue(server.get("/v1/statistics?by=sex").headers().firstValue("Content-Disposition").isEmpty(), "JSON is shown, not saved");
     }
 
     @ParameterizedTest(name = "Accept {0} -> {1}")
@@ -406,15 +416,28 @@ class StatisticsApiTest {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    /** CSV rows split on commas (the codes and statuses used here hold none), header first. */
+    /** CSV rows split on commas (the codes and statuses used here hold none), header first, the byte order mark dropped. */
     static List<List<String>> csvRows(String csv) {
         List<List<String>> rows = new ArrayList<>();
-        for (String line : csv.split("\r\n")) {
+        for (String line : (csv.startsWith("\uFEFF") ? csv.substring(1) : csv).split("\r\n")) {
             if (!line.isEmpty()) {
                 rows.add(List.of(line.split(",", -1)));
             }
         }
         return rows;
+    }
+
+    /** The value of each observation of a tipx JSON answer by its codes in {@code by} order, "" when withheld. */
+    static Map<List<String>, String> jsonValues(String json) {
+        JsonObject answer = Json.createReader(new StringReader(json)).readObject();
+        List<String> by = answer.getJsonArray("by").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+        Map<List<String>, String> values = new HashMap<>();
+        for (JsonObject observation : answer.getJsonArray("observations").getValuesAs(JsonObject.class)) {
+            List<String> codes = by.stream().map(id -> observation.getJsonObject("codes").getString(id)).toList();
+            values.put(codes, observation.isNull("value") ? "" : observation.get("value").toString());
+        }
+        return values;
     }
 
     /** The OBS_VALUE of each row by its codes. */

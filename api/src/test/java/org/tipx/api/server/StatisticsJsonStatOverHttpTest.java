@@ -1,10 +1,13 @@
 package org.tipx.api.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +18,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.domain.Dimension;
 import org.tipx.api.format.JsonStatToolkit;
 
 /**
  * JSON-stat answers of {@code /v1/statistics}, fetched over HTTP, read back by a real client
  * (npm {@code jsonstat-toolkit}, through {@code src/test/js/check-jsonstat.mjs}) and held against the
- * CSV answer of the same query: the two representations must publish the same cells and labels.
+ * tipx JSON answer of the same query: the two representations must publish the same cells and labels.
  * Skipped without Node.js and the toolkit, unless {@code TIPX_REQUIRE_NODE_TOOLS=1} (as in {@code .ci/run}).
  */
 class StatisticsJsonStatOverHttpTest {
@@ -51,9 +55,8 @@ class StatisticsJsonStatOverHttpTest {
                 assertEquals(negotiated.body(), server.get(query + "&format=jsonstat").body(), "format=jsonstat is the same answer");
                 Path file = dir.resolve("answer-" + i + ".json");
                 Files.writeString(file, negotiated.body(), StandardCharsets.UTF_8);
-                String measure = queries.get(i).contains("registrations") ? "registrations" : "victims";
                 Files.writeString(dir.resolve("answer-" + i + ".expected.json"),
-                        expectedFromCsv(server.get(query + "&format=csv").body(), measure), StandardCharsets.UTF_8);
+                        expectedFromJson(server.get(query + "&format=json").body()), StandardCharsets.UTF_8);
                 files.add(file);
             }
         }
@@ -63,43 +66,91 @@ class StatisticsJsonStatOverHttpTest {
         assertEquals(files.size(), output.lines().filter(line -> line.contains(": ok (")).count(), output);
     }
 
-    /**
-     * What check-jsonstat.mjs expects, from a labelled CSV answer: the ids (the measure, then the
-     * {@code by} dimensions), one cell per row with its codes, value and OBS_STATUS, and the labels.
-     */
-    private static String expectedFromCsv(String csv, String measure) {
-        List<List<String>> rows = StatisticsApiTest.csvRows(csv);
-        List<String> header = rows.get(0);
-        int dimensions = (header.indexOf("OBS_VALUE")) / 2;
-        JsonArrayBuilder ids = Json.createArrayBuilder().add("measure");
-        for (int d = 0; d < dimensions; d++) {
-            ids.add(header.get(2 * d));
+    @Test
+    void filteredAnswer_readOverHttpByTheToolkit_asATable_keepsTheFilterAndTheOrderOfDimensions() throws Exception {
+        JsonObject seen;
+        JsonObject dimensions;
+        try (RunningStatistics server = new RunningStatistics(dir.resolve("server"),
+                StatisticsApi.over(StatisticsApiTest.releases()).withRateLimit(Optional.empty()))) {
+            String url = server.uri("/v1/statistics?by=age_band,citizenship&sex=female&format=jsonstat&labels=true").toString();
+            JsonStatToolkit.Result result = JsonStatToolkit.run("read-over-http.mjs", List.of(url));
+            assertEquals(0, result.exitCode(), result.output());
+            seen = Json.createReader(new java.io.StringReader(result.output())).readObject();
+            dimensions = Json.createReader(new java.io.StringReader(server.get("/v1/dimensions").body())).readObject();
         }
-        JsonArrayBuilder cells = Json.createArrayBuilder();
-        List<JsonObjectBuilder> labels = new ArrayList<>();
-        for (int d = 0; d < dimensions; d++) {
-            labels.add(Json.createObjectBuilder());
+        assertEquals("[\"measure\",\"year\",\"sex\",\"age_band\",\"citizenship\"]", seen.getJsonArray("id").toString());
+        assertEquals("[\"year\"]", seen.getJsonObject("roles").getJsonArray("time").toString());
+        List<JsonObject> rows = seen.getJsonArray("rows").getValuesAs(JsonObject.class);
+        assertEquals(java.util.Set.of("measure", "year", "sex", "age_band", "citizenship", "status", "value"),
+                java.util.Set.copyOf(seen.getJsonArray("columns").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
+        assertTrue(rows.size() > 10, seen.toString());
+        for (JsonObject row : rows) {
+            assertEquals("female", row.getString("sex"), "the filter is a column of the converted table");
+            assertEquals("2020+2021+2022", row.getString("year"), "the period covered");
         }
-        for (List<String> row : rows.subList(1, rows.size())) {
-            JsonObjectBuilder coordinates = Json.createObjectBuilder().add("measure", measure);
-            for (int d = 0; d < dimensions; d++) {
-                coordinates.add(header.get(2 * d), row.get(2 * d));
-                labels.get(d).add(row.get(2 * d), row.get(2 * d + 1));
+        for (String id : List.of("age_band", "citizenship")) {
+            List<String> published = seen.getJsonObject("categories").getJsonArray(id).getValuesAs(JsonString.class)
+                    .stream().map(JsonString::getString).toList();
+            List<String> listed = new ArrayList<>();
+            for (JsonObject dimension : dimensions.getJsonArray("items").getValuesAs(JsonObject.class)) {
+                if (dimension.getString("id").equals(id)) {
+                    dimension.getJsonArray("codes").getValuesAs(JsonObject.class).forEach(code -> {
+                        if (published.contains(code.getString("code"))) {
+                            listed.add(code.getString("code"));
+                        }
+                    });
+                }
             }
-            JsonObjectBuilder cell = Json.createObjectBuilder().add("coordinates", coordinates);
-            String value = row.get(2 * dimensions);
-            if (value.isEmpty()) {
-                cell.addNull("value");
-            } else {
-                cell.add("value", Long.parseLong(value));
-            }
-            cells.add(cell.add("status", row.get(2 * dimensions + 1)));
+            listed.add("_T");
+            assertEquals(listed, published, id + " in the order of /v1/dimensions");
+            assertTrue(published.size() > 3, published.toString());
         }
-        JsonObjectBuilder labelsById = Json.createObjectBuilder();
-        for (int d = 0; d < dimensions; d++) {
-            labelsById.add(header.get(2 * d), labels.get(d));
-        }
-        return Json.createObjectBuilder().add("id", ids).add("cells", cells).add("labels", labelsById).build().toString();
+        JsonObject statusLabels = seen.getJsonObject("statusLabels");
+        assertEquals("Normal value", statusLabels.getString("A"), "jsonstat-euro's getStatusLabel finds our labels");
+        statusLabels.forEach((status, label) -> assertTrue(
+                label.toString().equals("\"Normal value\"") || label.toString().equals("\"Missing value; suppressed\""),
+                status + " -> " + label));
     }
 
+    /**
+     * What check-jsonstat.mjs expects, from the tipx JSON answer of the same query: the ids (the
+     * measure, each filter outside {@code by} and the period when neither breaks down nor filters by
+     * year, in the API's dimension order, then the {@code by} dimensions), one cell per observation
+     * with its codes, value and OBS_STATUS (the total over years left out: the time axis holds
+     * years), and the labels. Dimensions of size one need no coordinate: the toolkit takes their
+     * one category.
+     */
+    private static String expectedFromJson(String body) {
+        JsonObject answer = Json.createReader(new java.io.StringReader(body)).readObject();
+        List<String> by = answer.getJsonArray("by").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        JsonObject filters = answer.getJsonObject("filters");
+        JsonArrayBuilder ids = Json.createArrayBuilder().add("measure");
+        for (Dimension dimension : Dimension.values()) {
+            boolean context = filters.containsKey(dimension.id()) || dimension == Dimension.YEAR;
+            if (context && !by.contains(dimension.id())) {
+                ids.add(dimension.id());
+            }
+        }
+        by.forEach(ids::add);
+        JsonArrayBuilder cells = Json.createArrayBuilder();
+        java.util.Map<String, JsonObjectBuilder> labels = new java.util.LinkedHashMap<>();
+        by.forEach(id -> labels.put(id, Json.createObjectBuilder()));
+        for (JsonObject observation : answer.getJsonArray("observations").getValuesAs(JsonObject.class)) {
+            JsonObject codes = observation.getJsonObject("codes");
+            if (by.contains("year") && codes.getString("year").equals("_T")) {
+                continue;
+            }
+            JsonObjectBuilder coordinates = Json.createObjectBuilder().add("measure", answer.getString("measure"));
+            for (String id : by) {
+                coordinates.add(id, codes.getString(id));
+                labels.get(id).add(codes.getString(id), observation.getJsonObject("labels").getString(id));
+            }
+            JsonObjectBuilder cell = Json.createObjectBuilder().add("coordinates", coordinates)
+                    .add("value", observation.get("value")).add("status", observation.getString("OBS_STATUS"));
+            cells.add(cell);
+        }
+        JsonObjectBuilder labelsById = Json.createObjectBuilder();
+        labels.forEach(labelsById::add);
+        return Json.createObjectBuilder().add("id", ids).add("cells", cells).add("labels", labelsById).build().toString();
+    }
 }

@@ -55,7 +55,7 @@ class StatisticsLanguagesApiTest {
         assertEquals("Жертвы (отдельные лица) в разрезе: пол, год", stat.getString("label"));
         assertEquals("Пол", stat.getJsonObject("dimension").getJsonObject("sex").getString("label"));
         assertEquals("Значение отсутствует; скрыто",
-                stat.getJsonObject("extension").getJsonObject("status_labels").getString("Q"));
+                stat.getJsonObject("extension").getJsonObject("status").getJsonObject("label").getString("Q"));
 
         HttpResponse<String> en = server.get("/v1/statistics?by=sex,citizenship&labels=true&format=csv&lang=en");
         assertEquals(Optional.of("en"), en.headers().firstValue("Content-Language"));
