@@ -30,6 +30,7 @@ import org.tipx.api.http.ReleasesServiceImpl;
 import org.tipx.api.http.Problems;
 import org.tipx.api.http.RateLimitFilter;
 import org.tipx.api.http.RateLimiter;
+import org.tipx.api.http.SdmxServiceImpl;
 import org.tipx.api.http.StatisticsServiceImpl;
 import org.tipx.api.http.StoreOutage;
 import org.tipx.api.http.Sunsetting;
@@ -47,6 +48,7 @@ import org.tipx.api.release.ReleaseJobs;
 import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.format.Labels;
+import org.tipx.api.sdmx.ThbStructure;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
 import org.tipx.api.upload.ExtractUploads;
@@ -66,6 +68,7 @@ public final class Tipx implements AutoCloseable {
     private final ExtractsServiceImpl extracts;
     private final AgenciesServiceImpl agencies;
     private final StatisticsServiceImpl statistics;
+    private final SdmxServiceImpl sdmx;
     private final Optional<RateLimitFilter> rateLimit;
     private final ReleaseJobs releaseJobs;
     private final ReleasesServiceImpl releases;
@@ -155,9 +158,11 @@ public final class Tipx implements AutoCloseable {
         this.releases = new ReleasesServiceImpl(store, releaseJobs, new ReleaseCatalog(store));
         this.releaseJobsService = new ReleaseJobsServiceImpl(releaseJobs);
         this.published = statisticsApi.releases();
-        this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), Labels.load(),
+        Labels labels = Labels.load();
+        this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), labels,
                 statisticsApi.limits(), statisticsApi.rateLimit(), releaseSettings.protection(), releaseSettings.k(),
                 Sunsetting.TABLES, clock);
+        this.sdmx = new SdmxServiceImpl(statisticsApi.releases(), statisticsApi.tables(), ThbStructure.of(labels));
         this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
         this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(),
                 ReferenceData.load());
@@ -196,14 +201,15 @@ public final class Tipx implements AutoCloseable {
         Problems.register(routing);
     }
 
-    /** The API's routes, all generated from the spec; apart so that a test can hold them against the spec. */
+    /** The API's routes, generated from the spec (SDMX's written by hand, documented there); apart so that a test can hold them against the spec. */
     public void routes(HttpRules rules) {
         rules.register("/v1/extracts", extracts)
                 .register("/v1/agencies", agencies)
                 .register("/v1/releases", releases)
                 .register("/v1/release-jobs/{id}", releaseJobsService)
                 .register("/v1/comparisons", comparisons)
-                .register("/v1", statistics);
+                .register("/v1", statistics)
+                .register(SdmxServiceImpl.PREFIX, sdmx);
     }
 
     /**
