@@ -165,7 +165,8 @@ public final class SdmxMlStructureWriter {
             w.writeStartElement("structure", "AttributeRelationship", SdmxXml.STRUCTURE);
             if (attribute.observation()) {
                 w.writeStartElement("structure", "PrimaryMeasure", SdmxXml.STRUCTURE);
-                w.writeCharacters(ThbStructure.OBS_VALUE);
+                w.writeEmptyElement("Ref");
+                w.writeAttribute("id", ThbStructure.OBS_VALUE);
                 w.writeEndElement();
             } else {
                 w.writeEmptyElement("structure", "None", SdmxXml.STRUCTURE);
