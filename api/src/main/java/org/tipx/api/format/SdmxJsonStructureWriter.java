@@ -169,10 +169,11 @@ public final class SdmxJsonStructureWriter {
         selfLink(json, component("MeasureDescriptor", "MeasureDescriptor"));
         json.writeStartArray("measures").writeStartObject().write("id", ThbStructure.OBS_VALUE);
         selfLink(json, component("Measure", ThbStructure.OBS_VALUE));
+        // Double as in the SDMX-ML structure, whose data mark a withheld cell NaN (here: null).
         json.write("conceptIdentity", conceptUrn(ThbStructure.OBS_VALUE))
                 .write("usage", "optional")
                 .writeStartObject("localRepresentation").writeStartObject("format")
-                .write("textType", "Integer").writeEnd().writeEnd()
+                .write("textType", "Double").writeEnd().writeEnd()
                 .writeEnd().writeEnd();
         json.writeEnd();
 
