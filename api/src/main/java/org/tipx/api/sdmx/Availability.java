@@ -43,11 +43,17 @@ public final class Availability {
      * @throws SdmxException {@link SdmxError#NO_RESULTS} when some component has none
      */
     public Map<String, List<String>> available(PublishedRelease release, DataQuery query) {
-        SdmxData.Plan plan = new SdmxData(tables, structure).plan(query);
-        Set<Measure> measures = plan.tables().keySet();
+        SdmxData data = new SdmxData(tables, structure);
+        Set<Measure> measures = new java.util.TreeSet<>(SdmxData.measures(query));
+        for (SeriesDimension dimension : structure.dimensions()) {
+            if (dimension.tipx().isPresent()) {
+                data.tipxCodes(query, dimension);
+            }
+        }
+        SdmxData.requireAnnual(query);
         Map<String, List<String>> available = new LinkedHashMap<>();
         available.put(ThbStructure.FREQ, List.of(ThbStructure.ANNUAL));
-        available.put(ThbStructure.MEASURE, measures.stream().sorted().map(SdmxCodes::toSdmx).toList());
+        available.put(ThbStructure.MEASURE, measures.stream().map(SdmxCodes::toSdmx).toList());
         for (SeriesDimension dimension : structure.dimensions()) {
             if (dimension.tipx().isEmpty()) {
                 continue;

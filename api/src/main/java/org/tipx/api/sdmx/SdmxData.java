@@ -32,7 +32,8 @@ import org.tipx.api.statistics.TableSource;
  *       a filter (the total must be the unfiltered one) and the other rows left out;</li>
  *   <li>a wildcard: broken down, every row the table has (the codes the release lists, and {@code _T}).</li>
  * </ul>
- * {@code startPeriod}/{@code endPeriod} and {@code first/lastNObservations} then leave out observations;
+ * {@code startPeriod}/{@code endPeriod} filter the year to the listed years within the period (see
+ * {@link #plan(PublishedRelease, DataQuery)}); {@code first/lastNObservations} then leave out observations;
  * the year total is not an observation. A table that a rule refuses refuses the query:
  * {@link SdmxError#RESPONSE_TOO_LARGE} for too many cells, {@link SdmxError#SEMANTIC_ERROR} for the others.
  * Thread-safe.
@@ -74,18 +75,45 @@ public final class SdmxData {
      *                       {@link SdmxError#SEMANTIC_ERROR} when too many dimensions are broken down
      */
     public Plan plan(DataQuery query) {
-        Set<String> freq = query.codes(ThbStructure.FREQ);
-        if (!freq.isEmpty() && !freq.contains(ThbStructure.ANNUAL)) {
-            throw new SdmxException(SdmxError.NO_RESULTS, "No results found: the data are annual (FREQ A).");
+        return plan(query, measure -> Optional.empty());
+    }
+
+    /**
+     * The tables that answer a query on a release. With {@code startPeriod} or {@code endPeriod} the year is
+     * filtered to the years the release lists (for the measure) within the period, as {@code year=} filters
+     * {@code /v1/statistics}: the table holds those years only, so the period makes it smaller, and a table
+     * whose every breakdown is filtered is not refused as sparse.
+     *
+     * @throws SdmxException as {@link #plan(DataQuery)}, and {@link SdmxError#NO_RESULTS} when the release
+     *                       lists no year in the period
+     */
+    public Plan plan(PublishedRelease release, DataQuery query) {
+        if (query.startYear().isEmpty() && query.endYear().isEmpty()) {
+            return plan(query);
         }
-        List<Measure> measures = new ArrayList<>();
-        for (String code : query.codes(ThbStructure.MEASURE)) {
-            measures.add(SdmxCodes.measure(code).orElseThrow(() -> new SdmxException(SdmxError.SYNTAX_ERROR,
-                    "MEASURE is VICTIMS or REGISTRATIONS.")));
-        }
-        if (measures.isEmpty()) {
-            measures.addAll(List.of(Measure.values()));
-        }
+        return plan(query, measure -> {
+            Set<String> years = new java.util.TreeSet<>();
+            ProtectedTable listing;
+            try {
+                listing = tables.table(release, TableQuery.of(measure, Dimension.YEAR));
+            } catch (QueryRuleException e) {
+                throw refused(e);
+            }
+            for (ProtectedTable.Row row : listing.rows()) {
+                String year = row.codes().getFirst();
+                if (!year.equals(ProtectedTable.TOTAL) && query.inPeriod(Integer.parseInt(year))) {
+                    years.add(year);
+                }
+            }
+            if (years.isEmpty()) {
+                throw new SdmxException(SdmxError.NO_RESULTS, "No results found: no data in this period.");
+            }
+            return Optional.of(years);
+        });
+    }
+
+    private Plan plan(DataQuery query, java.util.function.Function<Measure, Optional<Set<String>>> yearsOf) {
+        List<Measure> measures = measures(query);
         List<Dimension> by = new ArrayList<>();
         Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
         Map<Dimension, Set<String>> wanted = new EnumMap<>(Dimension.class);
@@ -95,12 +123,7 @@ public final class SdmxData {
                 continue;
             }
             Dimension tipx = dimension.tipx().get();
-            Set<String> codes = new LinkedHashSet<>();
-            for (String sdmx : query.codes(dimension.id())) {
-                codes.add(structure.codes().toTipx(tipx, sdmx).orElseThrow(() -> new SdmxException(
-                        SdmxError.SYNTAX_ERROR, "A code of " + dimension.id() + " in the key is not in its codelist "
-                        + dimension.codelist() + ".")));
-            }
+            Set<String> codes = tipxCodes(query, dimension);
             if (codes.isEmpty()) {
                 by.add(tipx);
             } else if (codes.equals(Set.of(ProtectedTable.TOTAL))) {
@@ -117,16 +140,58 @@ public final class SdmxData {
                 }
             }
         }
+        requireAnnual(query);
         by.add(Dimension.YEAR);
         Map<Measure, TableQuery> queries = new EnumMap<>(Measure.class);
         for (Measure measure : measures) {
             try {
-                queries.put(measure, new TableQuery(by, filters, measure));
+                Map<Dimension, Set<String>> withYears = new EnumMap<>(Dimension.class);
+                withYears.putAll(filters);
+                yearsOf.apply(measure).ifPresent(years -> withYears.put(Dimension.YEAR, years));
+                queries.put(measure, new TableQuery(by, withYears, measure));
             } catch (QueryRuleException e) {
                 throw refused(e);
             }
         }
         return new Plan(queries, wanted, fixed);
+    }
+
+    /**
+     * The measures a key asks for ({@code MEASURE}; a wildcard is both).
+     *
+     * @throws SdmxException {@link SdmxError#SYNTAX_ERROR} for a code that is not a measure
+     */
+    public static List<Measure> measures(DataQuery query) {
+        List<Measure> measures = new ArrayList<>();
+        for (String code : query.codes(ThbStructure.MEASURE)) {
+            measures.add(SdmxCodes.measure(code).orElseThrow(() -> new SdmxException(SdmxError.SYNTAX_ERROR,
+                    "MEASURE is VICTIMS or REGISTRATIONS.")));
+        }
+        return measures.isEmpty() ? List.of(Measure.values()) : List.copyOf(measures);
+    }
+
+    /**
+     * The tipx codes a key asks for in a dimension; empty for a wildcard.
+     *
+     * @throws SdmxException {@link SdmxError#SYNTAX_ERROR} for a code the dimension's codelist lacks
+     */
+    Set<String> tipxCodes(DataQuery query, SeriesDimension dimension) {
+        Dimension tipx = dimension.tipx().orElseThrow();
+        Set<String> codes = new LinkedHashSet<>();
+        for (String sdmx : query.codes(dimension.id())) {
+            codes.add(structure.codes().toTipx(tipx, sdmx).orElseThrow(() -> new SdmxException(
+                    SdmxError.SYNTAX_ERROR, "A code of " + dimension.id() + " in the key is not in its codelist "
+                    + dimension.codelist() + ".")));
+        }
+        return codes;
+    }
+
+    /** Checked after the codes, so that a bad code is a syntax error whatever the frequency. */
+    static void requireAnnual(DataQuery query) {
+        Set<String> freq = query.codes(ThbStructure.FREQ);
+        if (!freq.isEmpty() && !freq.contains(ThbStructure.ANNUAL)) {
+            throw new SdmxException(SdmxError.NO_RESULTS, "No results found: the data are annual (FREQ A).");
+        }
     }
 
     /**
@@ -137,7 +202,7 @@ public final class SdmxData {
      *                       {@link SdmxError#NO_RESULTS} when no observation matches
      */
     public SdmxDataSet dataSet(PublishedRelease release, DataQuery query) {
-        Plan plan = plan(query);
+        Plan plan = plan(release, query);
         Map<List<String>, List<SdmxDataSet.Observation>> series = new LinkedHashMap<>();
         for (Map.Entry<Measure, TableQuery> entry : plan.tables().entrySet()) {
             ProtectedTable table;

@@ -30,7 +30,7 @@ public final class PrivacySuite implements AutoCloseable {
     /** Every attack of the suite, in report order. */
     static final List<Attack> ATTACKS = List.of(new RowListingAttack(), new DifferencingAttack(),
             new MarginDifferencingAttack(), new ReleaseOverReleaseAttack(), new ComparisonsAttack(), new SpellingsAttack(),
-            new MicrodataAttack(), new ManifestAttack());
+            new MicrodataAttack(), new ManifestAttack(), new SdmxAttack());
 
     private final TipxHttp http;
     private final String adminToken;

@@ -43,6 +43,10 @@ final class RunningStatistics implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<byte[]> http(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<byte[]> bytes(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(request(pathAndQuery).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
