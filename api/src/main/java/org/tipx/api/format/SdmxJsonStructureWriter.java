@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 import jakarta.json.stream.JsonGenerator;
@@ -17,6 +16,7 @@ import org.tipx.api.sdmx.Concept;
 import org.tipx.api.sdmx.ConceptScheme;
 import org.tipx.api.sdmx.DataAttribute;
 import org.tipx.api.sdmx.SeriesDimension;
+import org.tipx.api.sdmx.Structures;
 import org.tipx.api.sdmx.ThbStructure;
 
 /**
@@ -34,25 +34,6 @@ public final class SdmxJsonStructureWriter {
     public static final String SCHEMA =
             "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/structure-message/tools/schemas/2.0.0/sdmx-json-structure-schema.json";
 
-    /**
-     * What a structure message holds.
-     *
-     * @param dataflow      the dataflow {@code TIPX:DF_THB}
-     * @param dataStructure the DSD {@code TIPX:DSD_THB}
-     * @param codelists     these codelists, in this order
-     * @param conceptScheme the concept scheme {@code TIPX:CS_THB}
-     */
-    public record Contents(boolean dataflow, boolean dataStructure, List<Codelist> codelists, boolean conceptScheme) {
-        public Contents {
-            codelists = List.copyOf(codelists);
-        }
-
-        /** Everything: the dataflow with every artefact it refers to ({@code references=all}). */
-        public static Contents all(ThbStructure structure) {
-            return new Contents(true, true, structure.codelists(), true);
-        }
-    }
-
     private final ThbStructure structure;
 
     public SdmxJsonStructureWriter(ThbStructure structure) {
@@ -60,10 +41,10 @@ public final class SdmxJsonStructureWriter {
     }
 
     /** The whole message as bytes. */
-    public byte[] bytes(Contents contents, String messageId, Instant prepared) {
+    public byte[] bytes(Structures contents, Instant prepared) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            write(contents, messageId, prepared, out);
+            write(contents, prepared, out);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }
@@ -71,18 +52,17 @@ public final class SdmxJsonStructureWriter {
     }
 
     /**
-     * Streams the message to {@code out}, flushing but not closing it.
+     * Streams the message to {@code out}, flushing but not closing it. Content constraints are left out:
+     * SDMX-JSON 2.0 describes SDMX 3.0's data constraints, not SDMX 2.1's; SDMX-ML structures carry them.
      *
-     * @param messageId the message's id (letters, digits, {@code _@$-}); the caller's, so that the same
-     *                  structure gives the same bytes
-     * @param prepared  when the message was prepared
+     * @param prepared when the message was prepared (the caller's, so that the same structures give the same bytes)
      */
-    public void write(Contents contents, String messageId, Instant prepared, OutputStream out) throws IOException {
+    public void write(Structures contents, Instant prepared, OutputStream out) throws IOException {
         try (JsonGenerator json = JsonParts.generator(out)) {
             json.writeStartObject();
             json.writeStartObject("meta")
                     .write("schema", SCHEMA)
-                    .write("id", SdmxJsonDataWriter.messageId(messageId))
+                    .write("id", "TIPX-STRUCTURE")
                     .write("test", false)
                     .write("prepared", prepared.toString())
                     .writeStartArray("contentLanguages").write("en").writeEnd();

@@ -29,6 +29,7 @@ import org.tipx.api.release.InMemoryReleases;
 import org.tipx.api.sdmx.DataQuery;
 import org.tipx.api.sdmx.SdmxData;
 import org.tipx.api.sdmx.SdmxDataSet;
+import org.tipx.api.sdmx.Structures;
 import org.tipx.api.sdmx.ThbStructure;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TablePublisher;
@@ -65,7 +66,7 @@ class SdmxJsonWritersTest {
                 SdmxDataSet set = DATA.dataSet(RELEASE, DataQuery.parse(key, parameter));
                 String json = new String(dataWriter.bytes(set), StandardCharsets.UTF_8);
                 assertEquals(List.of(), SdmxJsonSchemas.DATA.problems(json), key + " " + parameter);
-                assertEquals(expected(set), readBack(json), key + " " + parameter);
+                assertEquals(expected(set), SdmxJsonReader.observations(json), key + " " + parameter);
                 withheld += set.series().stream().flatMap(series -> series.observations().stream())
                         .filter(observation -> observation.cell().value().isEmpty()).count();
                 checked++;
@@ -90,7 +91,7 @@ class SdmxJsonWritersTest {
         JsonObject observations = series.getJsonObject("0:0:0:0:0:0:0:0:0:0:0").getJsonObject("observations");
         assertEquals("[12,0,0]", observations.getJsonArray("0").toString());
         assertEquals("[null,1,1]", observations.getJsonArray("1").toString());
-        Map<String, Map<String, String>> read = readBack(json);
+        Map<String, Map<String, String>> read = SdmxJsonReader.observations(json);
         assertEquals(Map.of("OBS_VALUE", "", "OBS_STATUS", "Q", "CONF_STATUS", "A"),
                 read.get("A.VICTIMS.UA._T._T.F._T._T._T._T._T|2021"));
         assertEquals(Map.of("OBS_VALUE", "12", "OBS_STATUS", "A", "CONF_STATUS", "F"),
@@ -109,18 +110,18 @@ class SdmxJsonWritersTest {
     @Test
     void structureMessages_areValid_andListTheDsdInKeyOrder() {
         Instant prepared = Instant.parse("2026-12-05T03:00:00Z");
-        List<SdmxJsonStructureWriter.Contents> contents = List.of(
-                SdmxJsonStructureWriter.Contents.all(STRUCTURE),
-                new SdmxJsonStructureWriter.Contents(true, false, List.of(), false),
-                new SdmxJsonStructureWriter.Contents(false, true, List.of(), false),
-                new SdmxJsonStructureWriter.Contents(false, false, List.of(STRUCTURE.codelist(ThbStructure.CL_SEX)), false),
-                new SdmxJsonStructureWriter.Contents(false, false, List.of(), true));
-        for (SdmxJsonStructureWriter.Contents content : contents) {
-            String json = new String(structureWriter.bytes(content, "structure", prepared), StandardCharsets.UTF_8);
+        List<Structures> contents = List.of(
+                Structures.all(STRUCTURE),
+                new Structures(true, false, false, List.of(), List.of()),
+                new Structures(false, true, false, List.of(), List.of()),
+                new Structures(false, false, false, List.of(STRUCTURE.codelist(ThbStructure.CL_SEX)), List.of()),
+                new Structures(false, false, true, List.of(), List.of()));
+        for (Structures content : contents) {
+            String json = new String(structureWriter.bytes(content, prepared), StandardCharsets.UTF_8);
             assertEquals(List.of(), SdmxJsonSchemas.STRUCTURE.problems(json), content.toString());
         }
-        JsonObject data = parse(new String(structureWriter.bytes(SdmxJsonStructureWriter.Contents.all(STRUCTURE),
-                "structure", prepared), StandardCharsets.UTF_8)).getJsonObject("data");
+        JsonObject data = parse(new String(structureWriter.bytes(Structures.all(STRUCTURE), prepared),
+                StandardCharsets.UTF_8)).getJsonObject("data");
         JsonObject dsd = data.getJsonArray("dataStructures").getJsonObject(0);
         assertEquals("DSD_THB", dsd.getString("id"));
         assertEquals("TIPX", dsd.getString("agencyID"));
@@ -163,62 +164,6 @@ class SdmxJsonWritersTest {
             }
         }
         return cells;
-    }
-
-    /** The observations of a message, found again through its structure's indices, keyed as {@link #expected}. */
-    static Map<String, Map<String, String>> readBack(String json) {
-        JsonObject data = parse(json).getJsonObject("data");
-        JsonObject structure = data.getJsonArray("structures").getJsonObject(0);
-        JsonObject dataSet = data.getJsonArray("dataSets").getJsonObject(0);
-        List<JsonObject> seriesDimensions = structure.getJsonObject("dimensions").getJsonArray("series")
-                .getValuesAs(JsonObject.class);
-        List<JsonObject> observationDimensions = structure.getJsonObject("dimensions").getJsonArray("observation")
-                .getValuesAs(JsonObject.class);
-        List<JsonObject> observationAttributes = structure.getJsonObject("attributes").getJsonArray("observation")
-                .getValuesAs(JsonObject.class);
-        Map<String, Map<String, String>> cells = new HashMap<>();
-        if (dataSet.containsKey("series")) {
-            for (Map.Entry<String, JsonValue> series : dataSet.getJsonObject("series").entrySet()) {
-                String key = codes(seriesDimensions, series.getKey(), 0, seriesDimensions.size());
-                JsonObject body = series.getValue().asJsonObject();
-                if (!body.containsKey("observations")) {
-                    cells.put(key, Map.of());
-                    continue;
-                }
-                for (Map.Entry<String, JsonValue> obs : body.getJsonObject("observations").entrySet()) {
-                    String year = codes(observationDimensions, obs.getKey(), 0, 1);
-                    cells.put(key + "|" + year, observation(obs.getValue().asJsonArray(), observationAttributes));
-                }
-            }
-        } else {
-            int keySize = observationDimensions.size() - 1;
-            for (Map.Entry<String, JsonValue> obs : dataSet.getJsonObject("observations").entrySet()) {
-                String key = codes(observationDimensions, obs.getKey(), 0, keySize);
-                String year = codes(observationDimensions, obs.getKey(), keySize, keySize + 1);
-                cells.put(key + "|" + year, observation(obs.getValue().asJsonArray(), observationAttributes));
-            }
-        }
-        return cells;
-    }
-
-    private static String codes(List<JsonObject> dimensions, String indices, int from, int to) {
-        String[] at = indices.split(":");
-        List<String> codes = new ArrayList<>();
-        for (int d = from; d < to; d++) {
-            codes.add(dimensions.get(d).getJsonArray("values").getJsonObject(Integer.parseInt(at[d])).getString("id"));
-        }
-        return String.join(".", codes);
-    }
-
-    private static Map<String, String> observation(JsonArray values, List<JsonObject> attributes) {
-        Map<String, String> read = new HashMap<>();
-        read.put("OBS_VALUE", values.isNull(0) ? "" : values.getJsonNumber(0).toString());
-        for (int a = 0; a < attributes.size(); a++) {
-            JsonObject attribute = attributes.get(a);
-            read.put(attribute.getString("id"),
-                    attribute.getJsonArray("values").getJsonObject(values.getInt(a + 1)).getString("id"));
-        }
-        return read;
     }
 
     private static JsonObject parse(String json) {
