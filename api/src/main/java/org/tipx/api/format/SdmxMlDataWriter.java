@@ -17,8 +17,9 @@ import org.tipx.api.sdmx.ThbStructure;
  * SDMX-ML 2.1 data messages, generic ({@code GenericData}) or structure-specific
  * ({@code StructureSpecificData}), of one {@link SdmxDataSet}: series keyed by the DSD's dimensions with
  * their observations by {@code TIME_PERIOD}, or, for {@code dimensionAtObservation=AllDimensions}, flat
- * observations. A withheld cell has no {@code OBS_VALUE} and {@code OBS_STATUS=Q}, {@code CONF_STATUS=A},
- * as in tipx's CSV; {@code UNIT_MEASURE} and {@code UNIT_MULT} are written once, on the data set. The
+ * observations. A withheld cell has {@code OBS_VALUE} {@code NaN} (SDMX's missing value, as the ECB and
+ * Eurostat publish it) and {@code OBS_STATUS=Q}, {@code CONF_STATUS=A}: SDMX clients (sdmx-dl) drop an
+ * observation without a value, flags and all, so it must have one to be seen as withheld; {@code UNIT_MEASURE} and {@code UNIT_MULT} are written once, on the data set. The
  * header's Prepared is the release's creation, so the same data set always gives the same bytes.
  * Immutable and thread-safe.
  */
@@ -128,9 +129,7 @@ public final class SdmxMlDataWriter {
                 }
                 w.writeAttribute(ThbStructure.TIME_PERIOD, obs.timePeriod());
                 ProtectedCell cell = obs.cell();
-                if (cell.value().isPresent()) {
-                    w.writeAttribute(ThbStructure.OBS_VALUE, Long.toString(cell.value().getAsLong()));
-                }
+                w.writeAttribute(ThbStructure.OBS_VALUE, obsValue(cell));
                 if (query.detail().attributes()) {
                     w.writeAttribute("OBS_STATUS", cell.obsStatus().code());
                     w.writeAttribute("CONF_STATUS", cell.confStatus().code());
@@ -141,6 +140,11 @@ public final class SdmxMlDataWriter {
             }
         }
         w.writeEndElement();
+    }
+
+    /** The published value, or {@code NaN} for a withheld cell (never a true count). */
+    static String obsValue(ProtectedCell cell) {
+        return cell.value().isPresent() ? Long.toString(cell.value().getAsLong()) : "NaN";
     }
 
     private static void keyAttributes(XMLStreamWriter w, List<String> key) throws XMLStreamException {
@@ -178,10 +182,8 @@ public final class SdmxMlDataWriter {
                     w.writeAttribute("value", obs.timePeriod());
                 }
                 ProtectedCell cell = obs.cell();
-                if (cell.value().isPresent()) {
-                    w.writeEmptyElement("generic", "ObsValue", SdmxXml.GENERIC);
-                    w.writeAttribute("value", Long.toString(cell.value().getAsLong()));
-                }
+                w.writeEmptyElement("generic", "ObsValue", SdmxXml.GENERIC);
+                w.writeAttribute("value", obsValue(cell));
                 if (query.detail().attributes()) {
                     w.writeStartElement("generic", "Attributes", SdmxXml.GENERIC);
                     value(w, "OBS_STATUS", cell.obsStatus().code());

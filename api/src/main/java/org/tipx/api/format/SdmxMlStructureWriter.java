@@ -181,6 +181,11 @@ public final class SdmxMlStructureWriter {
         w.writeStartElement("structure", "PrimaryMeasure", SdmxXml.STRUCTURE);
         component(w, ThbStructure.OBS_VALUE, "datastructure.PrimaryMeasure");
         conceptIdentity(w, ThbStructure.OBS_VALUE);
+        // Double, not Integer: a withheld cell's value is NaN (see SdmxMlDataWriter), which only xs:double admits.
+        w.writeStartElement("structure", "LocalRepresentation", SdmxXml.STRUCTURE);
+        w.writeEmptyElement("structure", "TextFormat", SdmxXml.STRUCTURE);
+        w.writeAttribute("textType", "Double");
+        w.writeEndElement();
         w.writeEndElement();
         w.writeEndElement();
         w.writeEndElement();

@@ -23,6 +23,8 @@ import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.format.SdmxCsvWriter;
 import org.tipx.api.format.SdmxFormat;
+import org.tipx.api.format.SdmxJsonDataWriter;
+import org.tipx.api.format.SdmxJsonStructureWriter;
 import org.tipx.api.format.SdmxMlDataWriter;
 import org.tipx.api.format.SdmxMlErrorWriter;
 import org.tipx.api.format.SdmxMlStructureWriter;
@@ -74,6 +76,8 @@ public final class SdmxServiceImpl implements HttpService {
     private final SdmxData data;
     private final Availability availability;
     private final SdmxMlStructureWriter structureWriter;
+    private final SdmxJsonDataWriter jsonDataWriter;
+    private final SdmxJsonStructureWriter jsonStructureWriter;
 
     public SdmxServiceImpl(PublishedReleases releases, TableSource tables, ThbStructure structure) {
         this.releases = Objects.requireNonNull(releases, "releases");
@@ -81,6 +85,8 @@ public final class SdmxServiceImpl implements HttpService {
         this.data = new SdmxData(tables, structure);
         this.availability = new Availability(tables, structure);
         this.structureWriter = new SdmxMlStructureWriter(structure);
+        this.jsonDataWriter = new SdmxJsonDataWriter(structure);
+        this.jsonStructureWriter = new SdmxJsonStructureWriter(structure);
     }
 
     @Override
@@ -129,7 +135,8 @@ public final class SdmxServiceImpl implements HttpService {
                 case STRUCTURE_SPECIFIC_DATA -> SdmxMlDataWriter.structureSpecific().bytes(dataSet);
                 case CSV_2 -> SdmxCsvWriter.version2().bytes(dataSet);
                 case CSV_1 -> SdmxCsvWriter.version1().bytes(dataSet);
-                case STRUCTURE -> throw new IllegalStateException("not a data format");
+                case JSON_DATA -> jsonDataWriter.bytes(dataSet);
+                case STRUCTURE, JSON_STRUCTURE -> throw new IllegalStateException("not a data format");
             };
             HttpCaching.validators(res, etag, policy, VARY_ACCEPT);
             res.status(Status.OK_200);
@@ -141,7 +148,7 @@ public final class SdmxServiceImpl implements HttpService {
     private void structure(String resource, ServerRequest req, ServerResponse res) {
         answer(res, () -> {
             Map<String, String> parameters = parameters(req.query());
-            format(req, parameters.remove(FORMAT), false);
+            SdmxFormat format = format(req, parameters.remove(FORMAT), false);
             String references = parameters.getOrDefault("references", "none");
             String detail = parameters.getOrDefault("detail", "full");
             parameters.keySet().removeAll(Set.of("references", "detail"));
@@ -184,7 +191,9 @@ public final class SdmxServiceImpl implements HttpService {
                     selected.contains("datastructure:" + ThbStructure.DSD),
                     selected.contains("conceptscheme:" + ThbStructure.CONCEPTS), codelists, constraints);
             Instant prepared = latest.map(PublishedRelease::created).orElse(Instant.EPOCH);
-            HttpCaching.send(req, res, mediaType(SdmxFormat.STRUCTURE), structureWriter.bytes(message, prepared),
+            byte[] body = format == SdmxFormat.JSON_STRUCTURE ? jsonStructureWriter.bytes(message, prepared)
+                    : structureWriter.bytes(message, prepared);
+            HttpCaching.send(req, res, mediaType(format), body,
                     HttpCaching.Policy.revalidateAfter(Duration.ofMinutes(1)), VARY_ACCEPT);
         });
     }
@@ -192,7 +201,9 @@ public final class SdmxServiceImpl implements HttpService {
     private void available(ServerRequest req, ServerResponse res) {
         answer(res, () -> {
             Map<String, String> parameters = parameters(req.query());
-            format(req, parameters.remove(FORMAT), false);
+            if (format(req, parameters.remove(FORMAT), false) != SdmxFormat.STRUCTURE) {
+                throw new SdmxException(SdmxError.NOT_ACCEPTABLE, "Availability is answered in SDMX-ML 2.1 structure only.");
+            }
             String releaseId = release(parameters.remove(RELEASE));
             String mode = parameters.getOrDefault("mode", "exact");
             String references = parameters.getOrDefault("references", "none");
@@ -354,7 +365,7 @@ public final class SdmxServiceImpl implements HttpService {
      * {@code *}{@code /*} or {@code application/xml} gives the default (generic data, or structure).
      */
     static SdmxFormat format(ServerRequest req, String format, boolean dataQuery) {
-        List<SdmxFormat> offered = dataQuery ? SdmxFormat.dataFormats() : List.of(SdmxFormat.STRUCTURE);
+        List<SdmxFormat> offered = dataQuery ? SdmxFormat.dataFormats() : SdmxFormat.structureFormats();
         if (format != null) {
             return SdmxFormat.byId(format).filter(offered::contains).orElseThrow(() -> new SdmxException(
                     SdmxError.NOT_ACCEPTABLE, "format is one of " + String.join(", ",

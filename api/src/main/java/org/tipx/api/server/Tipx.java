@@ -32,6 +32,7 @@ import org.tipx.api.http.Problems;
 import org.tipx.api.http.RateLimitFilter;
 import org.tipx.api.http.RateLimiter;
 import org.tipx.api.http.SdmxServiceImpl;
+import org.tipx.api.http.SdmxTrailingSlash;
 import org.tipx.api.http.StatisticsServiceImpl;
 import org.tipx.api.http.StoreOutage;
 import org.tipx.api.http.Sunsetting;
@@ -197,6 +198,7 @@ public final class Tipx implements AutoCloseable {
         // Before access control, so a flood of anonymous requests is stopped before any token lookup.
         rateLimit.ifPresent(routing::addFilter);
         // After the rate limit, so that unknown paths and methods count like any other request.
+        routing.addFilter(new SdmxTrailingSlash());
         routing.addFilter(HttpEdge.routes(KnownRoutes.record(this::routes)));
         routing.addFilter(new AccessControl(store, adminTokenHash));
         routes(routing);

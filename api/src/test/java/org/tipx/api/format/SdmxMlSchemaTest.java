@@ -1,7 +1,6 @@
 package org.tipx.api.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +42,7 @@ class SdmxMlSchemaTest {
         SdmxSchemas.validate(flat, true);
         String text = new String(flat, StandardCharsets.UTF_8);
         assertTrue(text.contains("TIME_PERIOD=\"2020\" OBS_VALUE=\"15\" OBS_STATUS=\"A\" CONF_STATUS=\"F\""), text);
-        assertTrue(text.contains("TIME_PERIOD=\"2021\" OBS_STATUS=\"Q\" CONF_STATUS=\"A\""), text);
+        assertTrue(text.contains("TIME_PERIOD=\"2021\" OBS_VALUE=\"NaN\" OBS_STATUS=\"Q\" CONF_STATUS=\"A\""), text);
     }
 
     @Test
@@ -55,11 +54,11 @@ class SdmxMlSchemaTest {
                 .bytes(dataSet(DataQuery.parse("all", Map.of("dimensionAtObservation", "AllDimensions"))));
         SdmxSchemas.validate(flat, true);
         String text = new String(SdmxMlDataWriter.generic().bytes(dataSet(DataQuery.all())), StandardCharsets.UTF_8);
-        // The withheld year has no value, only its flags.
+        // The withheld year's value is NaN, SDMX's missing value, with its flags.
         int withheld = text.indexOf("<generic:ObsDimension value=\"2021\"/>");
         assertTrue(withheld > 0, text);
         String after = text.substring(withheld, text.indexOf("</generic:Obs>", withheld));
-        assertFalse(after.contains("ObsValue"), after);
+        assertTrue(after.contains("<generic:ObsValue value=\"NaN\"/>"), after);
         assertTrue(after.contains("id=\"OBS_STATUS\" value=\"Q\""), after);
     }
 

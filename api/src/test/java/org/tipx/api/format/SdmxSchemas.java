@@ -85,7 +85,7 @@ public final class SdmxSchemas {
         }
         x.append("<xs:attribute name='TIME_PERIOD' type='common:ObservationalTimePeriodType' use='required'/>")
                 .append("<xs:attribute name='REPORTING_YEAR_START_DAY' type='xs:gMonthDay' use='prohibited'/>")
-                .append("<xs:attribute name='OBS_VALUE' type='xs:decimal' use='optional'/>")
+                .append("<xs:attribute name='OBS_VALUE' type='xs:double' use='optional'/>")
                 .append("<xs:attribute name='OBS_STATUS' type='xs:string' use='optional'/>")
                 .append("<xs:attribute name='CONF_STATUS' type='xs:string' use='optional'/>")
                 .append("</xs:restriction></xs:complexContent></xs:complexType>");

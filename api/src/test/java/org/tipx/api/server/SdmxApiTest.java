@@ -94,7 +94,7 @@ class SdmxApiTest {
                 HttpResponse<String> statistics = server.get(statisticsUrl(table.getValue()));
                 assertEquals(200, statistics.statusCode(), statistics.body());
                 Map<List<String>, List<String>> byCodes = new HashMap<>();
-                for (Map<String, String> row : statisticsRows(statistics.body())) {
+                for (Map<String, String> row : SdmxClientCases.statisticsRows(statistics.body())) {
                     List<String> codes = table.getValue().by().stream().map(d -> row.get(d.id())).toList();
                     byCodes.put(codes, List.of(row.get("OBS_VALUE"), row.get("OBS_STATUS"), row.get("CONF_STATUS")));
                 }
@@ -133,22 +133,6 @@ class SdmxApiTest {
         query.filters().forEach((dimension, codes) -> url.append('&').append(dimension.id()).append('=')
                 .append(URLEncoder.encode(String.join(",", new TreeSet<>(codes)), StandardCharsets.UTF_8)));
         return url.toString();
-    }
-
-    /** The observations of a tipx JSON table: each row's codes by dimension id, OBS_VALUE ("" when withheld) and flags. */
-    private static List<Map<String, String>> statisticsRows(String body) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (jakarta.json.JsonValue value : jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject()
-                .getJsonArray("observations")) {
-            jakarta.json.JsonObject observation = value.asJsonObject();
-            Map<String, String> row = new LinkedHashMap<>();
-            observation.getJsonObject("codes").forEach((id, code) -> row.put(id, ((jakarta.json.JsonString) code).getString()));
-            row.put("OBS_VALUE", observation.isNull("value") ? "" : observation.getJsonNumber("value").toString());
-            row.put("OBS_STATUS", observation.getString("OBS_STATUS"));
-            row.put("CONF_STATUS", observation.getString("CONF_STATUS"));
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static List<Map<String, String>> csv(String body) {
@@ -283,7 +267,8 @@ class SdmxApiTest {
         }
         // The constraint's REF_AREA codes: exactly the countries whose release-wide cell is published.
         Set<String> published = new TreeSet<>();
-        for (Map<String, String> row : statisticsRows(server.get("/v1/statistics?by=country_of_identification&format=json").body())) {
+        String byCountry = server.get("/v1/statistics?by=country_of_identification&format=json").body();
+        for (Map<String, String> row : SdmxClientCases.statisticsRows(byCountry)) {
             if (!row.get("OBS_VALUE").isEmpty() && !row.get("country_of_identification").equals("_T")) {
                 published.add(row.get("country_of_identification"));
             }
