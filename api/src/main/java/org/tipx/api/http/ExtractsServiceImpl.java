@@ -47,6 +47,7 @@ public final class ExtractsServiceImpl extends ExtractsService {
     }
 
     @Override
+    @SuppressWarnings("try") // the upload slot is held for the body's whole read, never used by name
     protected void handleUploadExtract(ServerRequest request, ServerResponse response, String periodText,
                                        InputStream body) {
         Agency agency = AccessControl.agency(request);

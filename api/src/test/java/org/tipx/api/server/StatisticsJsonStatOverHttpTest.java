@@ -70,7 +70,7 @@ class StatisticsJsonStatOverHttpTest {
     private static String expectedFromCsv(String csv, String measure) {
         List<List<String>> rows = StatisticsApiTest.csvRows(csv);
         List<String> header = rows.get(0);
-        int dimensions = (header.indexOf("OBS_VALUE")) / 2;
+        int dimensions = header.indexOf("OBS_VALUE") / 2;
         JsonArrayBuilder ids = Json.createArrayBuilder().add("measure");
         for (int d = 0; d < dimensions; d++) {
             ids.add(header.get(2 * d));
