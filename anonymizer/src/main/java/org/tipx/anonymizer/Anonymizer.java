@@ -33,6 +33,8 @@ public final class Anonymizer {
     }
 
     /**
+     * Anonymises {@code data} as {@code config} asks, reporting the search's progress to {@code progress}.
+     *
      * @throws AnonymizationException if a configured column is missing, a value is not a leaf of its hierarchy,
      *                                or no transformation satisfies the models within the limit
      */

@@ -171,7 +171,7 @@ final class Metrics {
         double[] countLogCount = new double[classCount];
         for (int pair = 0; pair < pairs; pair++) {
             distinct[pairClass[pair]]++;
-            countLogCount[pairClass[pair]] += pairCount[pair] * Math.log(pairCount[pair]);
+            countLogCount[pairClass[pair]] += pairCount[pair] * Math.log((double) pairCount[pair]);
         }
         int[] classSize = grouping.classSize();
         for (int c = 0; c < classCount; c++) {

@@ -9,6 +9,8 @@ public interface ProgressListener {
     ProgressListener NONE = (checked, total, best) -> { };
 
     /**
+     * Reports how far the search has come.
+     *
      * @param nodesChecked transformations checked so far
      * @param nodesTotal   the size of the lattice
      * @param bestScore    the best score found so far, or {@link Double#POSITIVE_INFINITY} before the first

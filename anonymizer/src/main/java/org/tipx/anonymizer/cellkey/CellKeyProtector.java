@@ -62,7 +62,7 @@ public final class CellKeyProtector {
     }
 
     private int perturb(long trueCount, int cellKey) {
-        long limit = Integer.MAX_VALUE - ptable.maxPerturbation();
+        long limit = (long) Integer.MAX_VALUE - ptable.maxPerturbation();
         if (trueCount < 0 || trueCount > limit) {
             throw new IllegalArgumentException("true count must be in 0.." + limit + ", was " + trueCount);
         }

@@ -36,7 +36,7 @@ final class ThrottledProgress implements ProgressListener {
     @Override
     public synchronized void progress(long nodesChecked, long nodesTotal, double bestScore) {
         long now = nanoClock.getAsLong();
-        if (now - startNanos < delayNanos || shown && now - lastShownNanos < intervalNanos) {
+        if (now - startNanos < delayNanos || (shown && now - lastShownNanos < intervalNanos)) {
             return;
         }
         shown = true;

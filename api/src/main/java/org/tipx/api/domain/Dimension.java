@@ -17,6 +17,7 @@ import java.util.function.Function;
  * {@link #UNKNOWN}, so every record lies in exactly one cell per single-valued dimension and in at
  * least one per multi-valued dimension.
  */
+@SuppressWarnings("ImmutableEnumChecker") // the code functions are stateless method references and lambdas
 public enum Dimension {
     /** Registration year, as four digits. */
     YEAR("year", r -> List.of(Integer.toString(r.registrationYear()))),

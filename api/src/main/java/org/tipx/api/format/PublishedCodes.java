@@ -72,7 +72,7 @@ public final class PublishedCodes {
      * dimension by dimension, and without the total over {@code year}. A time axis holds periods:
      * tools that read it (a numeric year column, a time role) cannot place {@code _T} on it, and the
      * total over the years covered is the answer of the same query without {@code by=year}, which
-     * states its period (see {@link PublishedTable#period()}).
+     * states its period (see {@link PublishedTable#context()}).
      */
     List<ProtectedTable.Row> publishedRows(ProtectedTable table) {
         List<Dimension> by = table.by();
@@ -92,7 +92,8 @@ public final class PublishedCodes {
     }
 
     private List<ProtectedTable.Row> ordered(List<Dimension> by, List<ProtectedTable.Row> rows) {
-        Comparator<ProtectedTable.Row> order = (a, b) -> 0;
+        // Rows of a table without a breakdown stay as they are; otherwise dimension by dimension.
+        Comparator<ProtectedTable.Row> order = Comparator.comparingInt(row -> 0);
         for (int d = 0; d < by.size(); d++) {
             int index = d;
             Comparator<String> codes = order(by.get(d));

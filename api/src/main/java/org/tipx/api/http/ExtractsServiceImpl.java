@@ -65,6 +65,7 @@ public final class ExtractsServiceImpl extends ExtractsService {
                 body);
     }
 
+    @SuppressWarnings("try") // the upload slot is held for the body's whole read, never used by name
     private void upload(ServerRequest request, ServerResponse response, UploadQuery query, InputStream body) {
         Agency agency = AccessControl.agency(request);
         Period period = query.period();

@@ -35,6 +35,12 @@ final class PacedBody extends InputStream {
     });
 
     static {
+        startWatchdog();
+    }
+
+    // Runs as long as the process; stopIfStalled cannot throw, so no failure hides in the ignored future.
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private static void startWatchdog() {
         WATCHDOG.scheduleWithFixedDelay(() -> OPEN.forEach(PacedBody::stopIfStalled), 100, 100, TimeUnit.MILLISECONDS);
     }
 

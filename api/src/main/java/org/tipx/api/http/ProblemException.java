@@ -8,9 +8,8 @@ import org.tipx.api.http.model.ValidationError;
 
 /**
  * An HTTP error answered as RFC 9457 problem details. Thrown by handlers, written by {@link Problems}.
- * Its texts go to the client: they never carry a token, a direct identifier or record contents.
- *
- * @param slug short name of the problem type, the last segment of {@code type}
+ * Its texts go to the client: they never carry a token, a direct identifier or record contents. Its slug is
+ * the short name of the problem type, the last segment of {@code type}.
  */
 public final class ProblemException extends RuntimeException {
 

@@ -135,7 +135,7 @@ public final class Problems {
             // (a trickle) or cost a 50 MiB transfer to answer a 401.
             res.header(HeaderValues.CONNECTION_CLOSE);
         }
-        if (e.status() == Status.UNAUTHORIZED_401) {
+        if (e.status().code() == Status.UNAUTHORIZED_401.code()) {
             res.header(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"tipx\""));
         }
         Json.send(res, e.status(), MEDIA_TYPE, problem);

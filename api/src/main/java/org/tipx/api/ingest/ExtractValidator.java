@@ -291,6 +291,7 @@ public final class ExtractValidator {
     }
 
     /** Codes are canonical instances, so identity finds a repeat without comparing characters. */
+    @SuppressWarnings("ReferenceEquality") // deliberate, as said above
     private static boolean containsSame(List<String> codes, String code) {
         for (String seen : codes) {
             if (seen == code) {

@@ -85,6 +85,7 @@ final class PseudonymisingStage implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // END is a sentinel instance, never a batch of rows
     private void work() {
         try {
             for (List<ValidRow> rows = queue.take(); rows != END; rows = queue.take()) {

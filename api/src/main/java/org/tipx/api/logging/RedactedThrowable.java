@@ -42,6 +42,7 @@ final class RedactedThrowable extends Throwable {
     }
 
     @Override
+    @SuppressWarnings("OverrideThrowableToString") // toString is what log formatters print: it must withhold the message too
     public String toString() {
         return className + " (message withheld)";
     }

@@ -228,7 +228,7 @@ public final class IdentifierNormaliser {
     }
 
     private static boolean isGreek(int codePoint) {
-        return codePoint >= 0x370 && codePoint <= 0x3FF || codePoint >= 0x1F00 && codePoint <= 0x1FFF;
+        return (codePoint >= 0x370 && codePoint <= 0x3FF) || (codePoint >= 0x1F00 && codePoint <= 0x1FFF);
     }
 
     private static boolean isAscii(String text) {
@@ -250,7 +250,7 @@ public final class IdentifierNormaliser {
     }
 
     private static void appendIfAlphanumeric(StringBuilder out, int codePoint) {
-        if (codePoint >= 'a' && codePoint <= 'z' || codePoint >= '0' && codePoint <= '9') {
+        if ((codePoint >= 'a' && codePoint <= 'z') || (codePoint >= '0' && codePoint <= '9')) {
             out.append((char) codePoint);
         } else if (codePoint >= 'A' && codePoint <= 'Z') {
             out.append((char) (codePoint + ('a' - 'A')));
@@ -264,7 +264,7 @@ public final class IdentifierNormaliser {
             char previous = i == 0 ? ' ' : normalised.charAt(i - 1);
             char following = i + 1 < normalised.length() ? normalised.charAt(i + 1) : ' ';
             if (c == 'y' && following == 'e') {
-                continue; // ye is how some systems write Cyrillic е or є where others write e
+                // skipped: ye is how some systems write Cyrillic е or є where others write e
             } else if (c == 'y' || c == 'j') {
                 mapped.append('i');
             } else if (c == 'h' && "kzcs".indexOf(previous) < 0) {

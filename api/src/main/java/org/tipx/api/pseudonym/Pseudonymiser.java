@@ -7,6 +7,8 @@ package org.tipx.api.pseudonym;
 public interface Pseudonymiser {
 
     /**
+     * The keyed pseudonym of one record's person.
+     *
      * @param agencyId    the uploading agency; used only when the identifiers are too thin to link
      * @param recordId    the agency's own case id; used only when the identifiers are too thin to link
      * @param identifiers the direct identifiers as uploaded (possibly none)

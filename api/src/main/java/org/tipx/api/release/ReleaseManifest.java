@@ -51,6 +51,8 @@ public record ReleaseManifest(String id, Instant created, List<InputExtract> ext
     }
 
     /**
+     * The release's counts.
+     *
      * @param registrations records in the release (a person reported twice counts twice)
      * @param victims       distinct persons (distinct pseudonyms)
      * @param microdataRows rows of the microdata: one per person
@@ -97,6 +99,8 @@ public record ReleaseManifest(String id, Instant created, List<InputExtract> ext
     }
 
     /**
+     * How far one quasi-identifier was generalised.
+     *
      * @param level    the generalisation level applied, 0 (as recorded) to maxLevel ({@code *})
      * @param maxLevel the hierarchy's top level
      */

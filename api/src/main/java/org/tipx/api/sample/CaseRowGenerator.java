@@ -95,7 +95,7 @@ final class CaseRowGenerator {
         String[] sexAge = profile.sexAge(PROFILE_AREA).draw(random).split(":");
         String sex = sexAge[0];
         boolean minor = sexAge[1].equals("minor");
-        boolean female = sex.equals("female") || sex.equals("other") && random.nextBoolean();
+        boolean female = sex.equals("female") || (sex.equals("other") && random.nextBoolean());
         int age = minor ? (random.nextDouble() < 0.6 ? 14 + random.nextInt(4) : 6 + random.nextInt(8)) : adultAge(random);
         LocalDate birthDate = firstRegistration.minusYears(age).minusDays(random.nextInt(365));
         String citizen = citizenship.orElseGet(() -> profile.citizenship(detectionCountry).draw(random));
@@ -106,7 +106,7 @@ final class CaseRowGenerator {
         Pool pool = namePool(citizen, citizenship.filter(CYRILLIC_COUNTRIES::contains).isPresent(), random);
         Optional<Name> given = named ? Optional.of(NamePools.given(pool, female, random)) : Optional.empty();
         Optional<Name> family = named ? Optional.of(NamePools.family(pool, female, random)) : Optional.empty();
-        boolean birthDateReported = identifiers == Identifiers.LINKABLE || named && random.nextDouble() < 0.75;
+        boolean birthDateReported = identifiers == Identifiers.LINKABLE || (named && random.nextDouble() < 0.75);
         double documentShare = identifiers == Identifiers.LINKABLE ? 0.6 : 0.45;
         Optional<String> document = named && random.nextDouble() < documentShare
                 ? Optional.of(String.format(Locale.ROOT, "SYN%07d", random.nextInt(10_000_000)))
@@ -117,7 +117,7 @@ final class CaseRowGenerator {
 
     /** Moldovan citizens of the Ukrainian minority carry Cyrillic names; cross-script pairs need them. */
     private static Pool namePool(String citizenship, boolean needsCyrillic, RandomGenerator random) {
-        if (citizenship.equals("UA") || needsCyrillic || citizenship.equals("MD") && random.nextDouble() < 0.3) {
+        if (citizenship.equals("UA") || needsCyrillic || (citizenship.equals("MD") && random.nextDouble() < 0.3)) {
             return NamePools.UKRAINIAN;
         }
         return NamePools.forCitizenship(citizenship);
@@ -234,7 +234,7 @@ final class CaseRowGenerator {
             return "unknown";
         }
         // Exploitation often began a year or two before registration.
-        return ageAtRegistration < 18 || ageAtRegistration <= 19 && random.nextDouble() < 0.4 ? "yes" : "no";
+        return ageAtRegistration < 18 || (ageAtRegistration <= 19 && random.nextDouble() < 0.4) ? "yes" : "no";
     }
 
     /** The CTDC age band of an age. */

@@ -18,8 +18,8 @@ record SampleRow(Map<String, Object> values) {
                 throw new IllegalArgumentException("not a case-record-v1 field: " + e.getKey());
             }
             Object v = e.getValue();
-            boolean valid = v instanceof String s && !s.isEmpty() || v instanceof Integer
-                    || v instanceof List<?> list && !list.isEmpty();
+            boolean valid = (v instanceof String s && !s.isEmpty()) || v instanceof Integer
+                    || (v instanceof List<?> list && !list.isEmpty());
             if (!valid) {
                 throw new IllegalArgumentException("empty or unsupported value for field " + e.getKey());
             }

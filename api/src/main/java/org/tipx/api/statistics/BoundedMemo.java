@@ -49,6 +49,7 @@ final class BoundedMemo<K, V> {
     }
 
     /** The value of {@code key}, computed with {@code compute} unless stored or being computed. */
+    @SuppressWarnings("ReferenceEquality") // our own future or another caller's: only identity tells them apart
     V get(K key, Function<? super K, ? extends V> compute) {
         Objects.requireNonNull(key, "key");
         CompletableFuture<V> mine = new CompletableFuture<>();

@@ -96,7 +96,7 @@ public final class PoissonTrend {
             if (population.getAsLong() <= 0) {
                 throw new IllegalArgumentException("population must be positive, was " + population.getAsLong() + " for year " + value.year());
             }
-            double offset = withOffset ? Math.log(population.getAsLong()) : 0.0;
+            double offset = withOffset ? Math.log((double) population.getAsLong()) : 0.0;
             rows.add(new double[] {value.year(), value.protectedCount().getAsLong(), offset});
         }
         int n = rows.size();

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -101,7 +102,7 @@ public final class Rates {
      * not a year-on-year change.
      */
     public static List<Change> yearOnYear(List<YearValue> counts) {
-        TreeMap<Integer, YearValue> byYear = byYear(counts);
+        NavigableMap<Integer, YearValue> byYear = byYear(counts);
         List<Change> changes = new ArrayList<>();
         for (YearValue current : byYear.values()) {
             YearValue previous = byYear.get(current.year() - 1);
@@ -172,7 +173,7 @@ public final class Rates {
     private static final Set<Integer> ALL_QUARTERS = Set.of(1, 2, 3, 4);
 
     /** The values keyed by year, refusing two values for the same year. */
-    static TreeMap<Integer, YearValue> byYear(List<YearValue> counts) {
+    static NavigableMap<Integer, YearValue> byYear(List<YearValue> counts) {
         Objects.requireNonNull(counts, "counts");
         TreeMap<Integer, YearValue> byYear = new TreeMap<>();
         for (YearValue value : counts) {

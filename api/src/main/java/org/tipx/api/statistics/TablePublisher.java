@@ -295,6 +295,7 @@ public final class TablePublisher {
          * The published form of the cell at {@code positions}: withheld when the cell itself is;
          * else the cell made closed (see the class comment) and protected.
          */
+        @SuppressWarnings("ReferenceEquality") // closeOn returns the same Shape when it changes nothing: identity is the fixpoint test
         ProtectedCell publish(int[] positions) {
             Shape shape = Shape.ASKED;
             Cell cell = value(positions, shape);

@@ -568,7 +568,6 @@ final class WeightedGroups {
         private int[] weight = new int[1024];
         private int[] keySum = new int[1024];
         private int groups;
-        private long rows;
 
         Builder(Profiles profiles) {
             this.profiles = profiles;
@@ -622,7 +621,6 @@ final class WeightedGroups {
                 keySum = Arrays.copyOf(keySum, capacity);
             }
             members[groups] = profileSet;
-            rows += profileSet.length;
             return groups++;
         }
 

@@ -207,6 +207,7 @@ final class ManagedPostgres implements AutoCloseable {
             this.lock = lock;
         }
 
+        @SuppressWarnings("FutureReturnValueIgnored") // the restart runs on a thread of its own and reports there
         void start(ManagedPostgres postgres) throws IOException {
             Process started = launch();
             synchronized (this) {

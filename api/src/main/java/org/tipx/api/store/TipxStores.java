@@ -96,6 +96,7 @@ public final class TipxStores {
      * The innermost cause's message on one line, at most 400 characters, any password in a JDBC URL masked.
      * Migration and connection failures quote no record (the driver keeps PostgreSQL's row detail out).
      */
+    @SuppressWarnings("ReferenceEquality") // a throwable that is its own cause ends the chain
     static String causeInOneLine(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

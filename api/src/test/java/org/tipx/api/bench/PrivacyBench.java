@@ -49,6 +49,7 @@ public final class PrivacyBench {
     private PrivacyBench() {
     }
 
+    @SuppressWarnings("ClosingStandardOutputStreams") // PrivacySuite.close closes its HTTP client, never the stream it prints to
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
         long seed = Long.parseLong(options.getOrDefault("seed", "20261205"));

@@ -293,6 +293,7 @@ final class FaultDrill {
      * Relaunches tipx on {@code target} and times {@code /health}, stops it and what the kill left running,
      * and checks the drill's store (a scratch store is only opened: it holds nothing acknowledged).
      */
+    @SuppressWarnings("ReferenceEquality") // the drill's own store or a scratch one, told apart by instance
     private TrialResult finish(int trial, KillPoint point, KillScope scope, Duration delay, String answer,
                                boolean unanswered, TipxServerProcess killed, int descendants, DrillStore target)
             throws Exception {
@@ -377,8 +378,8 @@ final class FaultDrill {
 
     /** Small delays as often as large ones: a commit that reaches the disk late is found by the first. */
     private Duration logUniform(Duration from, Duration to) {
-        double low = Math.log(from.toNanos());
-        double high = Math.log(to.toNanos());
+        double low = Math.log((double) from.toNanos());
+        double high = Math.log((double) to.toNanos());
         return Duration.ofNanos((long) Math.exp(low + random.nextDouble() * (high - low)));
     }
 

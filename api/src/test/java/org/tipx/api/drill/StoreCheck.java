@@ -127,7 +127,7 @@ final class StoreCheck {
         for (StoredRelease release : stored) {
             storedIds.add(release.id());
             Optional<DrillLedger.Release> known = ledger.release(release.id());
-            if (known.isPresent() && known.get().trial() != trial || ledger.reported("half " + release.id())) {
+            if ((known.isPresent() && known.get().trial() != trial) || ledger.reported("half " + release.id())) {
                 continue; // whole when it was new; its manifest is compared below
             }
             Optional<Microdata> microdata = wholeMicrodata(store, release, ledger, tally);

@@ -31,6 +31,7 @@ public enum SdmxJsonSchemas {
     private static final String DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
     private final String file;
+    @SuppressWarnings("ImmutableEnumChecker") // loaded once, on first use, then never changed
     private volatile JsonSchema schema;
 
     SdmxJsonSchemas(String file) {

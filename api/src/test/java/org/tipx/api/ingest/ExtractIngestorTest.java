@@ -448,6 +448,7 @@ class ExtractIngestorTest {
     }
 
     @Test
+    @SuppressWarnings("InputStreamSlowMultibyteRead") // it fails at the first read
     void readFailure_isAnUncheckedIoException() {
         InputStream broken = new InputStream() {
             @Override
@@ -534,6 +535,7 @@ class ExtractIngestorTest {
     }
 
     /** A CSV body that never ends: a header, then valid rows forever; counts the bytes it served. */
+    @SuppressWarnings("InputStreamSlowMultibyteRead") // a test stream; speed does not matter
     private static final class EndlessExtract extends InputStream {
         private byte[] pending = "record_id,registration_date,status,sex\n".getBytes(StandardCharsets.UTF_8);
         private int pos;

@@ -181,7 +181,7 @@ public final class AttackWorld {
             List<Period> periods = SyntheticExtracts.periods();
             int extracts = bulkAgencies.size() * periods.size();
             for (int i = 0; i < extracts; i++) {
-                long rows = settings.bulkBaseRecords() / extracts + (i < settings.bulkBaseRecords() % extracts ? 1 : 0);
+                long rows = (long) settings.bulkBaseRecords() / extracts + (i < settings.bulkBaseRecords() % extracts ? 1 : 0);
                 phase1.add(bulk(bulkAgencies.get(i % bulkAgencies.size()), periods.get(i / bulkAgencies.size()), rows,
                         random.nextLong(), workDir));
             }
@@ -190,13 +190,13 @@ public final class AttackWorld {
         Map<String, StringBuilder> phase2 = new LinkedHashMap<>();
         Map<String, Upload> phase2Keys = new LinkedHashMap<>();
         for (int i = 0; i < sampleAgencies.size(); i++) {
-            long rows = settings.newBaseRecords() / sampleAgencies.size() + (i < settings.newBaseRecords() % sampleAgencies.size() ? 1 : 0);
+            long rows = (long) settings.newBaseRecords() / sampleAgencies.size() + (i < settings.newBaseRecords() % sampleAgencies.size() ? 1 : 0);
             Upload upload = bulk(sampleAgencies.get(i), LATER_QUARTER, rows, random.nextLong(), workDir);
             phase2Keys.put(key(upload), upload);
             phase2.put(key(upload), new StringBuilder(upload.csv()));
         }
         for (int i = 0; i < lateAgencies.size(); i++) {
-            long rows = settings.lateBaseRecords() / lateAgencies.size() + (i < settings.lateBaseRecords() % lateAgencies.size() ? 1 : 0);
+            long rows = (long) settings.lateBaseRecords() / lateAgencies.size() + (i < settings.lateBaseRecords() % lateAgencies.size() ? 1 : 0);
             Upload upload = bulk(lateAgencies.get(i), LATE_QUARTER, rows, random.nextLong(), workDir);
             phase2Keys.put(key(upload), upload);
             phase2.put(key(upload), new StringBuilder(upload.csv()));
@@ -411,17 +411,18 @@ public final class AttackWorld {
         while (System.nanoTime() < deadline) {
             JsonObject job = json(http.get(accepted.location().get(), Optional.of(adminToken)).body());
             switch (job.getString("state", "")) {
-                case "succeeded":
+                case "succeeded" -> {
                     return job.getString("releaseId");
-                case "failed", "abandoned":
-                    throw new IllegalStateException("release job ended " + job);
-                default:
+                }
+                case "failed", "abandoned" -> throw new IllegalStateException("release job ended " + job);
+                default -> {
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted", e);
                     }
+                }
             }
         }
         throw new IllegalStateException("release job did not end in 30 minutes");

@@ -1,5 +1,6 @@
 package org.tipx.api.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -221,7 +223,7 @@ abstract class ExtractsApiContract {
         // Without a Content-Length the limit holds while streaming.
         HttpResponse<String> chunked = server.send(server.request("/v1/extracts?period=2026-Q3")
                 .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes(UTF_8)))));
         assertEquals(413, chunked.statusCode());
         assertTrue(server.extracts(token).listExtracts().getItems().isEmpty());
     }
@@ -279,7 +281,7 @@ abstract class ExtractsApiContract {
         String id = "ext-" + AGENCIES.incrementAndGet();
         String token = server.agency(id, "UA");
         byte[] csv = Extracts.csv(20, "revoked").getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket("127.0.0.1", server.base().getPort())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.base().getPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/extracts?period=2026-Q3 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -126,7 +127,7 @@ class HttpEdgeTest {
      * {@link #SILENT} ends the text), so that a server that keeps the socket open fails a test instead of hanging it.
      */
     private static String rawExchange(int port, String requests) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(3_000);
             socket.getOutputStream().write(requests.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();

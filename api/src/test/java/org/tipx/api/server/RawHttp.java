@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ final class RawHttp {
 
     /** Sends the bytes, half-closes, and reads the status of the answer (0 when none came within 10 s). */
     static int exchange(int port, byte[] request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request);
@@ -76,7 +77,7 @@ final class RawHttp {
 
         TricklingUpload(int port, String token, Duration interval) {
             try {
-                socket = new Socket("127.0.0.1", port);
+                socket = new Socket(InetAddress.getLoopbackAddress(), port);
                 socket.setSoTimeout(20_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /v1/extracts?period=2026-Q3 HTTP/1.1\r\nHost: 127.0.0.1:" + port

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,51 @@ class RoutesMatchSpecTest {
                 assertEquals(200, response.statusCode(), operation);
             }
         }
+    }
+
+    /**
+     * The spec's account of the HTTP edge: a GET operation declares the CORS headers on its 200 exactly when
+     * the server sends them on that path (checked with a preflight, which needs no token and reads nothing),
+     * and every operation refers to the shared 405 answer, which the edge gives as problem+json with Allow.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEdgeIsAsTheSpecSaysOnEveryPath() throws Exception {
+        Map<String, Object> paths;
+        try (InputStream in = RoutesMatchSpecTest.class.getResourceAsStream("/META-INF/tipx-v1.yaml")) {
+            paths = (Map<String, Object>) new Yaml().<Map<String, Object>>load(in).get("paths");
+        }
+        int crossOrigin = 0;
+        try (RunningTipx server = RunningTipx.fresh(dir, 1024)) {
+            for (Map.Entry<String, Object> entry : paths.entrySet()) {
+                String path = entry.getKey().replaceAll("\\{[^}]+}", "x");
+                Map<String, Object> item = (Map<String, Object>) entry.getValue();
+                for (Map.Entry<String, Object> op : item.entrySet()) {
+                    Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) op.getValue()).get("responses");
+                    assertEquals(Map.of("$ref", "#/components/responses/MethodNotAllowed"), responses.get("405"),
+                            op.getKey() + " " + entry.getKey());
+                }
+                if (item.containsKey("get")) {
+                    Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) item.get("get"))
+                            .get("responses")).get("200");
+                    boolean declared = ((Map<String, Object>) ok.getOrDefault("headers", Map.of()))
+                            .containsKey("Access-Control-Allow-Origin");
+                    HttpResponse<String> preflight = server.send(server.request(path)
+                            .header("Origin", "https://example.org").header("Access-Control-Request-Method", "GET")
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+                    assertEquals(204, preflight.statusCode(), path);
+                    assertTrue(preflight.headers().firstValue("Allow").orElse("").contains("HEAD"), path);
+                    assertEquals(declared, preflight.headers().firstValue("Access-Control-Allow-Origin").isPresent(),
+                            "CORS on " + path + " as the spec declares it");
+                    crossOrigin += declared ? 1 : 0;
+                }
+                HttpResponse<String> put = server.send(server.request(path).method("PUT", HttpRequest.BodyPublishers.noBody()));
+                assertEquals(405, put.statusCode(), path);
+                assertEquals("application/problem+json", put.headers().firstValue("Content-Type").orElse(""), path);
+                assertTrue(put.headers().firstValue("Allow").isPresent(), path);
+            }
+        }
+        assertEquals(7, crossOrigin, "the public reads: statistics, tables, dimensions, config, comparisons, two of releases");
     }
 
     @Test

@@ -53,7 +53,7 @@ class StatisticsPeriodApiTest {
             String common = "/v1/statistics?by=sex,year&country_of_identification=UA&format=" + format + "&";
             HttpResponse<byte[]> asPeriod = server.bytes(common + period);
             HttpResponse<byte[]> asYears = server.bytes(common + years);
-            assertEquals(200, asPeriod.statusCode(), new String(asPeriod.body()));
+            assertEquals(200, asPeriod.statusCode(), new String(asPeriod.body(), java.nio.charset.StandardCharsets.UTF_8));
             assertArrayEquals(asYears.body(), asPeriod.body(), period + " " + format);
             assertEquals(asYears.headers().firstValue("ETag"), asPeriod.headers().firstValue("ETag"));
         }

@@ -115,20 +115,6 @@ class TablePublisherTest {
         return table.rows().stream().collect(Collectors.toMap(ProtectedTable.Row::codes, ProtectedTable.Row::cell));
     }
 
-    private static List<TableQuery> sampleQueries() {
-        List<TableQuery> queries = new ArrayList<>();
-        for (Measure measure : Measure.values()) {
-            queries.add(TableQuery.of(measure));
-            queries.add(TableQuery.of(measure, Dimension.YEAR, Dimension.SEX));
-            queries.add(TableQuery.of(measure, Dimension.EXPLOITATION, Dimension.COUNTRY_OF_IDENTIFICATION));
-            queries.add(TableQuery.of(measure, Dimension.CITIZENSHIP, Dimension.AGE_BAND));
-            queries.add(new TableQuery(List.of(Dimension.SEX, Dimension.EXPLOITATION),
-                    Map.of(Dimension.EXPLOITATION, Set.of("sexual", "labour"), Dimension.YEAR, Set.of("2021", "2022")),
-                    measure));
-        }
-        return queries;
-    }
-
     @Test
     void cellsWhoseComplementsArePublished_areTheirTrueCountAndKeyProtected_withinDAndOutsideTheGap() {
         List<CaseRecord> records = randomRecords(11, 1500);

@@ -56,6 +56,7 @@ class ConnectionPoolTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes a lease by hand mid-test, on purpose
     void discardedLease_closesItsConnectionAndTheIdleOnes_andTheNextBorrowOpensAFreshOne() throws SQLException {
         Connection idle;
         Connection lost;
@@ -120,6 +121,7 @@ class ConnectionPoolTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the leases only hold the pool empty
     void lease_closedTwice_returnsTheConnectionOnce() throws SQLException {
         ConnectionPool.Lease lease = pool.borrow();
         lease.close();

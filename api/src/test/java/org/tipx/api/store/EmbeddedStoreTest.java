@@ -165,7 +165,7 @@ class EmbeddedStoreTest {
                 .redirectErrorStream(true)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         List<String> lines = new ArrayList<>();
         String line;
         while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
