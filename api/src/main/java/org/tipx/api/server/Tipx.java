@@ -20,6 +20,7 @@ import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
 import org.tipx.api.http.BodyFraming;
 import org.tipx.api.http.ComparisonsServiceImpl;
+import org.tipx.api.http.ExplorerService;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.ReleaseJobsServiceImpl;
 import org.tipx.api.http.GzipEncoding;
@@ -72,6 +73,7 @@ public final class Tipx implements AutoCloseable {
     private final ReleaseJobsServiceImpl releaseJobsService;
     private final PublishedReleases published;
     private final ComparisonsServiceImpl comparisons;
+    private final ExplorerService explorer;
     private final HttpLimits limits;
 
     /**
@@ -161,6 +163,7 @@ public final class Tipx implements AutoCloseable {
         this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
         this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(),
                 ReferenceData.load());
+        this.explorer = ExplorerService.load();
     }
 
     public TipxStore store() {
@@ -196,9 +199,13 @@ public final class Tipx implements AutoCloseable {
         Problems.register(routing);
     }
 
-    /** The API's routes, all generated from the spec; apart so that a test can hold them against the spec. */
+    /**
+     * The API's routes, all generated from the spec, and the explorer's pages (described in the spec too);
+     * apart so that a test can hold them against the spec.
+     */
     public void routes(HttpRules rules) {
-        rules.register("/v1/extracts", extracts)
+        rules.register(explorer)
+                .register("/v1/extracts", extracts)
                 .register("/v1/agencies", agencies)
                 .register("/v1/releases", releases)
                 .register("/v1/release-jobs/{id}", releaseJobsService)
