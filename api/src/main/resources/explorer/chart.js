@@ -55,7 +55,10 @@ export function drawChart(rows, options) {
   el('rect', { width: 6, height: 6, fill: '#ffffff' }, hatch);
   el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#555555', 'stroke-width': 2 }, hatch);
   el('rect', { width, height, fill: '#ffffff' }, svg);
-  el('text', { x: margin.left, y: 16, 'font-weight': 'bold', fill: '#111111' }, svg).textContent = options.title;
+  // The heading on one line, shortened on a narrow screen (the whole title is the SVG's <title> and caption).
+  const room = Math.floor((width - 8) / 7);
+  const heading = options.title.length > room ? options.title.slice(0, room - 1) + '…' : options.title;
+  el('text', { x: 8, y: 16, 'font-weight': 'bold', fill: '#111111' }, svg).textContent = heading;
 
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;

@@ -400,7 +400,7 @@ class ExplorerBrowserTest {
                     return [...document.querySelectorAll('body *')]
                         .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).display !== 'none'
                             && !e.closest('.table-box') && !e.classList.contains('skip'))
-                        .map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 10);
+                        .map(e => e.tagName + '#' + e.id + '.' + e.getAttribute('class') + ' ' + e.textContent.slice(0, 40)).slice(0, 10);
                     """);
             assertEquals(List.of(), wider);
             Object widths = ((JavascriptExecutor) chrome).executeScript(
