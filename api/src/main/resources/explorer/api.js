@@ -12,6 +12,7 @@ export function apiUrl(view, format) {
     q.set('to', String(view.to));
     if (view.by) q.set('by', view.by);
     q.set('release', view.release);
+    if (view.lang) q.set('lang', view.lang);
     if (format === 'csv') q.set('format', 'csv');
     return '/v1/comparisons?' + q.toString().replaceAll('%2C', ',');
   }
@@ -20,6 +21,8 @@ export function apiUrl(view, format) {
   q.set('country_of_identification', view.countries.join(','));
   q.set('year', yearsOf(view).join(','));
   q.set('release', view.release);
+  // The labels of the CSV (and of the answer's notes) in the page's language.
+  if (view.lang) q.set('lang', view.lang);
   if (format === 'csv') {
     q.set('format', 'csv');
     q.set('labels', 'true');

@@ -3,9 +3,7 @@ package org.tipx.api.format;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import jakarta.json.stream.JsonGenerator;
 
@@ -13,7 +11,6 @@ import org.tipx.anonymizer.cellkey.ConfStatus;
 import org.tipx.anonymizer.cellkey.ObsStatus;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
 import org.tipx.api.domain.Dimension;
-import org.tipx.api.domain.Measure;
 
 /**
  * A JSON-stat 2.0 dataset (https://json-stat.org/full/).
@@ -67,7 +64,7 @@ public final class JsonStatTableWriter implements TableWriter {
             json.write("version", "2.0");
             json.write("class", "dataset");
             if (withLabels) {
-                json.write("label", datasetLabel(published, by));
+                json.write("label", labels.tableTitle(published.table().measure(), by));
             }
             json.write("source", SOURCE);
             json.write("updated", published.release().created().toString());
@@ -138,12 +135,12 @@ public final class JsonStatTableWriter implements TableWriter {
             json.writeEnd();
             json.writeStartObject("status_labels");
             for (ObsStatus status : ObsStatus.values()) {
-                json.write(status.code(), obsStatusLabel(status));
+                json.write(status.code(), labels.label(status));
             }
             json.writeEnd();
             json.writeStartObject("conf_status_labels");
             for (ConfStatus status : ConfStatus.values()) {
-                json.write(status.code(), confStatusLabel(status));
+                json.write(status.code(), labels.label(status));
             }
             json.writeEnd();
             json.writeEnd();
@@ -174,46 +171,23 @@ public final class JsonStatTableWriter implements TableWriter {
         };
     }
 
-    private static void metricDimension(JsonGenerator json, PublishedTable published) {
+    private void metricDimension(JsonGenerator json, PublishedTable published) {
         String measure = published.measureId();
         json.writeStartObject(METRIC_ID);
         if (published.labels()) {
-            json.write("label", "Measure");
+            json.write("label", labels.measureDimension());
         }
         json.writeStartObject("category");
         json.writeStartArray("index").write(measure).writeEnd();
         if (published.labels()) {
-            json.writeStartObject("label").write(measure, published.measureLabel()).writeEnd();
+            json.writeStartObject("label").write(measure, labels.label(published.table().measure())).writeEnd();
         }
         json.writeStartObject("unit").writeStartObject(measure).write("decimals", 0);
         if (published.labels()) {
-            json.write("label", published.table().measure() == Measure.VICTIMS
-                    ? "persons" : "case records");
+            json.write("label", labels.unit(published.table().measure()));
         }
         json.writeEnd().writeEnd();
         json.writeEnd();
         json.writeEnd();
-    }
-
-    private String datasetLabel(PublishedTable published, List<Dimension> by) {
-        String label = published.measureLabel();
-        if (by.isEmpty()) {
-            return label;
-        }
-        return label + " by " + by.stream().map(d -> labels.label(d).toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-    }
-
-    static String obsStatusLabel(ObsStatus status) {
-        return switch (status) {
-            case NORMAL -> "Normal value";
-            case MISSING_SUPPRESSED -> "Missing value; suppressed";
-        };
-    }
-
-    static String confStatusLabel(ConfStatus status) {
-        return switch (status) {
-            case FREE -> "Free";
-            case PRIMARY_CONFIDENTIAL -> "Primary confidentiality";
-        };
     }
 }

@@ -41,7 +41,7 @@ public final class JsonTableWriter implements TableWriter {
             JsonParts.release(json, published.release());
             json.write("measure", published.measureId());
             if (published.labels()) {
-                json.write("measure_label", published.measureLabel());
+                json.write("measure_label", labels.label(table.measure()));
             }
             json.writeStartArray("by");
             by.forEach(d -> json.write(d.id()));

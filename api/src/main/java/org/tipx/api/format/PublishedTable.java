@@ -18,7 +18,7 @@ import org.tipx.api.statistics.ProtectedTable;
  *
  * @param table   the protected table
  * @param release the release the table was built from
- * @param labels  true to add English labels next to the codes
+ * @param labels  true to add labels next to the codes (in the writer's language)
  */
 public record PublishedTable(ProtectedTable table, PublishedRelease release, boolean labels) {
 
@@ -62,18 +62,11 @@ public record PublishedTable(ProtectedTable table, PublishedRelease release, boo
         return measureId(table.measure());
     }
 
-    static String measureId(Measure measure) {
+    /** The id of a measure as in queries, e.g. {@code victims}. */
+    public static String measureId(Measure measure) {
         return switch (measure) {
             case VICTIMS -> "victims";
             case REGISTRATIONS -> "registrations";
-        };
-    }
-
-    /** The measure's English label. */
-    public String measureLabel() {
-        return switch (table.measure()) {
-            case VICTIMS -> "Victims (distinct persons)";
-            case REGISTRATIONS -> "Registrations (case records)";
         };
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.format.ComparisonCsv;
+import org.tipx.api.format.Labels;
+import org.tipx.api.format.Language;
 import org.tipx.api.http.model.Comparison;
 import org.tipx.api.http.model.ComparisonPoint;
 import org.tipx.api.http.model.ComparisonProtection;
@@ -46,7 +49,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
 
     /** The parameters of {@code GET /v1/comparisons}, as the spec defines them. */
     private static final List<String> PARAMETERS = List.of("indicator", "countries", "from", "to", "by", "release",
-            "format");
+            "format", LanguageNegotiation.LANG);
     /** The response header naming the release an answer comes from. */
     public static final HeaderName RELEASE_HEADER = HeaderNames.create("Tipx-Release");
     static final String CSV_MEDIA_TYPE = "text/csv; charset=UTF-8";
@@ -54,19 +57,25 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
 
     private final PublishedReleases releases;
     private final ReferenceData reference;
+    private final Map<Language, Labels> labels;
     private final Comparisons comparisons;
 
-    public ComparisonsServiceImpl(PublishedReleases releases, TableSource tables, ReferenceData reference) {
+    /** @param labels the country names in every language */
+    public ComparisonsServiceImpl(PublishedReleases releases, TableSource tables, ReferenceData reference,
+                                  Map<Language, Labels> labels) {
         this.releases = Objects.requireNonNull(releases, "releases");
         this.reference = Objects.requireNonNull(reference, "reference");
+        this.labels = Map.copyOf(labels);
         this.comparisons = new Comparisons(releases, Objects.requireNonNull(tables, "tables"), reference);
     }
 
     @Override
     protected void handleGetComparison(ServerRequest request, ServerResponse response, String indicatorText,
                                        String countriesText, Optional<String> fromText, Optional<String> toText,
-                                       Optional<String> byText, Optional<String> releaseText, Optional<String> formatText) {
+                                       Optional<String> byText, Optional<String> releaseText, Optional<String> formatText,
+                                       Optional<String> lang, Optional<String> acceptLanguage) {
         refuseUnknownOrRepeated(request.query());
+        Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         Indicator indicator = Indicator.byId(indicatorText.trim()).orElseThrow(() -> ProblemException.badRequest(
                 "Parameter indicator: unknown indicator; use one of " + indicatorIds() + ".").about("indicator"));
         List<String> countries = parseCountries(countriesText);
@@ -101,11 +110,14 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             body = ComparisonCsv.write(comparison).getBytes(StandardCharsets.UTF_8);
             mediaType = CSV_MEDIA_TYPE;
         } else {
-            body = Json.bytes(toModel(comparison));
+            body = Json.bytes(toModel(comparison, labels.get(language)));
             mediaType = Json.MEDIA_TYPE;
         }
         response.header(RELEASE_HEADER, release.id());
-        HttpCaching.send(request, response, mediaType, body, HttpCaching.Policy.forRelease(releaseId), List.of());
+        LanguageNegotiation.contentLanguage(response, language);
+        // The ETag hashes the body, so the country names (the only labels here) make it differ by language.
+        HttpCaching.send(request, response, mediaType, body, HttpCaching.Policy.forRelease(releaseId),
+                List.of(LanguageNegotiation.ACCEPT_LANGUAGE));
     }
 
     /**
@@ -195,7 +207,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         return String.join(", ", ids);
     }
 
-    static Comparison toModel(org.tipx.api.statistics.Comparison comparison) {
+    static Comparison toModel(org.tipx.api.statistics.Comparison comparison, Labels labels) {
         Comparison model = new Comparison();
         model.setRelease(comparison.release().id());
         model.setIndicator(comparison.query().indicator().id());
@@ -213,7 +225,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         for (org.tipx.api.statistics.Comparison.CountrySeries country : comparison.countries()) {
             CountryComparison item = new CountryComparison();
             item.setCountry(country.country().iso2());
-            item.setName(country.country().name());
+            item.setName(labels.label(Dimension.COUNTRY_OF_IDENTIFICATION, country.country().iso2()));
             boolean perPopulation = comparison.query().indicator().perPopulation();
             item.setSeries(country.series().stream().map(series -> toModel(series, perPopulation)).toList());
             countries.add(item);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
@@ -18,6 +19,7 @@ import org.tipx.api.statistics.QueryRuleException;
 import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.format.DimensionInfo;
 import org.tipx.api.format.Labels;
+import org.tipx.api.format.Language;
 import org.tipx.api.format.TableFormat;
 
 /**
@@ -28,8 +30,11 @@ import org.tipx.api.format.TableFormat;
  * @param format  the representation asked for by {@code format}, if given
  * @param labels  whether labels go next to codes
  * @param release the release id asked for, or {@link PublishedReleases#LATEST}
+ * @param period  the years asked for as a period, until {@link #resolved} turns it into a year filter
+ * @param language the language of the labels ({@code lang}, else {@code Accept-Language})
  */
-record StatisticsRequest(TableQuery query, Optional<TableFormat> format, boolean labels, String release) {
+record StatisticsRequest(TableQuery query, Optional<TableFormat> format, boolean labels, String release,
+                         Optional<YearPeriod> period, Language language) {
 
     static final String BY = "by";
     static final String MEASURE = "measure";
@@ -37,12 +42,13 @@ record StatisticsRequest(TableQuery query, Optional<TableFormat> format, boolean
     static final String LABELS = "labels";
     static final String RELEASE = "release";
 
-    private static final List<String> CONTROL = List.of(BY, MEASURE, FORMAT, LABELS, RELEASE);
+    private static final List<String> CONTROL = List.of(BY, MEASURE, FORMAT, LABELS, RELEASE, YearPeriod.START,
+            YearPeriod.END, YearPeriod.LAST_N, LanguageNegotiation.LANG);
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final Pattern RELEASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     /** Reads and checks every parameter; refuses unknown and repeated ones. */
-    static StatisticsRequest parse(UriQuery uriQuery, Labels catalog) {
+    static StatisticsRequest parse(UriQuery uriQuery, Optional<String> acceptLanguage, Labels catalog) {
         for (String name : uriQuery.names()) {
             if (!CONTROL.contains(name) && Dimension.byId(name).isEmpty()) {
                 throw ProblemException.badRequest("Unknown query parameter. Use " + String.join(", ", CONTROL)
@@ -70,19 +76,41 @@ record StatisticsRequest(TableQuery query, Optional<TableFormat> format, boolean
             throw ProblemException.badRequest("release must be a release id (letters, digits, '.', '_', '-') or latest.")
                     .about(RELEASE);
         }
+        Optional<YearPeriod> period = YearPeriod.parse(first(uriQuery, YearPeriod.START), first(uriQuery, YearPeriod.END),
+                first(uriQuery, YearPeriod.LAST_N));
+        Language language = LanguageNegotiation.choose(first(uriQuery, LanguageNegotiation.LANG), acceptLanguage);
         TableQuery query;
         try {
             query = new TableQuery(by, filters, measure);
         } catch (QueryRuleException e) {
             throw StatisticsServiceImpl.refused(e).about(BY);
         }
-        return new StatisticsRequest(query, format, labels, release);
+        return new StatisticsRequest(query, format, labels, release, period, language);
+    }
+
+    /**
+     * This request with its period, if any, turned into the year filter it stands for: the query is
+     * then the one a list of years would give, so it is answered, tagged and protected as that one.
+     *
+     * @param listedYears the years the release lists, ascending; asked for only when the period needs them
+     */
+    StatisticsRequest resolved(Supplier<List<Integer>> listedYears) {
+        if (period.isEmpty()) {
+            return this;
+        }
+        Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
+        filters.putAll(query.filters());
+        filters.put(Dimension.YEAR, period.get().years(Optional.ofNullable(query.filters().get(Dimension.YEAR)),
+                listedYears));
+        return new StatisticsRequest(new TableQuery(query.by(), filters, query.measure()), format, labels, release,
+                Optional.empty(), language);
     }
 
     /**
      * The query in a canonical form: {@code by} in its order (it orders the output), filters by
-     * dimension with their codes sorted (a filter is a set). Two requests with the same canonical
-     * form get the same table.
+     * dimension with their codes sorted (a filter is a set), the language. Two requests with the same
+     * canonical form get the same answer. Call it on a {@link #resolved} request: a period is part
+     * of the form only as the years it stands for.
      */
     String canonicalQuery() {
         StringBuilder text = new StringBuilder("by=");
@@ -91,6 +119,7 @@ record StatisticsRequest(TableQuery query, Optional<TableFormat> format, boolean
         query.filters().forEach((dimension, codes) ->
                 text.append(';').append(dimension.id()).append('=').append(String.join(",", new TreeSet<>(codes))));
         text.append(";labels=").append(labels);
+        text.append(";lang=").append(language.tag());
         return text.toString();
     }
 

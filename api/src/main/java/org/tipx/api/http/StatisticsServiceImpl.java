@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.tipx.anonymizer.cellkey.PTableParameters;
 import org.tipx.anonymizer.cellkey.ProtectionParameters;
 import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.http.model.CodeInfo;
@@ -28,6 +29,7 @@ import org.tipx.api.statistics.QueryRuleException;
 import org.tipx.api.statistics.TableQuery;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.format.Labels;
+import org.tipx.api.format.Language;
 import org.tipx.api.format.PublishedTable;
 import org.tipx.api.format.TableFormat;
 import org.tipx.api.format.TableWriter;
@@ -52,37 +54,44 @@ public final class StatisticsServiceImpl extends StatisticsService {
      */
     static final String REPRESENTATION_VERSION = "1";
 
-    private static final List<String> VARY_ACCEPT = List.of("Accept");
+    private static final List<String> VARY_ACCEPT = List.of("Accept", LanguageNegotiation.ACCEPT_LANGUAGE);
+    private static final List<String> VARY_LANGUAGE = List.of(LanguageNegotiation.ACCEPT_LANGUAGE);
 
     private final PublishedReleases releases;
     private final TableSource tables;
-    private final Map<TableFormat, TableWriter> writers = new EnumMap<>(TableFormat.class);
+    private final Map<Language, Map<TableFormat, TableWriter>> writers = new EnumMap<>(Language.class);
     private final Sunsetting tablesAlias;
     private final Clock clock;
-    private final Labels labels;
-    private final byte[] dimensionsJson;
+    private final Map<Language, Labels> labels;
+    private final Map<Language, byte[]> dimensionsJson = new EnumMap<>(Language.class);
     private final byte[] configJson;
 
     /**
-     * @param labels      the dimensions' labels and codes, for {@code /v1/dimensions}, filters and writers
+     * @param labels      the dimensions' labels and codes in every language, for {@code /v1/dimensions},
+     *                    {@code /v1/datasets}, filters and writers
      * @param limits      the limits {@code tables} enforces, published by {@code /v1/config}
      * @param rateLimit   the rate limit in force, if any, published by {@code /v1/config}
      * @param protection  the protection of new releases, published by {@code /v1/config}
      * @param k           the k of new releases' microdata, published by {@code /v1/config}
      * @param tablesAlias the deprecation of {@code /v1/tables}
      */
-    public StatisticsServiceImpl(PublishedReleases releases, TableSource tables, Labels labels,
+    public StatisticsServiceImpl(PublishedReleases releases, TableSource tables, Map<Language, Labels> labels,
                                  StatisticsLimits limits, Optional<RateLimitPolicy> rateLimit,
                                  ProtectionParameters protection, int k, Sunsetting tablesAlias, Clock clock) {
         this.releases = Objects.requireNonNull(releases, "releases");
         this.tables = Objects.requireNonNull(tables, "tables");
-        this.labels = Objects.requireNonNull(labels, "labels");
-        for (TableFormat format : TableFormat.values()) {
-            writers.put(format, format.writer(labels));
+        this.labels = Map.copyOf(labels);
+        for (Language language : Language.values()) {
+            Labels inLanguage = Objects.requireNonNull(labels.get(language), language.tag());
+            Map<TableFormat, TableWriter> byFormat = new EnumMap<>(TableFormat.class);
+            for (TableFormat format : TableFormat.values()) {
+                byFormat.put(format, format.writer(inLanguage));
+            }
+            writers.put(language, byFormat);
+            dimensionsJson.put(language, Json.bytes(dimensions(inLanguage)));
         }
         this.tablesAlias = Objects.requireNonNull(tablesAlias, "tablesAlias");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.dimensionsJson = Json.bytes(dimensions(labels));
         this.configJson = Json.bytes(config(limits, rateLimit, protection, k));
     }
 
@@ -107,7 +116,9 @@ public final class StatisticsServiceImpl extends StatisticsService {
                                        Optional<String> citizenship, Optional<String> countryOfIdentification,
                                        Optional<String> countryOfExploitation, Optional<String> exploitation,
                                        Optional<String> identifiedBy, Optional<String> status,
-                                       Optional<String> ifNoneMatch) {
+                                       Optional<String> startPeriod, Optional<String> endPeriod,
+                                       Optional<Integer> lastNObservations, Optional<String> lang,
+                                       Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
         answerTable(request, response);
     }
 
@@ -119,14 +130,47 @@ public final class StatisticsServiceImpl extends StatisticsService {
                                    Optional<String> citizenship, Optional<String> countryOfIdentification,
                                    Optional<String> countryOfExploitation, Optional<String> exploitation,
                                    Optional<String> identifiedBy, Optional<String> status,
-                                   Optional<String> ifNoneMatch) {
+                                   Optional<String> startPeriod, Optional<String> endPeriod,
+                                   Optional<Integer> lastNObservations, Optional<String> lang,
+                                   Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
         getTables(request, response);
     }
 
     @Override
-    protected void handleListDimensions(ServerRequest request, ServerResponse response, Optional<String> ifNoneMatch) {
-        HttpCaching.send(request, response, Json.MEDIA_TYPE, dimensionsJson,
-                HttpCaching.Policy.revalidateAfter(java.time.Duration.ofHours(1)), List.of());
+    protected void handleListDimensions(ServerRequest request, ServerResponse response, Optional<String> lang,
+                                        Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
+        Language language = LanguageNegotiation.choose(lang, acceptLanguage);
+        LanguageNegotiation.contentLanguage(response, language);
+        HttpCaching.send(request, response, Json.MEDIA_TYPE, dimensionsJson.get(language),
+                HttpCaching.Policy.revalidateAfter(java.time.Duration.ofHours(1)), VARY_LANGUAGE);
+    }
+
+    @Override
+    protected void handleListDatasets(ServerRequest request, ServerResponse response, Optional<String> lang,
+                                      Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
+        Language language = LanguageNegotiation.choose(lang, acceptLanguage);
+        LanguageNegotiation.contentLanguage(response, language);
+        byte[] body = Json.bytes(DatasetCatalogue.of(labels.get(language), releases.list(), this::listedYears));
+        // It changes when a release is published, as /v1/statistics?release=latest does.
+        HttpCaching.send(request, response, Json.MEDIA_TYPE, body, HttpCaching.Policy.forRelease(PublishedReleases.LATEST),
+                VARY_LANGUAGE);
+    }
+
+    /**
+     * The years a release lists for a measure, ascending: the rows of its protected one-way table by
+     * year, so nothing but published cells decides them (and the table is the one every
+     * {@code by=year} answer starts from, so it is usually cached).
+     */
+    private List<Integer> listedYears(PublishedRelease release, Measure measure) {
+        List<Integer> years = new ArrayList<>();
+        for (ProtectedTable.Row row : tables.table(release, TableQuery.of(measure, Dimension.YEAR)).rows()) {
+            String code = row.codes().getFirst();
+            if (!code.equals(ProtectedTable.TOTAL)) {
+                years.add(Integer.parseInt(code));
+            }
+        }
+        years.sort(null);
+        return List.copyOf(years);
     }
 
     @Override
@@ -141,21 +185,24 @@ public final class StatisticsServiceImpl extends StatisticsService {
     }
 
     private void answerTable(ServerRequest request, ServerResponse response) {
-        StatisticsRequest asked = StatisticsRequest.parse(request.query(), labels);
-        TableFormat format = asked.format().orElseGet(() -> ContentNegotiation
+        StatisticsRequest parsed = StatisticsRequest.parse(request.query(),
+                request.headers().first(HeaderNames.ACCEPT_LANGUAGE), labels.get(Language.DEFAULT));
+        TableFormat format = parsed.format().orElseGet(() -> ContentNegotiation
                 .negotiate(request.headers().first(HeaderNames.ACCEPT))
                 .orElseThrow(() -> ProblemException.of(Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
                         "Tables are available as application/json, text/csv and application/json-stat+json "
                                 + "(or choose with format=json|csv|jsonstat).")));
-        PublishedRelease release = releases.find(asked.release()).orElseThrow(() -> asked.release()
+        PublishedRelease release = releases.find(parsed.release()).orElseThrow(() -> parsed.release()
                 .equals(PublishedReleases.LATEST)
                 ? ProblemException.notFound("No release published yet: statistics are answered from published releases.")
                 : ProblemException.notFound("No such release; GET /v1/releases lists them.").about(StatisticsRequest.RELEASE));
+        StatisticsRequest asked = parsed.resolved(() -> listedYears(release, parsed.query().measure()));
         response.header(RELEASE_HEADER, release.id());
+        LanguageNegotiation.contentLanguage(response, asked.language());
         String etag = HttpCaching.etag(REPRESENTATION_VERSION, release.id(), asked.canonicalQuery(),
                 format.id());
         HttpCaching.Policy policy = HttpCaching.Policy.forRelease(asked.release());
-        // With format given the answer does not depend on Accept, but one Vary keeps caches simple.
+        // With format and lang given the answer depends on neither header, but one Vary keeps caches simple.
         if (HttpCaching.matches(request, etag)) {
             HttpCaching.notModified(response, etag, policy, VARY_ACCEPT);
             return;
@@ -166,7 +213,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
         } catch (QueryRuleException e) {
             throw refused(e);
         }
-        byte[] body = writers.get(format).bytes(new PublishedTable(table, release, asked.labels()));
+        byte[] body = writers.get(asked.language()).get(format).bytes(new PublishedTable(table, release, asked.labels()));
         HttpCaching.validators(response, etag, policy, VARY_ACCEPT);
         response.status(Status.OK_200);
         response.header(HeaderNames.CONTENT_TYPE, format.mediaType());
@@ -187,10 +234,10 @@ public final class StatisticsServiceImpl extends StatisticsService {
             // The contract's extra country codes are valid filters though the country table omits them.
             if (id == Dimension.CITIZENSHIP || id == Dimension.COUNTRY_OF_EXPLOITATION
                     || id == Dimension.COUNTRY_OF_IDENTIFICATION) {
-                codes.add(codes.size() - 1, new CodeInfo("XX", "Unknown country"));
+                codes.add(codes.size() - 1, new CodeInfo("XX", labels.label(id, "XX")));
             }
             if (id == Dimension.CITIZENSHIP) {
-                codes.add(codes.size() - 1, new CodeInfo("XS", "Stateless"));
+                codes.add(codes.size() - 1, new CodeInfo("XS", labels.label(id, "XS")));
             }
             String pattern = id == Dimension.YEAR ? "^[0-9]{4}$" : null;
             items.add(new DimensionInfo(id.id(), dimension.label(), id.multiValued(), alwaysAllowed(id), pattern, codes));
@@ -198,7 +245,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
         return new DimensionList(items);
     }
 
-    private static boolean alwaysAllowed(Dimension dimension) {
+    static boolean alwaysAllowed(Dimension dimension) {
         return dimension == Dimension.YEAR || dimension == Dimension.COUNTRY_OF_IDENTIFICATION;
     }
 

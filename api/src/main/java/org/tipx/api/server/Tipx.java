@@ -11,6 +11,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -48,6 +49,7 @@ import org.tipx.api.release.ReleaseJobs;
 import org.tipx.api.release.ReleaseSettings;
 import org.tipx.api.statistics.TableSource;
 import org.tipx.api.format.Labels;
+import org.tipx.api.format.Language;
 import org.tipx.api.store.TipxStore;
 import org.tipx.api.store.TipxStores;
 import org.tipx.api.upload.ExtractUploads;
@@ -157,12 +159,13 @@ public final class Tipx implements AutoCloseable {
         this.releases = new ReleasesServiceImpl(store, releaseJobs, new ReleaseCatalog(store));
         this.releaseJobsService = new ReleaseJobsServiceImpl(releaseJobs);
         this.published = statisticsApi.releases();
-        this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), Labels.load(),
+        Map<Language, Labels> labels = Labels.loadAll();
+        this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), labels,
                 statisticsApi.limits(), statisticsApi.rateLimit(), releaseSettings.protection(), releaseSettings.k(),
                 Sunsetting.TABLES, clock);
         this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
         this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(),
-                ReferenceData.load());
+                ReferenceData.load(), labels);
         this.explorer = ExplorerService.load();
     }
 

@@ -2,6 +2,7 @@ package org.tipx.api.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.tipx.api.domain.Dimension;
+import org.tipx.api.domain.Measure;
 import org.tipx.api.ingest.CodeLists;
 
 class LabelsTest {
@@ -94,5 +96,47 @@ class LabelsTest {
         for (DimensionInfo info : LABELS.dimensions()) {
             assertFalse(info.codes().stream().anyMatch(c -> c.code().equals("_T")), info.id());
         }
+    }
+
+    @Test
+    void russianAndUkrainian_labelEveryCodeOfEveryDimension_andLookUpTheSameWay() {
+        Labels ru = Labels.load(Language.RU);
+        Labels uk = Labels.load(Language.UK);
+        assertEquals(Language.RU, ru.language());
+        assertEquals("Возрастная группа", ru.label(Dimension.AGE_BAND));
+        assertEquals("от 18 до 20 лет", ru.label(Dimension.AGE_BAND, "18-20"));
+        assertEquals("Всего", ru.label(Dimension.SEX, "_T"));
+        assertEquals("Не указано", ru.label(Dimension.AGE_BAND, "unknown"));
+        assertEquals("Невідомо або не зазначено", uk.label(Dimension.IDENTIFIED_BY, "unknown"));
+        assertEquals("Молдова", uk.label(Dimension.CITIZENSHIP, "MD"));
+        assertEquals("Особа без громадянства", uk.label(Dimension.CITIZENSHIP, "XS"));
+        assertEquals("XS", uk.label(Dimension.COUNTRY_OF_IDENTIFICATION, "XS"), "stateless is a citizenship only");
+        assertEquals("2021", ru.label(Dimension.YEAR, "2021"));
+        for (Labels labels : List.of(ru, uk)) {
+            for (Dimension dimension : Dimension.values()) {
+                List<String> codes = labels.dimension(dimension).codes().stream().map(DimensionInfo.Code::code).toList();
+                assertEquals(LABELS.dimension(dimension).codes().stream().map(DimensionInfo.Code::code).toList(), codes,
+                        "the same codes in the same order as English");
+                for (DimensionInfo.Code code : labels.dimension(dimension).codes()) {
+                    assertNotEquals(LABELS.label(dimension, code.code()), code.label(),
+                            labels.language() + " " + dimension.id() + " " + code.code() + " is translated");
+                }
+            }
+        }
+    }
+
+    @Test
+    void tableTitle_namesTheMeasureAndDimensions_inTheLanguage() {
+        List<Dimension> by = List.of(Dimension.SEX, Dimension.YEAR);
+        assertEquals("Victims (distinct persons) by sex, year", LABELS.tableTitle(Measure.VICTIMS, by));
+        assertEquals("Реєстрації (облікові записи) у розрізі: стать, рік",
+                Labels.load(Language.UK).tableTitle(Measure.REGISTRATIONS, by));
+        assertEquals("Жертвы (отдельные лица)", Labels.load(Language.RU).tableTitle(Measure.VICTIMS, List.of()));
+    }
+
+    @Test
+    void countryExtras_areLabelledInEveryCountryDimension() {
+        assertEquals("Unknown country", LABELS.label(Dimension.COUNTRY_OF_EXPLOITATION, "XX"));
+        assertEquals("Stateless", LABELS.label(Dimension.CITIZENSHIP, "XS"));
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Spellings: one cell, the target's country × year × sex, reached through every other spelling the API
  * offers: JSON, CSV, JSON-stat, CSV with labels, the parameters in another order, a filter listing every
  * code of a dimension (status) against none and its codes reversed, the release pinned by id against
- * {@code latest}, the deprecated {@code /v1/tables}, rows and margins of three larger tables, and
+ * {@code latest}, the deprecated {@code /v1/tables}, the year as a period ({@code startPeriod} =
+ * {@code endPeriod}) and with {@code lastNObservations} around it, rows and margins of three larger tables, and
  * {@code /v1/comparisons} (which covers exactly this cell). Averaging many draws of one cell would defeat
  * the noise if spellings gave different values; with one value per cell it gains nothing.
  *
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SpellingsAttack implements Attack {
 
-    private static final int SPELLINGS = 13;
+    private static final int SPELLINGS = 15;
 
     @Override
     public List<AttackResult> run(Context c) {
@@ -56,6 +57,9 @@ final class SpellingsAttack implements Attack {
                     Map.of(KnownTarget.COUNTRY, country, KnownTarget.YEAR, year)));
             outcomes.add(row(session.table(Query.statistics().by("age_band", "status").filter(KnownTarget.COUNTRY, country)
                     .filter(KnownTarget.YEAR, year).filter("sex", sex)), Map.of("age_band", Answer.TOTAL, "status", Answer.TOTAL)));
+            Query withoutYear = Query.statistics().filter(KnownTarget.COUNTRY, country).filter("sex", sex);
+            outcomes.add(single(session.table(withoutYear.with("startPeriod", year).with("endPeriod", year))));
+            outcomes.add(single(session.table(cell.with("lastNObservations", "2"))));
             outcomes.add(session.get(Comparisons.query(country, year, Optional.of("sex")))
                     .filter(TipxHttp.Reply::ok)
                     .flatMap(reply -> Comparisons.count(reply.body(), country, sex, year)));

@@ -109,7 +109,7 @@ class ComparisonsApiTest {
     @Test
     void theJsonAnswerNamesItsReleaseAndCarriesProtectedCountsRatesFlagsAndTrends() throws Exception {
         ApiResponse<Comparison> response = api().getComparisonWithHttpInfo("victims_per_100k", "UA,MD,BY", "2015", "2024",
-                null, null, null);
+                null, null, null, null, null);
         Comparison comparison = response.getData();
 
         assertEquals(200, response.getStatusCode());
@@ -203,7 +203,7 @@ class ComparisonsApiTest {
 
     @Test
     void aPinnedReleaseAnswersFromThatRelease() throws Exception {
-        Comparison old = api().getComparison("victims", "UA,MD", null, null, null, ComparisonFixture.OLD, null);
+        Comparison old = api().getComparison("victims", "UA,MD", null, null, null, ComparisonFixture.OLD, null, null, null);
 
         assertEquals(ComparisonFixture.OLD, old.getRelease());
         assertEquals(2015, old.getFrom());
@@ -212,7 +212,7 @@ class ComparisonsApiTest {
         for (ComparisonPoint point : total(old, "MD").getPoints()) {
             assertEquals(cells.get(List.of("MD", Integer.toString(point.getYear()))).value().getAsLong(), point.getCount());
         }
-        Comparison latest = api().getComparison("victims", "UA,MD", null, null, null, "latest", null);
+        Comparison latest = api().getComparison("victims", "UA,MD", null, null, null, "latest", null, null, null);
         assertEquals(ComparisonFixture.NEW, latest.getRelease());
         assertEquals(2024, latest.getTo());
     }
@@ -287,7 +287,7 @@ class ComparisonsApiTest {
     @Test
     void theGeneratedClientSeesA400AsAnApiException() {
         ApiException e = assertThrows(ApiException.class,
-                () -> api().getComparison("victims", "UA", "2020", "2010", null, null, null));
+                () -> api().getComparison("victims", "UA", "2020", "2010", null, null, null, null, null));
         assertEquals(400, e.getCode());
     }
 

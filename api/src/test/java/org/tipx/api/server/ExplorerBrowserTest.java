@@ -253,7 +253,7 @@ class ExplorerBrowserTest {
         awaitView("measure=registrations", "by=identified_by");
         String csvUrl = chrome.findElement(By.id("csv-url")).getDomAttribute("href");
         String expectedPath = "/v1/statistics?measure=registrations&by=country_of_identification,year,identified_by"
-                + "&country_of_identification=UA&year=2025,2026&release=" + release + "&format=csv&labels=true";
+                + "&country_of_identification=UA&year=2025,2026&release=" + release + "&lang=en&format=csv&labels=true";
         assertEquals(url(expectedPath), csvUrl);
         HttpResponse<String> api = server.send(server.request(expectedPath));
         assertEquals(200, api.statusCode());
@@ -287,8 +287,11 @@ class ExplorerBrowserTest {
         JsonObject dimensions = apiJson("/v1/dimensions?lang=ru");
         String ageBand = dimensions.getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(d -> d.getString("id").equals("age_band")).findFirst().orElseThrow().getString("label");
+        assertTrue(ageBand.matches(".*\\p{IsCyrillic}.*"), "the API labels in Russian: " + ageBand);
         assertEquals(ageBand, new Select(chrome.findElement(By.id("by"))).getFirstSelectedOption().getText(),
                 "the breakdown's label is the API's, asked in the page's language");
+        assertTrue(chrome.findElement(By.id("csv-url")).getDomAttribute("href").contains("&lang=ru&format=csv&labels=true"),
+                "the CSV's labels in Russian too");
         chrome.findElement(By.id("nav-method")).click();
         new WebDriverWait(chrome, WAIT).until(driver -> "ready".equals(
                 driver.findElement(By.tagName("body")).getDomAttribute("data-state"))

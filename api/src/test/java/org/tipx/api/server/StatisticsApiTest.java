@@ -96,7 +96,7 @@ class StatisticsApiTest {
         HttpResponse<String> latest = server.get("/v1/statistics?by=sex");
         assertEquals(Optional.of(NEW), latest.headers().firstValue("Tipx-Release"));
         assertEquals(Optional.of("public, max-age=60"), latest.headers().firstValue("Cache-Control"));
-        assertEquals(Optional.of("Accept"), latest.headers().firstValue("Vary"));
+        assertEquals(Optional.of("Accept, Accept-Language"), latest.headers().firstValue("Vary"));
         assertTrue(latest.body().contains(NEW), "the JSON body names its release");
 
         HttpResponse<String> pinned = server.get("/v1/statistics?by=sex&release=" + OLD);
@@ -236,7 +236,7 @@ class StatisticsApiTest {
             assertTrue(type.startsWith(expected), type);
             assertFalse(response.body().contains("\"class\":\"dataset\""));
         }
-        assertEquals(Optional.of("Accept"), response.headers().firstValue("Vary"));
+        assertEquals(Optional.of("Accept, Accept-Language"), response.headers().firstValue("Vary"));
     }
 
     @Test
