@@ -274,7 +274,7 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void switchingToRussianTranslatesThePageAndTakesTheDimensionLabelsFromTheApiInRussian() throws Exception {
         chrome.get(url("/explore?measure=victims&countries=MD&by=age_band&release=" + release + "&lang=en"));
         awaitView("by=age_band", "lang=en");
@@ -327,7 +327,7 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRefusedTableIsExplainedInPlainWords() throws Exception {
         // The demo data decides which tables are too sparse: ask the API, then the page, for the same one.
         String refused = null;
@@ -356,7 +356,7 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void axeFindsNoSeriousOrCriticalViolation_atDesktopAndPhoneWidth() throws Exception {
         requireAxe();
         String axe = Files.readString(AXE, StandardCharsets.UTF_8);
@@ -380,6 +380,10 @@ class ExplorerBrowserTest {
                 }
                 String name = page.contains("method") ? "method" : page.contains("rate") ? "rates" : "explore";
                 screenshot(name + "-" + (width == 360 ? "phone-360" : "desktop-1280"));
+                if (width == 360 && !name.equals("method")) {
+                    ((JavascriptExecutor) chrome).executeScript("document.getElementById('figure').scrollIntoView();");
+                    screenshot(name + "-phone-360-chart");
+                }
             }
         }
         chrome.manage().window().setSize(new Dimension(1280, 1000));
@@ -387,7 +391,7 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void atPhoneWidthNothingScrollsSideways() {
         chrome.manage().window().setSize(new Dimension(360, 780));
         try {
