@@ -1,6 +1,5 @@
 package org.tipx.api.http;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -83,9 +82,8 @@ public final class ExplorerService implements HttpService {
     }
 
     private void sendPage(ServerRequest request, ServerResponse response, boolean embeddable) {
+        // The edge's Referrer-Policy (no-referrer) stays: a permalink's view is not passed on to other sites.
         response.header("Content-Security-Policy", PAGE_POLICY + (embeddable ? FRAME_ANYWHERE : FRAME_NOWHERE));
-        // Permalinks carry the view in the query string; the page must not pass it on to other sites.
-        response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
         HttpCaching.send(request, response, "text/html; charset=utf-8", page, PAGE_CACHING, List.of());
     }
 
