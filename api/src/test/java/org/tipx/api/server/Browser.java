@@ -40,8 +40,10 @@ final class Browser {
         // No sandbox: CI runs as root, where Chromium's sandbox refuses to start.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--disable-extensions", "--window-size=" + width + "," + height, "--lang=en-GB");
+        // Downloads without asking, several from one page too (CSV, SVG, then the PNG drawn after the click).
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false, "intl.accept_languages", "en-GB,en"));
+                "download.prompt_for_download", false, "intl.accept_languages", "en-GB,en",
+                "profile.default_content_setting_values.automatic_downloads", 1));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.get().toFile())
                 .usingAnyFreePort()

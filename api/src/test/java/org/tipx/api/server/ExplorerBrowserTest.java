@@ -248,7 +248,7 @@ class ExplorerBrowserTest {
 
     @Test
     @Order(4)
-    void theDownloadedCsvIsTheApisCsv() throws Exception {
+    void theDownloadedCsvIsTheApisCsv_andTheChartDownloadsAsSvgAndPng() throws Exception {
         chrome.get(url("/explore?measure=registrations&countries=UA&by=identified_by&release=" + release + "&lang=en"));
         awaitView("measure=registrations", "by=identified_by");
         String csvUrl = chrome.findElement(By.id("csv-url")).getDomAttribute("href");
@@ -263,6 +263,26 @@ class ExplorerBrowserTest {
         new WebDriverWait(chrome, WAIT).until(driver -> Files.exists(file) && sizeOf(file) > 0
                 && Stream.of(downloads.toFile().list()).noneMatch(name -> name.endsWith(".crdownload")));
         assertEquals(api.body(), Files.readString(file, StandardCharsets.UTF_8));
+
+        // The chart as SVG (the page's own, with its marks and their figures) and as PNG.
+        int marks = chrome.findElements(By.cssSelector("#chart-box svg .mark")).size();
+        chrome.findElement(By.id("download-svg")).click();
+        Path svg = awaitDownload("tipx-" + release + ".svg");
+        String drawing = Files.readString(svg, StandardCharsets.UTF_8);
+        assertTrue(drawing.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), drawing.substring(0, 60));
+        assertEquals(marks, drawing.split("class=\"mark\"", -1).length - 1);
+        chrome.findElement(By.id("download-png")).click();
+        Path png = awaitDownload("tipx-" + release + ".png");
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G'};
+        assertEquals(java.util.Arrays.toString(signature),
+                java.util.Arrays.toString(java.util.Arrays.copyOf(Files.readAllBytes(png), 4)));
+    }
+
+    private static Path awaitDownload(String name) {
+        Path file = downloads.resolve(name);
+        new WebDriverWait(chrome, WAIT).until(driver -> Files.exists(file) && sizeOf(file) > 0
+                && Stream.of(downloads.toFile().list()).noneMatch(n -> n.endsWith(".crdownload")));
+        return file;
     }
 
     private static long sizeOf(Path file) {
