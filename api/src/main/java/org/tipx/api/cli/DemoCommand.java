@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Starts tipx with the embedded store, loads the synthetic sample extracts and prints URLs to try.",
                 "Everything lives in --data: the embedded PostgreSQL database, a generated pseudonymisation secret, the demo "
                         + "admin token and one token per sample agency. Running it again reuses them."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     /** The sample is fixed so that every demo shows the same figures. */
     static final long SAMPLE_SEED = 20261123L;
@@ -74,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
         Path someToken = dataDir.resolve("tokens").resolve(SyntheticExtracts.agencies().getFirst().id() + ".token");
         out.printf("""
                 tipx demo: %d sample extracts stored (%s)
+                  %s/explore                 the data explorer (charts, tables, permalinks; how to read the figures)
                   %s/health                  readiness (the store answers)
                   %s/openapi                 the API's OpenAPI document
                   %s/metrics                 metrics
@@ -83,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
                   curl -H "Authorization: Bearer $(cat %s)" %s/v1/extracts
                   ./tipx upload samples/extract-sample.csv --period 2026-Q3 --server %s --token-file %s
                 Admin token: %s (or TIPX_ADMIN_TOKEN). Stop with Ctrl-C.
-                """, stored, dataDir.toAbsolutePath(), base, base, base, base, release, base, base, COMPARISON,
+                """, stored, dataDir.toAbsolutePath(), base, base, base, base, base, release, base, base, COMPARISON,
                 someToken, base, base, someToken,
                 dataDir.resolve("admin.token"));
         out.flush();
@@ -91,8 +92,11 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Registers the sample agencies (once) and uploads their extracts through the API's own upload path. */
-    static int loadSample(Tipx tipx, Path dataDir, PrintWriter out) throws IOException {
+    /**
+     * Registers the sample agencies (once) and uploads their extracts through the API's own upload path; public
+     * so that tests run against the demo's own data (the explorer's browser test).
+     */
+    public static int loadSample(Tipx tipx, Path dataDir, PrintWriter out) throws IOException {
         TipxStore store = tipx.store();
         Path tokens = Files.createDirectories(dataDir.resolve("tokens"));
         for (SampleAgency sample : SyntheticExtracts.agencies()) {

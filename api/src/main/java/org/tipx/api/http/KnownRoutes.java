@@ -128,7 +128,8 @@ public final class KnownRoutes {
 
         @Override
         public HttpRules route(Method method, String pathPattern, Handler handler) {
-            String path = prefix + (pathPattern.equals("/") ? "" : pathPattern);
+            // "/" under a prefix is the prefix itself; at the root it is the root.
+            String path = pathPattern.equals("/") && !prefix.isEmpty() ? prefix : prefix + pathPattern;
             methods.computeIfAbsent(path, template -> new LinkedHashSet<>()).add(method);
             return this;
         }

@@ -21,6 +21,7 @@ import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
 import org.tipx.api.http.BodyFraming;
 import org.tipx.api.http.ComparisonsServiceImpl;
+import org.tipx.api.http.ExplorerService;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.ReleaseJobsServiceImpl;
 import org.tipx.api.http.GzipEncoding;
@@ -78,6 +79,7 @@ public final class Tipx implements AutoCloseable {
     private final ReleaseJobsServiceImpl releaseJobsService;
     private final PublishedReleases published;
     private final ComparisonsServiceImpl comparisons;
+    private final ExplorerService explorer;
     private final HttpLimits limits;
 
     /**
@@ -169,6 +171,7 @@ public final class Tipx implements AutoCloseable {
         this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
         this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(),
                 ReferenceData.load(), labels);
+        this.explorer = ExplorerService.load();
     }
 
     public TipxStore store() {
@@ -205,9 +208,13 @@ public final class Tipx implements AutoCloseable {
         Problems.register(routing);
     }
 
-    /** The API's routes, generated from the spec (SDMX's written by hand, documented there); apart so that a test can hold them against the spec. */
+    /**
+     * The API's routes, generated from the spec (SDMX's written by hand, documented there), and the explorer's
+     * pages (described in the spec too); apart so that a test can hold them against the spec.
+     */
     public void routes(HttpRules rules) {
-        rules.register("/v1/extracts", extracts)
+        rules.register(explorer)
+                .register("/v1/extracts", extracts)
                 .register("/v1/agencies", agencies)
                 .register("/v1/releases", releases)
                 .register("/v1/release-jobs/{id}", releaseJobsService)

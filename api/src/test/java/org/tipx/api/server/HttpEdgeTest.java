@@ -41,7 +41,7 @@ class HttpEdgeTest {
     void unknownPathsAndMethods_answer404And405ProblemJson_withoutAStackTraceInTheLog() throws Exception {
         try (RunningTipx server = RunningTipx.fresh(dir, 1024);
              LogCapture log = new LogCapture("")) {
-            for (String path : List.of("/", "/favicon.ico", "/v2/statistics", "/v1/nothing-here")) {
+            for (String path : List.of("/explore/nothing.js", "/explore/", "/favicon.ico", "/v2/statistics", "/v1/nothing-here")) {
                 HttpResponse<String> answer = server.send(server.request(path));
                 assertEquals(404, answer.statusCode(), path);
                 assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), path);
