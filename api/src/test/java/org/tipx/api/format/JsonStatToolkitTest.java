@@ -1,12 +1,8 @@
 package org.tipx.api.format;
 
-import org.tipx.anonymizer.cellkey.PTable;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tipx.api.format.FormatFixtures.LABELS;
-import static org.tipx.api.format.FormatFixtures.RELEASE;
-import static org.tipx.api.format.FormatFixtures.RELEASE_WITH_PSTAY;
-
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,15 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipx.anonymizer.cellkey.CellKeyProtector;
+import org.tipx.anonymizer.cellkey.PTable;
+import org.tipx.api.NodeTools;
 import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
@@ -32,6 +25,11 @@ import org.tipx.api.statistics.ProtectedTable;
 import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.TableQuery;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tipx.api.format.FormatFixtures.LABELS;
+import static org.tipx.api.format.FormatFixtures.RELEASE;
+import static org.tipx.api.format.FormatFixtures.RELEASE_WITH_PSTAY;
 
 /**
  * Reads our JSON-stat answers with a real client, the npm package jsonstat-toolkit (pinned in
@@ -68,7 +66,7 @@ class JsonStatToolkitTest {
         for (int i = 0; i < tables.size(); i++) {
             files.add(writeWithExpectation(tables.get(i), "table-" + i));
         }
-        JsonStatToolkit.Result result = JsonStatToolkit.check(files);
+        NodeTools.Result result = JsonStatToolkit.check(files);
         assertEquals(0, result.exitCode(), result.output());
         assertEquals(tables.size(), result.output().lines().filter(l -> l.contains(": ok (")).count(), result.output());
     }
@@ -80,7 +78,7 @@ class JsonStatToolkitTest {
         // Swap two values of the cube: the file stays valid JSON-stat, but no longer says what the table says.
         String json = Files.readString(file).replace("\"value\":[12,null,15,", "\"value\":[15,null,12,");
         Files.writeString(file, json);
-        JsonStatToolkit.Result result = JsonStatToolkit.check(List.of(file));
+        NodeTools.Result result = JsonStatToolkit.check(List.of(file));
         assertEquals(1, result.exitCode(), result.output());
         assertTrue(result.output().contains("the table has 12/A"), result.output());
     }

@@ -3,18 +3,17 @@ package org.tipx.api.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.NodeTools;
 
 /**
  * {@code spec/tipx-v1.yaml} lints clean with Spectral (npm {@code @stoplight/spectral-cli}, pinned in
@@ -24,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpecLintTest {
 
-    private static final Path JS_DIR = Path.of(System.getProperty("user.dir"), "src", "test", "js");
-    private static final Path SPECTRAL = JS_DIR.resolve(Path.of("node_modules", "@stoplight", "spectral-cli", "dist", "index.js"));
+    private static final Path SPECTRAL = NodeTools.DIR.resolve(Path.of("node_modules", "@stoplight", "spectral-cli", "dist", "index.js"));
     private static final Path SPEC_DIR = Path.of(System.getProperty("user.dir")).resolveSibling("spec");
     private static final Path SPEC = SPEC_DIR.resolve("tipx-v1.yaml");
     private static final Path RULESET = SPEC_DIR.resolve(".spectral.yaml");
@@ -33,24 +31,14 @@ class SpecLintTest {
     @TempDir
     Path dir;
 
-    /** What Spectral printed, and its exit code. */
-    private record Lint(int exitCode, String output) {
-    }
-
     @BeforeEach
     void requireSpectral() {
-        boolean installed = Files.isRegularFile(SPECTRAL) && nodeRuns();
-        String reason = "node or @stoplight/spectral-cli is missing: install Node.js 20+ and run npm ci --prefix api/src/test/js";
-        if ("1".equals(System.getenv("TIPX_REQUIRE_NODE_TOOLS"))) {
-            assertTrue(installed, reason + " (TIPX_REQUIRE_NODE_TOOLS=1 makes this check mandatory)");
-        } else {
-            Assumptions.assumeTrue(installed, reason);
-        }
+        NodeTools.require("@stoplight/spectral-cli");
     }
 
     @Test
     void theSpecLintsClean() throws Exception {
-        Lint lint = lint(SPEC);
+        NodeTools.Result lint = lint(SPEC);
         assertEquals(0, lint.exitCode(), lint.output());
     }
 
@@ -62,7 +50,7 @@ class SpecLintTest {
         Path planted = Files.writeString(dir.resolve("tipx-v1.yaml"),
                 spec.replace(publicOperation, "      operationId: getStatistics\n"), StandardCharsets.UTF_8);
 
-        Lint lint = lint(planted);
+        NodeTools.Result lint = lint(planted);
 
         assertNotEquals(0, lint.exitCode(), lint.output());
         assertTrue(lint.output().contains("tipx-operation-security-declared"), lint.output());
@@ -76,35 +64,14 @@ class SpecLintTest {
         Path planted = Files.writeString(dir.resolve("tipx-v1.yaml"), spec.replace(rows, "        rows: twelve\n"),
                 StandardCharsets.UTF_8);
 
-        Lint lint = lint(planted);
+        NodeTools.Result lint = lint(planted);
 
         assertNotEquals(0, lint.exitCode(), lint.output());
         assertTrue(lint.output().contains("oas3-valid-media-example"), lint.output());
     }
 
-    private static Lint lint(Path spec) throws IOException, InterruptedException {
-        List<String> command = List.of("node", SPECTRAL.toString(), "lint", spec.toString(), "--ruleset", RULESET.toString(),
-                "--fail-severity=hint", "--format", "text");
-        Process process = new ProcessBuilder(command).directory(JS_DIR.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("spectral did not finish within 120 s: " + output);
-        }
-        return new Lint(process.exitValue(), output);
-    }
-
-    private static boolean nodeRuns() {
-        try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static NodeTools.Result lint(Path spec) throws IOException, InterruptedException {
+        return NodeTools.run(Duration.ofMinutes(2), List.of(SPECTRAL.toString(), "lint", spec.toString(), "--ruleset",
+                RULESET.toString(), "--fail-severity=hint", "--format", "text"));
     }
 }

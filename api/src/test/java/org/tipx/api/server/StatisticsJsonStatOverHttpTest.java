@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tipx.api.NodeTools;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.format.JsonStatToolkit;
 
@@ -60,7 +61,7 @@ class StatisticsJsonStatOverHttpTest {
                 files.add(file);
             }
         }
-        JsonStatToolkit.Result result = JsonStatToolkit.check(files);
+        NodeTools.Result result = JsonStatToolkit.check(files);
         String output = result.output();
         assertEquals(0, result.exitCode(), output);
         assertEquals(files.size(), output.lines().filter(line -> line.contains(": ok (")).count(), output);
@@ -73,7 +74,7 @@ class StatisticsJsonStatOverHttpTest {
         try (RunningStatistics server = new RunningStatistics(dir.resolve("server"),
                 StatisticsApi.over(StatisticsApiTest.releases()).withRateLimit(Optional.empty()))) {
             String url = server.uri("/v1/statistics?by=age_band,citizenship&sex=female&format=jsonstat&labels=true").toString();
-            JsonStatToolkit.Result result = JsonStatToolkit.run("read-over-http.mjs", List.of(url));
+            NodeTools.Result result = JsonStatToolkit.run("read-over-http.mjs", List.of(url));
             assertEquals(0, result.exitCode(), result.output());
             seen = Json.createReader(new java.io.StringReader(result.output())).readObject();
             dimensions = Json.createReader(new java.io.StringReader(server.get("/v1/dimensions").body())).readObject();
