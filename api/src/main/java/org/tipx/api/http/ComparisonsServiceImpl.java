@@ -289,8 +289,10 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
                 protection.ptable().maxPerturbation(), trim(protection.ptable().variance()), protection.threshold()));
         notes.add("A withheld count (flag WITHHELD, OBS_STATUS Q) is not zero: it has no rate, no share and no change, "
                 + "and the trend leaves its year out. A year without population has no rate (flag NO_DENOMINATOR); "
-                + "POPULATION_CARRIED_FORWARD marks a rate whose population is the last observed year's, the source "
-                + "having no figure for the year yet.");
+                + "POPULATION_PROJECTED marks a rate whose population is the UN World Population Prospects 2024 "
+                + "projection (medium variant) for a year after the observed World Bank series ends: a series break, "
+                + "so compare it with observed years with care; POPULATION_CARRIED_FORWARD marks a rate whose "
+                + "population is the last observed year's, where there is no projection either.");
         notes.add("COVERAGE_CHANGED marks a year whose set of reporting agencies differs from the previous reported "
                 + "year's: a jump there may be a jump in reporting, not in trafficking.");
         notes.add("PARTIAL_PERIOD marks a year in which an agency has not reported all four quarters: its count covers "

@@ -21,7 +21,6 @@ import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.reference.Country;
-import org.tipx.api.reference.Population;
 import org.tipx.api.reference.ReferenceData;
 
 /**
@@ -39,8 +38,8 @@ import org.tipx.api.reference.ReferenceData;
  * {@link PublishedReleases#reportedQuarters(String)}: a year in which an agency of the country has not
  * reported all four quarters is flagged {@link Flag#PARTIAL_PERIOD}, has no change to or from another
  * year, and is left out of the trend. A population carried forward past the source's last year is
- * flagged {@link Flag#POPULATION_CARRIED_FORWARD}. Rates and shares carry 95 % intervals with the
- * release's cell key variance ({@link Intervals}).
+ * flagged {@link Flag#POPULATION_CARRIED_FORWARD}, a projected one {@link Flag#POPULATION_PROJECTED}.
+ * Rates and shares carry 95 % intervals with the release's cell key variance ({@link Intervals}).
  *
  * <p>Thread-safe if the table source is.
  */
@@ -89,15 +88,20 @@ public final class Comparisons {
             Set<Integer> coverageChanges = Rates.coverageChanges(agencies);
             Set<Integer> partialYears = Rates.partialYears(quarters.getOrDefault(country.iso2(), Map.of()));
             Set<Integer> carriedForward = new TreeSet<>();
+            Set<Integer> projected = new TreeSet<>();
             for (int year : years) {
-                reference.population().denominator(country.iso2(), year)
-                        .filter(Population.Denominator::carriedForward)
-                        .ifPresent(d -> carriedForward.add(year));
+                reference.population().denominator(country.iso2(), year).ifPresent(d -> {
+                    if (d.carriedForward()) {
+                        carriedForward.add(year);
+                    } else if (d.projected()) {
+                        projected.add(year);
+                    }
+                });
             }
             IntFunction<OptionalLong> population = year -> reference.population().denominator(country.iso2(), year)
                     .map(d -> OptionalLong.of(d.population())).orElse(OptionalLong.empty());
             Context context = new Context(query, country.iso2(), years, cells, population, agencies, coverageChanges,
-                    partialYears, carriedForward, noiseVariance);
+                    partialYears, carriedForward, projected, noiseVariance);
             List<Comparison.Series> series = new ArrayList<>();
             // The total first, then the breakdown's categories in code order.
             series.add(series(context, ProtectedTable.TOTAL));
@@ -164,7 +168,7 @@ public final class Comparisons {
     private record Context(ComparisonQuery query, String country, List<Integer> years, Cells cells,
                            IntFunction<OptionalLong> population, Map<Integer, Set<String>> agencies,
                            Set<Integer> coverageChanges, Set<Integer> partialYears, Set<Integer> carriedForward,
-                           double noiseVariance) {
+                           Set<Integer> projected, double noiseVariance) {
     }
 
     private static Comparison.Series series(Context context, String category) {
@@ -196,6 +200,9 @@ public final class Comparisons {
             }
             if (context.carriedForward().contains(plain.year())) {
                 more.add(Flag.POPULATION_CARRIED_FORWARD);
+            }
+            if (context.projected().contains(plain.year())) {
+                more.add(Flag.POPULATION_PROJECTED);
             }
             RatePoint rate = plain.withFlags(more);
             rateOfYear.put(rate.year(), rate);

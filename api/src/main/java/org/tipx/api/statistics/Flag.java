@@ -20,5 +20,11 @@ public enum Flag {
      * The population of a later year than the source covers: the last observed year's value carried
      * forward (see {@code Population#denominator}).
      */
-    POPULATION_CARRIED_FORWARD
+    POPULATION_CARRIED_FORWARD,
+    /**
+     * The population is a projection (UN World Population Prospects 2024, medium variant) for a year
+     * after the observed series ends: another source, so the rate is not strictly comparable with those
+     * of observed years (see {@code Population#denominator}).
+     */
+    POPULATION_PROJECTED
 }

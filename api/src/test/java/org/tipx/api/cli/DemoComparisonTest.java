@@ -28,7 +28,7 @@ import org.tipx.api.store.TestStores;
 
 /**
  * The comparison URL {@code tipx demo} prints, asked over HTTP of a server holding the demo's sample and
- * its first release: every country has rates (its population carried forward from 2024, flagged), and
+ * its first release: every country has rates (on the WPP 2024 projected population, flagged), and
  * 2026, of which the agencies reported two quarters, is flagged PARTIAL_PERIOD with no change from 2025.
  */
 class DemoComparisonTest {
@@ -65,7 +65,8 @@ class DemoComparisonTest {
                         List<String> flags = flags(point);
                         assertTrue(point.containsKey("ratePer100k"), "a rate: " + point);
                         assertFalse(flags.contains("NO_DENOMINATOR"), point.toString());
-                        assertTrue(flags.contains("POPULATION_CARRIED_FORWARD"), point.toString());
+                        assertTrue(flags.contains("POPULATION_PROJECTED"), point.toString());
+                        assertFalse(flags.contains("POPULATION_CARRIED_FORWARD"), point.toString());
                         double rate = point.getJsonNumber("ratePer100k").doubleValue();
                         assertTrue(point.getJsonNumber("rateLower95").doubleValue() < rate
                                 && rate < point.getJsonNumber("rateUpper95").doubleValue(), point.toString());

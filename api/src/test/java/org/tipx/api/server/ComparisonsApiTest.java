@@ -169,14 +169,14 @@ class ComparisonsApiTest {
         List<String> lines = response.body().lines().toList();
         assertEquals("country_of_identification,year,sex,OBS_VALUE,POPULATION,RATE_PER_100K,RATE_LOWER95,RATE_UPPER95,"
                 + "SHARE,SHARE_LOWER95,SHARE_UPPER95,OBS_STATUS,CONF_STATUS,"
-                + "NO_DENOMINATOR,WITHHELD,COVERAGE_CHANGED,PARTIAL_PERIOD,POPULATION_CARRIED_FORWARD,"
+                + "NO_DENOMINATOR,WITHHELD,COVERAGE_CHANGED,PARTIAL_PERIOD,POPULATION_CARRIED_FORWARD,POPULATION_PROJECTED,"
                 + "TREND_ANNUAL_CHANGE,TREND_LOWER95,TREND_UPPER95,TREND_DISPERSION", lines.getFirst());
         assertEquals(1 + 3 * 10 * 3, lines.size(), "countries × years × (total, female, male)");
         String md2018 = lines.stream().filter(l -> l.startsWith("MD,2018,_T,")).findFirst().orElseThrow();
         List<String> fields = Arrays.asList(md2018.split(",", -1));
         assertEquals("", fields.get(3), "withheld: empty OBS_VALUE, never 0");
         assertEquals(List.of("", "", ""), fields.subList(5, 8), "no rate, no interval");
-        assertEquals(List.of("Q", "A", "false", "true", "false", "false", "false"), fields.subList(11, 18));
+        assertEquals(List.of("Q", "A", "false", "true", "false", "false", "false", "false"), fields.subList(11, 19));
         String ua2020 = lines.stream().filter(l -> l.startsWith("UA,2020,female,")).findFirst().orElseThrow();
         List<String> ua = Arrays.asList(ua2020.split(",", -1));
         assertFalse(ua.get(3).isEmpty());
@@ -186,10 +186,10 @@ class ComparisonsApiTest {
         double rate = Double.parseDouble(ua.get(5));
         assertTrue(Double.parseDouble(ua.get(6)) < rate && rate < Double.parseDouble(ua.get(7)), "rate interval " + ua2020);
         assertEquals("true", ua.get(15), "coverage changed in 2020");
-        for (int trendColumn = 18; trendColumn <= 21; trendColumn++) {
+        for (int trendColumn = 19; trendColumn <= 22; trendColumn++) {
             assertTrue(ua.get(trendColumn).matches("-?[0-9]+\\.[0-9]{6}"), "the series' trend on every row: " + ua2020);
         }
-        assertTrue(Double.parseDouble(ua.get(21)) >= 1, "the dispersion used is at least 1");
+        assertTrue(Double.parseDouble(ua.get(22)) >= 1, "the dispersion used is at least 1");
     }
 
     @Test

@@ -89,82 +89,44 @@ class ComparisonsTest {
     }
 
     @Test
-    void realPopulationIsTheDenominator_carriedForwardThreeYearsAndFlagged_thenNoDenominator() {
-        // Population data end in 2024: 2025–2027 carry 2024's value forward, flagged; 2028 has none.
-        Comparison comparison = compare(REFERENCE, query(Indicator.VICTIMS_PER_100K, 2023, 2028, Optional.empty(), "UA"));
+    void realPopulationIsTheDenominator_projectedAfter2024AndFlagged_thenNoDenominator() {
+        // Observed population ends in 2024; the shipped WPP 2024 projections cover 2025–2030, flagged; 2031 has none.
+        Comparison comparison = compare(REFERENCE, query(Indicator.VICTIMS_PER_100K, 2023, 2031, Optional.empty(), "UA"));
         Comparison.Series ua = total(comparison, "UA");
 
         RatePoint y2024 = point(ua, 2024).rate();
         assertEquals(REFERENCE.population().of("UA", 2024), y2024.population());
         assertEquals(y2024.count().getAsLong() / (double) y2024.population().getAsLong() * 100_000,
                 y2024.ratePer100k().getAsDouble(), 1e-12);
-        assertFalse(y2024.has(Flag.POPULATION_CARRIED_FORWARD));
+        assertFalse(y2024.has(Flag.POPULATION_CARRIED_FORWARD) || y2024.has(Flag.POPULATION_PROJECTED));
+        for (int year = 2025; year <= 2030; year++) {
+            RatePoint projected = point(ua, year).rate();
+            Population.Denominator denominator = REFERENCE.population().denominator("UA", year).orElseThrow();
+            assertTrue(denominator.projected(), "" + year);
+            assertEquals(OptionalLong.of(denominator.population()), projected.population(), "" + year);
+            assertTrue(projected.has(Flag.POPULATION_PROJECTED), projected.flags().toString());
+            assertFalse(projected.has(Flag.POPULATION_CARRIED_FORWARD) || projected.has(Flag.NO_DENOMINATOR));
+        }
+        RatePoint y2031 = point(ua, 2031).rate();
+        assertTrue(y2031.ratePer100k().isEmpty());
+        assertTrue(y2031.has(Flag.NO_DENOMINATOR), y2031.flags().toString());
+        assertFalse(y2031.has(Flag.POPULATION_CARRIED_FORWARD) || y2031.has(Flag.POPULATION_PROJECTED));
+        assertTrue(y2031.population().isEmpty());
+    }
+
+    @Test
+    void withoutAProjection_theLastObservedPopulationIsCarriedForwardThreeYearsAndFlagged() {
+        ReferenceData observedOnly = new ReferenceData(REFERENCE.countries(), new Population(List.of(
+                new Population.Entry("UA", 2024, 37_000_000))));
+        Comparison.Series ua = total(compare(observedOnly,
+                query(Indicator.VICTIMS_PER_100K, 2024, 2028, Optional.empty(), "UA")), "UA");
         for (int year = 2025; year <= 2027; year++) {
             RatePoint carried = point(ua, year).rate();
-            assertEquals(REFERENCE.population().of("UA", 2024), carried.population(), "" + year);
+            assertEquals(OptionalLong.of(37_000_000), carried.population(), "" + year);
             assertTrue(carried.has(Flag.POPULATION_CARRIED_FORWARD), carried.flags().toString());
-            assertFalse(carried.has(Flag.NO_DENOMINATOR));
+            assertFalse(carried.has(Flag.POPULATION_PROJECTED));
         }
-        RatePoint y2028 = point(ua, 2028).rate();
-        assertTrue(y2028.ratePer100k().isEmpty());
-        assertTrue(y2028.has(Flag.NO_DENOMINATOR), y2028.flags().toString());
-        assertFalse(y2028.has(Flag.POPULATION_CARRIED_FORWARD));
-        assertTrue(y2028.population().isEmpty());
-    }
-
-    @Test
-    void aYearInWhichAnAgencyReportedTwoQuartersIsPartial_hasNoChangeAndIsLeftOutOfTheTrend() {
-        // The records of the latest release, but UA's police reported only Q1 and Q2 of 2024.
-        Map<String, Map<Integer, Map<String, Set<Integer>>>> quarters = new java.util.TreeMap<>();
-        for (int year = 2015; year <= 2024; year++) {
-            quarters.computeIfAbsent("UA", c -> new java.util.TreeMap<>())
-                    .put(year, Map.of("ua-police", year == 2024 ? Set.of(1, 2) : Set.of(1, 2, 3, 4)));
-            quarters.computeIfAbsent("MD", c -> new java.util.TreeMap<>())
-                    .put(year, Map.of("md-police", Set.of(1, 2, 3, 4)));
-        }
-        InMemoryReleases releases = new InMemoryReleases().addWithQuarters(LATEST, ComparisonFixture.latestRecords(), quarters);
-        Comparison comparison = new Comparisons(releases, new ScanningTableSource(releases, TablePublisher.withDefaults()), REFERENCE)
-                .compare(LATEST, query(Indicator.VICTIMS_PER_100K, 2020, 2024, Optional.empty(), "UA", "MD"));
-
-        Comparison.Series ua = total(comparison, "UA");
-        assertTrue(point(ua, 2024).rate().has(Flag.PARTIAL_PERIOD));
-        assertTrue(point(ua, 2024).rate().ratePer100k().isPresent(), "the partial year keeps its count and rate, flagged");
-        for (int year = 2020; year <= 2023; year++) {
-            assertFalse(point(ua, year).rate().has(Flag.PARTIAL_PERIOD), "" + year);
-        }
-        Comparison.YearChange into2024 = ua.changes().getLast();
-        assertEquals(2024, into2024.count().toYear());
-        assertTrue(into2024.partialPeriod());
-        assertTrue(into2024.count().absolute().isEmpty() && into2024.count().relative().isEmpty()
-                && into2024.rateRelative().isEmpty(), into2024.toString());
-        assertFalse(ua.changes().getFirst().partialPeriod());
-        assertTrue(ua.changes().getFirst().count().absolute().isPresent());
-        assertEquals(4, ua.trend().orElseThrow().years(), "2024 is left out of the trend");
-        Comparison.Series md = total(comparison, "MD");
-        assertFalse(md.points().stream().anyMatch(p -> p.rate().has(Flag.PARTIAL_PERIOD)), "MD reported whole years");
-        assertEquals(5, md.trend().orElseThrow().years(), "MD keeps all five years");
-    }
-
-    @Test
-    void ratesAndSharesCarryIntervalsWithTheCellKeyNoise() {
-        Comparison comparison = compare(REFERENCE, query(Indicator.VICTIMS_PER_100K, 2015, 2024, Optional.of(Dimension.SEX), "UA"));
-        double v = LATEST.protection().ptable().variance();
-        Comparison.CountrySeries ua = comparison.countries().getFirst();
-        Comparison.Series total = ua.series().getFirst();
-        double dispersion = total.trend().orElseThrow().dispersion();
-        for (Comparison.Point point : total.points()) {
-            RatePoint rate = point.rate();
-            Intervals.Interval interval = point.rate95().orElseThrow();
-            assertEquals(Intervals.ratePer100k(rate.count().getAsLong(), rate.population().getAsLong(), dispersion, v), interval);
-            assertTrue(interval.contains(rate.ratePer100k().getAsDouble()), interval.toString());
-            assertTrue(point.share95().isEmpty(), "the total has no share");
-        }
-        Comparison.Series female = ua.series().get(1);
-        for (Comparison.Point point : female.points()) {
-            long total2 = point(total, point.rate().year()).rate().count().getAsLong();
-            assertEquals(Intervals.share(point.rate().count().getAsLong(), total2, v), point.share95());
-            assertTrue(point.share95().orElseThrow().contains(point.share().getAsDouble()));
-        }
+        assertTrue(point(ua, 2028).rate().has(Flag.NO_DENOMINATOR));
     }
 
     @Test
