@@ -146,6 +146,30 @@ class ProfileApiTest {
     }
 
     @Test
+    void theRegionPublishesNoCellThatStatisticsDoesNotAlready() throws Exception {
+        // The same filter on /v1/statistics publishes the region's totals and each country's cells together, so
+        // region minus country is a subtraction the public API already allowed (docs/profile.md).
+        Map<List<String>, String> statistics = StatisticsApiTest.jsonValues(get(
+                "/v1/statistics?by=country_of_identification,year&country_of_identification=MD,UA&format=json").body());
+        JsonObject profile = json(get("/v1/countries/MD/profile"));
+        int compared = 0;
+        for (String id : List.of("victims", "victims_per_100k")) {
+            for (JsonObject point : indicator(profile, id).getJsonObject("region").getJsonArray("points")
+                    .getValuesAs(JsonObject.class)) {
+                String year = Integer.toString(point.getInt("year"));
+                assertEquals(statistics.get(List.of(ProtectedTable.TOTAL, year)),
+                        point.containsKey("count") ? point.get("count").toString() : "", id + " " + year);
+                compared++;
+            }
+        }
+        assertEquals(20, compared);
+        JsonObject withheld = indicator(profile, "victims").getJsonObject("country").getJsonArray("points")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getInt("year") == ComparisonFixture.WITHHELD_YEAR).findFirst().orElseThrow();
+        assertFalse(withheld.containsKey("count"), "MD's own small year stays withheld in its profile");
+    }
+
+    @Test
     void aCountryWithoutRecordsAnswersItsRegionAndNoInventedZeros() throws Exception {
         HttpResponse<String> response = get("/v1/countries/PL/profile");
         assertEquals(200, response.statusCode(), response.body());
