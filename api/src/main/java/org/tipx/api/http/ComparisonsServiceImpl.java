@@ -219,7 +219,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         return model;
     }
 
-    private static ComparisonSeries toModel(org.tipx.api.statistics.Comparison.Series series, boolean perPopulation) {
+    static ComparisonSeries toModel(org.tipx.api.statistics.Comparison.Series series, boolean perPopulation) {
         ComparisonSeries model = new ComparisonSeries();
         model.setCategory(series.category());
         List<ComparisonPoint> points = new ArrayList<>();
@@ -313,7 +313,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         return notes;
     }
 
-    private static String trim(double value) {
+    static String trim(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 

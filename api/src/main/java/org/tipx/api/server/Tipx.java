@@ -21,6 +21,7 @@ import org.tipx.api.http.AccessLog;
 import org.tipx.api.http.AgenciesServiceImpl;
 import org.tipx.api.http.BodyFraming;
 import org.tipx.api.http.ComparisonsServiceImpl;
+import org.tipx.api.http.ProfilesServiceImpl;
 import org.tipx.api.http.ExplorerService;
 import org.tipx.api.http.ExtractsServiceImpl;
 import org.tipx.api.http.ReleaseJobsServiceImpl;
@@ -79,6 +80,7 @@ public final class Tipx implements AutoCloseable {
     private final ReleaseJobsServiceImpl releaseJobsService;
     private final PublishedReleases published;
     private final ComparisonsServiceImpl comparisons;
+    private final ProfilesServiceImpl profiles;
     private final ExplorerService explorer;
     private final HttpLimits limits;
 
@@ -169,8 +171,9 @@ public final class Tipx implements AutoCloseable {
                 Sunsetting.TABLES, clock);
         this.sdmx = new SdmxServiceImpl(statisticsApi.releases(), statisticsApi.tables(), ThbStructure.of(labels.get(Language.DEFAULT)));
         this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
-        this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(),
-                ReferenceData.load(), labels);
+        ReferenceData reference = ReferenceData.load();
+        this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), reference, labels);
+        this.profiles = new ProfilesServiceImpl(statisticsApi.releases(), statisticsApi.tables(), reference, labels);
         this.explorer = ExplorerService.load();
     }
 
@@ -219,6 +222,7 @@ public final class Tipx implements AutoCloseable {
                 .register("/v1/releases", releases)
                 .register("/v1/release-jobs/{id}", releaseJobsService)
                 .register("/v1/comparisons", comparisons)
+                .register("/v1/countries/{iso2}/profile", profiles)
                 .register("/v1", statistics)
                 .register(SdmxServiceImpl.PREFIX, sdmx);
     }

@@ -21,6 +21,7 @@ import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.PublishedRelease;
 import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.reference.Country;
+import org.tipx.api.reference.Population;
 import org.tipx.api.reference.ReferenceData;
 
 /**
@@ -71,8 +72,8 @@ public final class Comparisons {
                     .orElseThrow(() -> new IllegalArgumentException("unknown country " + code)));
         }
         ProtectedTable table = tables.table(release, tableQuery(query));
-        Cells cells = new Cells(table);
-        Optional<YearSpan> span = span(query, cells);
+        Cells cells = new Cells(table, false);
+        Optional<YearSpan> span = span(query.from(), query.to(), cells);
         List<Integer> years = new ArrayList<>();
         span.ifPresent(s -> {
             for (int year = s.from(); year <= s.to(); year++) {
@@ -100,8 +101,8 @@ public final class Comparisons {
             }
             IntFunction<OptionalLong> population = year -> reference.population().denominator(country.iso2(), year)
                     .map(d -> OptionalLong.of(d.population())).orElse(OptionalLong.empty());
-            Context context = new Context(query, country.iso2(), years, cells, population, agencies, coverageChanges,
-                    partialYears, carriedForward, projected, noiseVariance);
+            Context context = new Context(query.indicator(), country.iso2(), years, cells, population, agencies,
+                    coverageChanges, partialYears, carriedForward, projected, noiseVariance);
             List<Comparison.Series> series = new ArrayList<>();
             // The total first, then the breakdown's categories in code order.
             series.add(series(context, ProtectedTable.TOTAL));
@@ -115,6 +116,78 @@ public final class Comparisons {
                 span.map(s -> OptionalInt.of(s.to())).orElse(OptionalInt.empty()), result);
     }
 
+    /**
+     * One indicator for a group of countries (a region) as one series, category {@link ProtectedTable#TOTAL}:
+     * the total-over-countries cells of one protected table filtered to {@code countries}, each perturbed by
+     * the cell key as a cell of its own (the same cells {@code /v1/statistics} publishes for that filter),
+     * never a sum of the countries' cells. Its population is the countries' sum in a year when each has one;
+     * a year is partial when it is partial for one of them, and coverage changes when any country's does.
+     *
+     * @param from first year, or empty for the table's first
+     * @param to   last year, or empty for the table's last
+     * @return empty if the table has no year in the span asked for
+     * @throws IllegalArgumentException if {@code countries} is empty
+     * @throws QueryRuleException       if a query rule refuses the underlying table
+     * @throws NoSuchElementException   if the release is not published
+     */
+    public Optional<Comparison.Series> aggregate(PublishedRelease release, Indicator indicator, Set<String> countries,
+                                                 OptionalInt from, OptionalInt to) {
+        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(indicator, "indicator");
+        if (countries.isEmpty()) {
+            throw new IllegalArgumentException("an aggregate needs at least one country");
+        }
+        Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
+        filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(countries));
+        TableQuery tableQuery = new TableQuery(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR), filters,
+                indicator.measure());
+        Cells cells = new Cells(tables.table(release, tableQuery), true);
+        Optional<YearSpan> span = span(from, to, cells);
+        if (span.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> years = new ArrayList<>();
+        for (int year = span.get().from(); year <= span.get().to(); year++) {
+            years.add(year);
+        }
+        Map<String, Map<Integer, Set<String>>> coverage = releases.reportingAgencies(release.id());
+        Map<String, Map<Integer, Map<String, Set<Integer>>>> quarters = releases.reportedQuarters(release.id());
+        // Agency ids are unique across countries, so the union of the countries' sets is the region's.
+        Map<Integer, Set<String>> agencies = new HashMap<>();
+        Set<Integer> partialYears = new TreeSet<>();
+        for (String country : countries) {
+            coverage.getOrDefault(country, Map.of()).forEach((year, ids) ->
+                    agencies.computeIfAbsent(year, y -> new TreeSet<>()).addAll(ids));
+            partialYears.addAll(Rates.partialYears(quarters.getOrDefault(country, Map.of())));
+        }
+        Set<Integer> carriedForward = new TreeSet<>();
+        Set<Integer> projected = new TreeSet<>();
+        Map<Integer, OptionalLong> populations = new HashMap<>();
+        for (int year : years) {
+            long sum = 0;
+            boolean complete = true;
+            for (String country : countries) {
+                Optional<Population.Denominator> denominator = reference.population().denominator(country, year);
+                if (denominator.isEmpty()) {
+                    complete = false;
+                    break;
+                }
+                sum += denominator.get().population();
+                if (denominator.get().carriedForward()) {
+                    carriedForward.add(year);
+                } else if (denominator.get().projected()) {
+                    projected.add(year);
+                }
+            }
+            populations.put(year, complete ? OptionalLong.of(sum) : OptionalLong.empty());
+        }
+        IntFunction<OptionalLong> population = year -> populations.getOrDefault(year, OptionalLong.empty());
+        Context context = new Context(indicator, ProtectedTable.TOTAL, years, cells, population, agencies,
+                Rates.coverageChanges(agencies), partialYears, carriedForward, projected,
+                release.protection().ptable().variance());
+        return Optional.of(series(context, ProtectedTable.TOTAL));
+    }
+
     /** The years of every series, from {@code from} to {@code to}. */
     private record YearSpan(int from, int to) {
     }
@@ -125,9 +198,7 @@ public final class Comparisons {
      * is cut after {@link ComparisonQuery#MAX_YEARS} years; without {@code from} before the last
      * {@link ComparisonQuery#MAX_YEARS} years.
      */
-    private static Optional<YearSpan> span(ComparisonQuery query, Cells cells) {
-        OptionalInt from = query.from();
-        OptionalInt to = query.to();
+    private static Optional<YearSpan> span(OptionalInt from, OptionalInt to, Cells cells) {
         if (from.isPresent() && to.isPresent()) {
             return Optional.of(new YearSpan(from.getAsInt(), to.getAsInt()));
         }
@@ -165,7 +236,7 @@ public final class Comparisons {
     }
 
     /** What every series of one country shares. */
-    private record Context(ComparisonQuery query, String country, List<Integer> years, Cells cells,
+    private record Context(Indicator indicator, String country, List<Integer> years, Cells cells,
                            IntFunction<OptionalLong> population, Map<Integer, Set<String>> agencies,
                            Set<Integer> coverageChanges, Set<Integer> partialYears, Set<Integer> carriedForward,
                            Set<Integer> projected, double noiseVariance) {
@@ -183,7 +254,7 @@ public final class Comparisons {
         List<YearValue> wholeYears = counts.stream()
                 .map(v -> context.partialYears().contains(v.year()) ? YearValue.withheld(v.year()) : v)
                 .toList();
-        boolean perPopulation = context.query().indicator().perPopulation();
+        boolean perPopulation = context.indicator().perPopulation();
         IntFunction<OptionalLong> population = context.population();
         Optional<PoissonTrend.Trend> trend = perPopulation
                 ? PoissonTrend.ofRates(wholeYears, population)
@@ -272,12 +343,13 @@ public final class Comparisons {
         private final TreeSet<String> categories = new TreeSet<>();
         private final boolean breakdown;
 
-        Cells(ProtectedTable table) {
+        /** @param aggregate keep the totals over countries (an aggregate's own cells) instead of the countries' */
+        Cells(ProtectedTable table, boolean aggregate) {
             this.breakdown = table.by().size() > 2;
             for (ProtectedTable.Row row : table.rows()) {
                 List<String> codes = row.codes();
-                if (codes.get(0).equals(ProtectedTable.TOTAL) || codes.get(1).equals(ProtectedTable.TOTAL)) {
-                    continue; // totals over countries or years are not part of a comparison
+                if (codes.get(0).equals(ProtectedTable.TOTAL) != aggregate || codes.get(1).equals(ProtectedTable.TOTAL)) {
+                    continue; // totals over years are never part of a comparison; over countries only of an aggregate
                 }
                 byCodes.put(codes, row.cell());
                 years.add(Integer.parseInt(codes.get(1)));

@@ -29,7 +29,8 @@ public final class PrivacySuite implements AutoCloseable {
 
     /** Every attack of the suite, in report order. */
     static final List<Attack> ATTACKS = List.of(new RowListingAttack(), new DifferencingAttack(), new PeriodDifferencingAttack(),
-            new MarginDifferencingAttack(), new ReleaseOverReleaseAttack(), new ComparisonsAttack(), new SpellingsAttack(),
+            new MarginDifferencingAttack(), new ReleaseOverReleaseAttack(), new ComparisonsAttack(), new ProfileAttack(),
+            new SpellingsAttack(),
             new MicrodataAttack(), new ManifestAttack(), new SdmxAttack());
 
     private final TipxHttp http;

@@ -1,0 +1,83 @@
+package org.tipx.api.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.tipx.api.statistics.Comparison;
+import org.tipx.api.statistics.Flag;
+import org.tipx.api.statistics.Intervals;
+import org.tipx.api.statistics.PoissonTrend;
+import org.tipx.api.statistics.Profile;
+import org.tipx.api.statistics.RatePoint;
+
+/**
+ * The CSV form of a country profile: one row per indicator, area and year, the country's rows before its
+ * region's. Columns: {@code indicator}, {@code area} ({@code country} or {@code region}), {@code area_code}
+ * (ISO 3166-1 alpha-2 or UN M49), {@code year}, {@code OBS_VALUE} (empty when withheld), {@code POPULATION},
+ * {@code RATE_PER_100K}, {@code RATE_LOWER95}, {@code RATE_UPPER95}, {@code OBS_STATUS}, {@code CONF_STATUS},
+ * {@code REPORTING_AGENCIES}, one {@code true}/{@code false} column per {@link Flag}, and the series' trend on
+ * each of its rows ({@code TREND_ANNUAL_CHANGE}, {@code TREND_LOWER95}, {@code TREND_UPPER95},
+ * {@code TREND_DISPERSION}). Every value is a code or a number (Locale.ROOT), so no field needs quoting; an
+ * area without figures has no rows.
+ */
+public final class ProfileCsv {
+
+    private ProfileCsv() {
+    }
+
+    public static String write(Profile profile) {
+        StringBuilder csv = new StringBuilder();
+        csv.append("indicator,area,area_code,year,OBS_VALUE,POPULATION,RATE_PER_100K,RATE_LOWER95,RATE_UPPER95,"
+                + "OBS_STATUS,CONF_STATUS,REPORTING_AGENCIES");
+        for (Flag flag : Flag.values()) {
+            csv.append(',').append(flag.name());
+        }
+        csv.append(",TREND_ANNUAL_CHANGE,TREND_LOWER95,TREND_UPPER95,TREND_DISPERSION\r\n");
+        for (Profile.IndicatorSeries indicator : profile.indicators()) {
+            String id = indicator.indicator().id();
+            indicator.country().ifPresent(s -> rows(csv, id, "country", profile.country().iso2(), s));
+            profile.region().ifPresent(region -> indicator.region()
+                    .ifPresent(s -> rows(csv, id, "region", region.m49(), s)));
+        }
+        return csv.toString();
+    }
+
+    private static void rows(StringBuilder csv, String indicator, String area, String code, Comparison.Series series) {
+        for (Comparison.Point point : series.points()) {
+            RatePoint rate = point.rate();
+            List<String> fields = new ArrayList<>();
+            fields.add(indicator);
+            fields.add(area);
+            fields.add(code);
+            fields.add(Integer.toString(rate.year()));
+            fields.add(rate.count().isPresent() ? Long.toString(rate.count().getAsLong()) : "");
+            fields.add(rate.population().isPresent() ? Long.toString(rate.population().getAsLong()) : "");
+            fields.add(decimal(rate.ratePer100k()));
+            fields.add(decimal(point.rate95().map(Intervals.Interval::lower)));
+            fields.add(decimal(point.rate95().map(Intervals.Interval::upper)));
+            fields.add(point.cell().obsStatus().code());
+            fields.add(point.cell().confStatus().code());
+            fields.add(point.reportingAgencies().isPresent() ? Integer.toString(point.reportingAgencies().getAsInt()) : "");
+            for (Flag flag : Flag.values()) {
+                fields.add(Boolean.toString(rate.has(flag)));
+            }
+            fields.add(decimal(series.trend().map(PoissonTrend.Trend::annualChange)));
+            fields.add(decimal(series.trend().map(PoissonTrend.Trend::lower95)));
+            fields.add(decimal(series.trend().map(PoissonTrend.Trend::upper95)));
+            fields.add(decimal(series.trend().map(PoissonTrend.Trend::dispersion)));
+            csv.append(String.join(",", fields)).append("\r\n");
+        }
+    }
+
+    /** Six decimals, as in {@link ComparisonCsv}. */
+    private static String decimal(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.6f", value.getAsDouble()) : "";
+    }
+
+    private static String decimal(Optional<Double> value) {
+        return value.map(v -> String.format(Locale.ROOT, "%.6f", v)).orElse("");
+    }
+}
