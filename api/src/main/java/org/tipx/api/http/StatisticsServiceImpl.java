@@ -116,7 +116,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
                                        Optional<String> ageBand, Optional<String> minorAtExploitation,
                                        Optional<String> citizenship, Optional<String> countryOfIdentification,
                                        Optional<String> countryOfExploitation, Optional<String> exploitation,
-                                       Optional<String> identifiedBy, Optional<String> status,
+                                       Optional<String> identifiedBy, Optional<String> status, Optional<String> assistance,
                                        Optional<String> startPeriod, Optional<String> endPeriod,
                                        Optional<Integer> lastNObservations, Optional<String> lang,
                                        Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
@@ -130,7 +130,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
                                    Optional<String> ageBand, Optional<String> minorAtExploitation,
                                    Optional<String> citizenship, Optional<String> countryOfIdentification,
                                    Optional<String> countryOfExploitation, Optional<String> exploitation,
-                                   Optional<String> identifiedBy, Optional<String> status,
+                                   Optional<String> identifiedBy, Optional<String> status, Optional<String> assistance,
                                    Optional<String> startPeriod, Optional<String> endPeriod,
                                    Optional<Integer> lastNObservations, Optional<String> lang,
                                    Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
