@@ -202,6 +202,16 @@ public final class Labels {
         return required(messages.get(key), "labels_" + language.tag(), key);
     }
 
+    /**
+     * A message of the labels file that is not a dimension's or a code's label (e.g. an indicator's
+     * definition, {@code indicator.<id>.definition}); every language's file must have it.
+     *
+     * @throws IllegalStateException if this language's file lacks the key
+     */
+    public String text(String key) {
+        return message(key);
+    }
+
     /** The language of these labels. */
     public Language language() {
         return language;

@@ -35,7 +35,7 @@ import java.util.Set;
 public final class HttpEdge {
 
     /** Public to read, so open to pages of any origin; extracts, agencies, release jobs and microdata are not. */
-    private static final List<String> CORS_PATHS = List.of("/v1/statistics", "/v1/tables", "/v1/dimensions",
+    private static final List<String> CORS_PATHS = List.of("/v1/statistics", "/v1/tables", "/v1/dimensions", "/v1/indicators",
             "/v1/datasets", "/v1/config", "/v1/comparisons", "/v1/releases", SdmxServiceImpl.PREFIX);
     /** What a script on another origin may read beyond the CORS-safelisted headers. */
     static final String EXPOSED_HEADERS = "ETag, Tipx-Release, RateLimit, RateLimit-Policy, Retry-After, "
