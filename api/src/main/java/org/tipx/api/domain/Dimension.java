@@ -30,7 +30,13 @@ public enum Dimension {
     /** Multi-valued: the distinct forms of exploitation, in the record's order. */
     EXPLOITATION("exploitation", r -> multiple(r.exploitation())),
     IDENTIFIED_BY("identified_by", r -> single(r.identifiedBy().orElse(""))),
-    STATUS("status", r -> single(r.status()));
+    STATUS("status", r -> single(r.status())),
+    /**
+     * Multi-valued: the distinct forms of assistance received (or {@code none}, {@code declined}), in the
+     * record's order. Last, after the single-valued dimensions, so that adding it kept every other
+     * dimension's position (and the SDMX key's order) unchanged.
+     */
+    ASSISTANCE("assistance", r -> multiple(r.assistance()));
 
     /** The code of a value that was not recorded. */
     public static final String UNKNOWN = "unknown";
@@ -55,7 +61,7 @@ public enum Dimension {
 
     /** True for dimensions in which one record can have several codes. */
     public boolean multiValued() {
-        return this == EXPLOITATION;
+        return this == EXPLOITATION || this == ASSISTANCE;
     }
 
     /** The dimension with this id, if any. */

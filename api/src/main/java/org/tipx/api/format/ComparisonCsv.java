@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.tipx.api.domain.Dimension;
 import org.tipx.api.statistics.Comparison;
 import org.tipx.api.statistics.Flag;
 import org.tipx.api.statistics.Intervals;
@@ -29,7 +30,10 @@ public final class ComparisonCsv {
     public static String write(Comparison comparison) {
         StringBuilder csv = new StringBuilder();
         csv.append("country_of_identification,year");
-        comparison.query().breakdown().ifPresent(d -> csv.append(',').append(d.id()));
+        // A group-only indicator (foreign nationals) has its group as a category beside the total.
+        Optional<String> categoryColumn = comparison.query().breakdown().map(Dimension::id)
+                .or(() -> comparison.query().indicator().group().map(g -> "category"));
+        categoryColumn.ifPresent(id -> csv.append(',').append(id));
         csv.append(",OBS_VALUE,POPULATION,RATE_PER_100K,RATE_LOWER95,RATE_UPPER95,SHARE,SHARE_LOWER95,SHARE_UPPER95,"
                 + "OBS_STATUS,CONF_STATUS");
         for (Flag flag : Flag.values()) {
@@ -37,7 +41,7 @@ public final class ComparisonCsv {
         }
         csv.append(",TREND_ANNUAL_CHANGE,TREND_LOWER95,TREND_UPPER95,TREND_DISPERSION");
         csv.append("\r\n");
-        boolean breakdown = comparison.query().breakdown().isPresent();
+        boolean breakdown = categoryColumn.isPresent();
         for (Comparison.CountrySeries country : comparison.countries()) {
             for (Comparison.Series series : country.series()) {
                 for (Comparison.Point point : series.points()) {

@@ -199,7 +199,7 @@ public final class JsonStatTableWriter implements TableWriter {
     private static boolean geographic(Dimension dimension) {
         return switch (dimension) {
             case CITIZENSHIP, COUNTRY_OF_IDENTIFICATION, COUNTRY_OF_EXPLOITATION -> true;
-            case YEAR, SEX, AGE_BAND, MINOR_AT_EXPLOITATION, EXPLOITATION, IDENTIFIED_BY, STATUS -> false;
+            case YEAR, SEX, AGE_BAND, MINOR_AT_EXPLOITATION, EXPLOITATION, IDENTIFIED_BY, STATUS, ASSISTANCE -> false;
         };
     }
 

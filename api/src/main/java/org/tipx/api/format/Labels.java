@@ -123,7 +123,7 @@ public final class Labels {
             switch (dimension) {
                 case YEAR -> { }
                 case CITIZENSHIP, COUNTRY_OF_IDENTIFICATION, COUNTRY_OF_EXPLOITATION -> listed.putAll(countryLabels);
-                case SEX, AGE_BAND, MINOR_AT_EXPLOITATION, EXPLOITATION, IDENTIFIED_BY, STATUS -> {
+                case SEX, AGE_BAND, MINOR_AT_EXPLOITATION, EXPLOITATION, IDENTIFIED_BY, STATUS, ASSISTANCE -> {
                     for (String code : codeLists.get(dimension.id()).codes()) {
                         String key = "code." + dimension.id() + "." + code;
                         listed.put(code, required(messages.get(key), "labels_" + language.tag(), key));
@@ -162,7 +162,8 @@ public final class Labels {
     private static boolean optional(Dimension dimension) {
         return switch (dimension) {
             case YEAR, SEX, COUNTRY_OF_IDENTIFICATION, STATUS -> false;
-            case AGE_BAND, MINOR_AT_EXPLOITATION, CITIZENSHIP, COUNTRY_OF_EXPLOITATION, EXPLOITATION, IDENTIFIED_BY -> true;
+            case AGE_BAND, MINOR_AT_EXPLOITATION, CITIZENSHIP, COUNTRY_OF_EXPLOITATION, EXPLOITATION, IDENTIFIED_BY,
+                 ASSISTANCE -> true;
         };
     }
 
@@ -199,6 +200,16 @@ public final class Labels {
 
     private String message(String key) {
         return required(messages.get(key), "labels_" + language.tag(), key);
+    }
+
+    /**
+     * A message of the labels file that is not a dimension's or a code's label (e.g. an indicator's
+     * definition, {@code indicator.<id>.definition}); every language's file must have it.
+     *
+     * @throws IllegalStateException if this language's file lacks the key
+     */
+    public String text(String key) {
+        return message(key);
     }
 
     /** The language of these labels. */

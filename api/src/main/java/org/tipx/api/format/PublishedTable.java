@@ -39,6 +39,9 @@ public record PublishedTable(ProtectedTable table, PublishedRelease release, boo
     /** Said when the table is broken down or filtered by form of exploitation. */
     public static final String EXPLOITATION_NOTE = "A person with several forms of exploitation counts once in "
             + "each of them, so the forms of exploitation can add up to more than their total.";
+    /** Said when the table is broken down or filtered by assistance. */
+    public static final String ASSISTANCE_NOTE = "A person who received several forms of assistance counts once in "
+            + "each form received, so the forms of assistance can add up to more than their total.";
     /** Said for the measure victims. */
     public static final String VICTIMS_NOTE = "The measure victims counts distinct persons: a person reported by several "
             + "agencies or in several extracts counts once; a person whose records disagree on a dimension "
@@ -89,6 +92,9 @@ public record PublishedTable(ProtectedTable table, PublishedRelease release, boo
         notes.add(table.measure() == Measure.VICTIMS ? VICTIMS_NOTE : REGISTRATIONS_NOTE);
         if (table.by().contains(Dimension.EXPLOITATION) || table.query().filters().containsKey(Dimension.EXPLOITATION)) {
             notes.add(EXPLOITATION_NOTE);
+        }
+        if (table.by().contains(Dimension.ASSISTANCE) || table.query().filters().containsKey(Dimension.ASSISTANCE)) {
+            notes.add(ASSISTANCE_NOTE);
         }
         return List.copyOf(notes);
     }

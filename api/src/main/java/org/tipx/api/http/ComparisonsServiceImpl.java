@@ -87,7 +87,11 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
         try {
             query = new ComparisonQuery(indicator, countries, from, to, by);
         } catch (IllegalArgumentException e) {
-            // The query's messages quote only numbers and dimension ids, never free client text.
+            // The query's messages quote only numbers, indicator and dimension ids, never free client text.
+            if (by.isPresent() && indicator.share()) {
+                throw ProblemException.badRequest("Parameter by: " + e.getMessage() + "; a share indicator is "
+                        + "broken down by its own categories (GET /v1/indicators).").about("by");
+            }
             throw ProblemException.badRequest("Parameters from and to: " + e.getMessage() + ".").about("to");
         }
         String releaseId = releaseText.map(String::trim).filter(s -> !s.isEmpty()).orElse(PublishedReleases.LATEST);
@@ -302,7 +306,7 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
                 + (comparison.query().indicator().perPopulation()
                 ? "of the rate, with log population as offset" : "of the count")
                 + ") whose interval is widened by the estimated dispersion (at least 1), which rate intervals use too.");
-        if (comparison.query().breakdown().isPresent()) {
+        if (comparison.query().breakdown().isPresent() || comparison.query().indicator().group().isPresent()) {
             notes.add("Shares are a category's protected count over the protected country-year total; each is "
                     + "perturbed on its own, so parts need not add up to the total.");
         }
@@ -310,6 +314,15 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             notes.add("A person with several forms of exploitation counts in each, so the shares of the forms can "
                     + "add up to more than 1.");
         }
+        if (comparison.query().breakdown().filter(d -> d == Dimension.ASSISTANCE).isPresent()) {
+            notes.add("A person who received several forms of assistance counts in each, so the shares of the forms "
+                    + "can add up to more than 1; the category any counts each person who received at least one form "
+                    + "once, from its own protected table.");
+        }
+        comparison.query().indicator().group().filter(g -> g != Indicator.Group.ANY_ASSISTANCE).ifPresent(g ->
+                notes.add("The category " + g.category() + " is the protected count of a table filtered to every "
+                        + "country but the country of identification (" + g.dimension().id() + "); unknown values are "
+                        + "not counted in it but are in the total."));
         return notes;
     }
 

@@ -36,7 +36,8 @@ public final class HttpEdge {
 
     /** Public to read, so open to pages of any origin; extracts, agencies, release jobs and microdata are not. */
     private static final List<String> CORS_PATHS = List.of("/v1/statistics", "/v1/tables", "/v1/dimensions",
-            "/v1/datasets", "/v1/config", "/v1/comparisons", "/v1/countries", "/v1/releases", SdmxServiceImpl.PREFIX);
+            "/v1/indicators", "/v1/datasets", "/v1/config", "/v1/comparisons", "/v1/countries", "/v1/releases",
+            SdmxServiceImpl.PREFIX);
     /** What a script on another origin may read beyond the CORS-safelisted headers. */
     static final String EXPOSED_HEADERS = "ETag, Tipx-Release, RateLimit, RateLimit-Policy, Retry-After, "
             + "Deprecation, Sunset, Link";

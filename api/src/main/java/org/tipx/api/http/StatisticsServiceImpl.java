@@ -65,6 +65,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
     private final Clock clock;
     private final Map<Language, Labels> labels;
     private final Map<Language, byte[]> dimensionsJson = new EnumMap<>(Language.class);
+    private final Map<Language, byte[]> indicatorsJson = new EnumMap<>(Language.class);
     private final byte[] configJson;
 
     /**
@@ -90,6 +91,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
             }
             writers.put(language, byFormat);
             dimensionsJson.put(language, Json.bytes(dimensions(inLanguage)));
+            indicatorsJson.put(language, Json.bytes(IndicatorCatalogue.of(inLanguage)));
         }
         this.tablesAlias = Objects.requireNonNull(tablesAlias, "tablesAlias");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -116,7 +118,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
                                        Optional<String> ageBand, Optional<String> minorAtExploitation,
                                        Optional<String> citizenship, Optional<String> countryOfIdentification,
                                        Optional<String> countryOfExploitation, Optional<String> exploitation,
-                                       Optional<String> identifiedBy, Optional<String> status,
+                                       Optional<String> identifiedBy, Optional<String> status, Optional<String> assistance,
                                        Optional<String> startPeriod, Optional<String> endPeriod,
                                        Optional<Integer> lastNObservations, Optional<String> lang,
                                        Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
@@ -130,7 +132,7 @@ public final class StatisticsServiceImpl extends StatisticsService {
                                    Optional<String> ageBand, Optional<String> minorAtExploitation,
                                    Optional<String> citizenship, Optional<String> countryOfIdentification,
                                    Optional<String> countryOfExploitation, Optional<String> exploitation,
-                                   Optional<String> identifiedBy, Optional<String> status,
+                                   Optional<String> identifiedBy, Optional<String> status, Optional<String> assistance,
                                    Optional<String> startPeriod, Optional<String> endPeriod,
                                    Optional<Integer> lastNObservations, Optional<String> lang,
                                    Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
@@ -143,6 +145,15 @@ public final class StatisticsServiceImpl extends StatisticsService {
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         LanguageNegotiation.contentLanguage(response, language);
         HttpCaching.send(request, response, Json.MEDIA_TYPE, dimensionsJson.get(language),
+                HttpCaching.Policy.revalidateAfter(java.time.Duration.ofHours(1)), VARY_LANGUAGE);
+    }
+
+    @Override
+    protected void handleListIndicators(ServerRequest request, ServerResponse response, Optional<String> lang,
+                                        Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
+        Language language = LanguageNegotiation.choose(lang, acceptLanguage);
+        LanguageNegotiation.contentLanguage(response, language);
+        HttpCaching.send(request, response, Json.MEDIA_TYPE, indicatorsJson.get(language),
                 HttpCaching.Policy.revalidateAfter(java.time.Duration.ofHours(1)), VARY_LANGUAGE);
     }
 

@@ -84,7 +84,7 @@ public final class ReleaseBuilder {
     /** Each is crossed with year × country_of_identification in a table of victims to measure the method. */
     static final List<Dimension> MEASURED_DIMENSIONS = List.of(Dimension.SEX, Dimension.AGE_BAND,
             Dimension.MINOR_AT_EXPLOITATION, Dimension.CITIZENSHIP, Dimension.COUNTRY_OF_EXPLOITATION,
-            Dimension.EXPLOITATION, Dimension.IDENTIFIED_BY, Dimension.STATUS);
+            Dimension.EXPLOITATION, Dimension.IDENTIFIED_BY, Dimension.STATUS, Dimension.ASSISTANCE);
 
     private static final System.Logger LOG = System.getLogger(ReleaseBuilder.class.getName());
 

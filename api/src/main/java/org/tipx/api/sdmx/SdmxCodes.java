@@ -30,7 +30,8 @@ import org.tipx.api.statistics.ProtectedTable;
  *   <li>Countries: ISO 3166-1 alpha-2 as tipx has them, with tipx's {@code XX} (unknown country) and,
  *       for citizenship, {@code XS} (stateless).</li>
  *   <li>Year: four digits, the SDMX annual period {@code YYYY}.</li>
- *   <li>Other code lists: the tipx code in upper case ({@code forced_labour} {@code FORCED_LABOUR}).</li>
+ *   <li>Other code lists: the tipx code in upper case ({@code forced_labour} {@code FORCED_LABOUR},
+ *       {@code psychological} {@code PSYCHOLOGICAL}).</li>
  * </ul>
  *
  * Immutable and thread-safe.
@@ -157,7 +158,7 @@ public final class SdmxCodes {
                 default -> upper(code);
             };
             case AGE_BAND -> age(code);
-            case EXPLOITATION, IDENTIFIED_BY, STATUS -> upper(code);
+            case EXPLOITATION, IDENTIFIED_BY, STATUS, ASSISTANCE -> upper(code);
         };
     }
 

@@ -18,7 +18,7 @@ import org.tipx.api.statistics.ProtectedTable;
  *
  * <p>The series key, in order: {@code FREQ}, {@code MEASURE}, {@code REF_AREA} (country of identification),
  * {@code CITIZENSHIP}, {@code COUNTRY_EXPLOIT}, {@code SEX}, {@code AGE}, {@code MINOR},
- * {@code EXPLOITATION}, {@code IDENTIFIED_BY}, {@code VICTIM_STATUS}; then the time dimension
+ * {@code EXPLOITATION}, {@code IDENTIFIED_BY}, {@code VICTIM_STATUS}, {@code ASSISTANCE}; then the time dimension
  * {@code TIME_PERIOD} (the registration year). Attributes: {@code OBS_STATUS} and {@code CONF_STATUS}
  * on each observation, {@code UNIT_MEASURE} ({@code PS}, persons) and {@code UNIT_MULT} ({@code 0})
  * on the data set. Names come from {@link Labels} (codes of tipx dimensions) or are SDMX's own (the
@@ -50,6 +50,7 @@ public final class ThbStructure {
     public static final ArtefactRef CL_THB_EXPLOITATION = new ArtefactRef(AGENCY, "CL_THB_EXPLOITATION", "1.0");
     public static final ArtefactRef CL_THB_IDENTIFIED_BY = new ArtefactRef(AGENCY, "CL_THB_IDENTIFIED_BY", "1.0");
     public static final ArtefactRef CL_THB_STATUS = new ArtefactRef(AGENCY, "CL_THB_STATUS", "1.0");
+    public static final ArtefactRef CL_THB_ASSISTANCE = new ArtefactRef(AGENCY, "CL_THB_ASSISTANCE", "1.0");
 
     public static final String TIME_PERIOD = "TIME_PERIOD";
     public static final String OBS_VALUE = "OBS_VALUE";
@@ -64,7 +65,7 @@ public final class ThbStructure {
 
     /** The series dimensions in key order: the {@code FREQ} and {@code MEASURE} first, then one per tipx dimension but the year. */
     public static final List<String> KEY = List.of(FREQ, MEASURE, "REF_AREA", "CITIZENSHIP", "COUNTRY_EXPLOIT",
-            "SEX", "AGE", "MINOR", "EXPLOITATION", "IDENTIFIED_BY", "VICTIM_STATUS");
+            "SEX", "AGE", "MINOR", "EXPLOITATION", "IDENTIFIED_BY", "VICTIM_STATUS", "ASSISTANCE");
 
     private final Labels labels;
     private final SdmxCodes codes;
@@ -170,6 +171,7 @@ public final class ThbStructure {
             case "EXPLOITATION" -> Dimension.EXPLOITATION;
             case "IDENTIFIED_BY" -> Dimension.IDENTIFIED_BY;
             case "VICTIM_STATUS" -> Dimension.STATUS;
+            case "ASSISTANCE" -> Dimension.ASSISTANCE;
             default -> null;
         });
     }
@@ -186,6 +188,7 @@ public final class ThbStructure {
             case "EXPLOITATION" -> CL_THB_EXPLOITATION;
             case "IDENTIFIED_BY" -> CL_THB_IDENTIFIED_BY;
             case "VICTIM_STATUS" -> CL_THB_STATUS;
+            case "ASSISTANCE" -> CL_THB_ASSISTANCE;
             default -> throw new IllegalArgumentException(id);
         };
     }

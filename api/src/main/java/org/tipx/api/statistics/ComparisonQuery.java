@@ -18,7 +18,8 @@ import org.tipx.api.domain.Dimension;
  * @param countries ISO 3166-1 alpha-2 codes (upper case), in the order the answer lists them, no duplicates
  * @param from      the first year; empty for the earliest year with records
  * @param to        the last year; empty for the latest year with records
- * @param breakdown one of {@link #BREAKDOWNS}, or empty for totals only
+ * @param breakdown one of {@link #BREAKDOWNS}, or empty for totals only; for an indicator that fixes its
+ *                  breakdown ({@link Indicator#breakdown()}), that one (empty is taken as it)
  */
 public record ComparisonQuery(Indicator indicator, List<String> countries, OptionalInt from, OptionalInt to,
                               Optional<Dimension> breakdown) {
@@ -62,7 +63,14 @@ public record ComparisonQuery(Indicator indicator, List<String> countries, Optio
                 throw new IllegalArgumentException("at most " + MAX_YEARS + " years, got " + (to.getAsInt() - from.getAsInt() + 1));
             }
         }
-        if (breakdown.isPresent() && !BREAKDOWNS.contains(breakdown.get())) {
+        if (indicator.share()) {
+            // A share indicator is the shares of its own breakdown (or group); another one would mix two.
+            if (breakdown.isPresent() && !breakdown.equals(indicator.breakdown())) {
+                throw new IllegalArgumentException("the indicator " + indicator.id() + " cannot be broken down by "
+                        + breakdown.get().id());
+            }
+            breakdown = indicator.breakdown();
+        } else if (breakdown.isPresent() && !BREAKDOWNS.contains(breakdown.get())) {
             throw new IllegalArgumentException("a comparison can be broken down by sex, age_band or exploitation, not by "
                     + breakdown.get().id());
         }

@@ -42,6 +42,10 @@ import org.tipx.api.reference.ReferenceData;
  * flagged {@link Flag#POPULATION_CARRIED_FORWARD}, a projected one {@link Flag#POPULATION_PROJECTED}.
  * Rates and shares carry 95 % intervals with the release's cell key variance ({@link Intervals}).
  *
+ * <p>A share indicator ({@link Indicator#share()}) reads the same way: its breakdown's categories
+ * carry their shares of the country-year total; its group, if any, is one more series whose count
+ * is the published cell of a table filtered to the group's codes ({@link #groupQuery}).
+ *
  * <p>Thread-safe if the table source is.
  */
 public final class Comparisons {
@@ -82,6 +86,7 @@ public final class Comparisons {
         });
         Map<String, Map<Integer, Set<String>>> coverage = releases.reportingAgencies(release.id());
         Map<String, Map<Integer, Map<String, Set<Integer>>>> quarters = releases.reportedQuarters(release.id());
+        List<String> allCountries = reference.countries().all().stream().map(Country::iso2).toList();
         double noiseVariance = release.protection().ptable().variance();
         List<Comparison.CountrySeries> result = new ArrayList<>();
         for (Country country : countries) {
@@ -101,13 +106,19 @@ public final class Comparisons {
             }
             IntFunction<OptionalLong> population = year -> reference.population().denominator(country.iso2(), year)
                     .map(d -> OptionalLong.of(d.population())).orElse(OptionalLong.empty());
-            Context context = new Context(query.indicator(), country.iso2(), years, cells, population, agencies,
+            // A group's count is the published cell of its own table (one per country: the codes depend on it).
+            Optional<GroupCells> group = query.indicator().group().map(g -> new GroupCells(g.category(),
+                    new Cells(tables.table(release, groupQuery(query, g, country.iso2(), allCountries)), false)));
+            Context context = new Context(query.indicator(), country.iso2(), years, cells, group, population, agencies,
                     coverageChanges, partialYears, carriedForward, projected, noiseVariance);
             List<Comparison.Series> series = new ArrayList<>();
-            // The total first, then the breakdown's categories in code order.
+            // The total first, then the breakdown's categories in code order, then the group.
             series.add(series(context, ProtectedTable.TOTAL));
             for (String category : cells.categories()) {
                 series.add(series(context, category));
+            }
+            if (group.isPresent()) {
+                series.add(series(context, group.get().category()));
             }
             result.add(new Comparison.CountrySeries(country, series));
         }
@@ -182,7 +193,7 @@ public final class Comparisons {
             populations.put(year, complete ? OptionalLong.of(sum) : OptionalLong.empty());
         }
         IntFunction<OptionalLong> population = year -> populations.getOrDefault(year, OptionalLong.empty());
-        Context context = new Context(indicator, ProtectedTable.TOTAL, years, cells, population, agencies,
+        Context context = new Context(indicator, ProtectedTable.TOTAL, years, cells, Optional.empty(), population, agencies,
                 Rates.coverageChanges(agencies), partialYears, carriedForward, projected,
                 release.protection().ptable().variance());
         return Optional.of(series(context, ProtectedTable.TOTAL));
@@ -217,7 +228,20 @@ public final class Comparisons {
         return Optional.of(new YearSpan(Math.max(cells.firstYear().getAsInt(), last - ComparisonQuery.MAX_YEARS + 1), last));
     }
 
-    /** The one table a comparison reads. */
+    /**
+     * The table of a group's count in one country: by country and year like the main table, filtered
+     * to the country and to the group's codes (so a person counts once however many of them they have).
+     */
+    static TableQuery groupQuery(ComparisonQuery query, Indicator.Group group, String country, List<String> allCountries) {
+        TableQuery main = tableQuery(query);
+        Map<Dimension, Set<String>> filters = new EnumMap<>(main.filters());
+        filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.of(country));
+        filters.put(group.dimension(), group.codes(country, allCountries));
+        return new TableQuery(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR), filters,
+                query.indicator().measure());
+    }
+
+    /** The main table a comparison reads (a group indicator reads one more per country, {@link #groupQuery}). */
     static TableQuery tableQuery(ComparisonQuery query) {
         List<Dimension> by = new ArrayList<>(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR));
         query.breakdown().ifPresent(by::add);
@@ -237,16 +261,28 @@ public final class Comparisons {
 
     /** What every series of one country shares. */
     private record Context(Indicator indicator, String country, List<Integer> years, Cells cells,
-                           IntFunction<OptionalLong> population, Map<Integer, Set<String>> agencies,
-                           Set<Integer> coverageChanges, Set<Integer> partialYears, Set<Integer> carriedForward,
-                           Set<Integer> projected, double noiseVariance) {
+                           Optional<GroupCells> group, IntFunction<OptionalLong> population,
+                           Map<Integer, Set<String>> agencies, Set<Integer> coverageChanges, Set<Integer> partialYears,
+                           Set<Integer> carriedForward, Set<Integer> projected, double noiseVariance) {
+
+        /** The published cell of a category (the group's from its own table) in a year. */
+        ProtectedCell cell(int year, String category) {
+            if (group.isPresent() && group.get().category().equals(category)) {
+                return group.get().cells().cell(country, year, ProtectedTable.TOTAL);
+            }
+            return cells.cell(country, year, category);
+        }
+    }
+
+    /** A group's category id and the cells of its table. */
+    private record GroupCells(String category, Cells cells) {
     }
 
     private static Comparison.Series series(Context context, String category) {
         List<YearValue> counts = new ArrayList<>();
         Map<Integer, ProtectedCell> cellOfYear = new HashMap<>();
         for (int year : context.years()) {
-            ProtectedCell cell = context.cells().cell(context.country(), year, category);
+            ProtectedCell cell = context.cell(year, category);
             cellOfYear.put(year, cell);
             counts.add(new YearValue(year, cell.value()));
         }

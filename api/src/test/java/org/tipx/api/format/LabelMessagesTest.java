@@ -16,7 +16,7 @@ import org.tipx.api.reference.ReferenceData;
 class LabelMessagesTest {
 
     private static final Dimension[] LISTED = {Dimension.SEX, Dimension.AGE_BAND, Dimension.MINOR_AT_EXPLOITATION,
-            Dimension.EXPLOITATION, Dimension.IDENTIFIED_BY, Dimension.STATUS};
+            Dimension.EXPLOITATION, Dimension.IDENTIFIED_BY, Dimension.STATUS, Dimension.ASSISTANCE};
 
     @Test
     void english_codeLabels_areTheCodeListsOwn() {

@@ -22,18 +22,18 @@ class LabelsTest {
         List<DimensionInfo> infos = LABELS.dimensions();
         assertEquals(Arrays.asList(Dimension.values()), infos.stream().map(DimensionInfo::dimension).toList());
         assertEquals(List.of("year", "sex", "age_band", "minor_at_exploitation", "citizenship",
-                "country_of_identification", "country_of_exploitation", "exploitation", "identified_by", "status"),
+                "country_of_identification", "country_of_exploitation", "exploitation", "identified_by", "status", "assistance"),
                 infos.stream().map(DimensionInfo::id).toList());
         assertEquals(List.of("Year", "Sex", "Age band", "Minor at exploitation", "Citizenship",
                 "Country of identification", "Country of exploitation", "Form of exploitation", "Identified by",
-                "Victim status"), infos.stream().map(DimensionInfo::label).toList());
+                "Victim status", "Assistance received"), infos.stream().map(DimensionInfo::label).toList());
     }
 
     @Test
     void codes_followTheCodeListOrder_withUnknownLast() {
         CodeLists lists = CodeLists.load();
         for (Dimension dimension : List.of(Dimension.SEX, Dimension.AGE_BAND, Dimension.MINOR_AT_EXPLOITATION,
-                Dimension.EXPLOITATION, Dimension.IDENTIFIED_BY, Dimension.STATUS)) {
+                Dimension.EXPLOITATION, Dimension.IDENTIFIED_BY, Dimension.STATUS, Dimension.ASSISTANCE)) {
             List<String> expected = new java.util.ArrayList<>(lists.get(dimension.id()).codes());
             expected.remove(Dimension.UNKNOWN);
             expected.add(Dimension.UNKNOWN);

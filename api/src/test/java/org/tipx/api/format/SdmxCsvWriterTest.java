@@ -19,7 +19,7 @@ import org.tipx.api.sdmx.DataQuery;
 class SdmxCsvWriterTest {
 
     private static final String KEY = "FREQ,MEASURE,REF_AREA,CITIZENSHIP,COUNTRY_EXPLOIT,SEX,AGE,MINOR,EXPLOITATION,"
-            + "IDENTIFIED_BY,VICTIM_STATUS";
+            + "IDENTIFIED_BY,VICTIM_STATUS,ASSISTANCE";
 
     @Test
     void version2() {
@@ -29,9 +29,9 @@ class SdmxCsvWriterTest {
         // The guide's example 1: STRUCTURE,STRUCTURE_ID,ACTION,DIM_1,DIM_2,DIM_3,OBS_VALUE,ATTR_2,...
         assertEquals("STRUCTURE,STRUCTURE_ID,ACTION," + KEY + ",TIME_PERIOD,OBS_VALUE,OBS_STATUS,CONF_STATUS,"
                 + "UNIT_MEASURE,UNIT_MULT", lines.get(0));
-        assertEquals("dataflow,TIPX:DF_THB(1.0),I,A,VICTIMS,UA,_T,_T,F,_T,_T,_T,_T,_T,2020,15,A,F,PS,0", lines.get(1));
-        assertEquals("dataflow,TIPX:DF_THB(1.0),I,A,VICTIMS,UA,_T,_T,F,_T,_T,_T,_T,_T,2021,,Q,A,PS,0", lines.get(2));
-        assertEquals("dataflow,TIPX:DF_THB(1.0),I,A,VICTIMS,UA,_T,_T,_T,Y9T17,_T,_T,_T,_T,2021,30,A,F,PS,0", lines.get(3));
+        assertEquals("dataflow,TIPX:DF_THB(1.0),I,A,VICTIMS,UA,_T,_T,F,_T,_T,_T,_T,_T,_T,2020,15,A,F,PS,0", lines.get(1));
+        assertEquals("dataflow,TIPX:DF_THB(1.0),I,A,VICTIMS,UA,_T,_T,F,_T,_T,_T,_T,_T,_T,2021,,Q,A,PS,0", lines.get(2));
+        assertEquals("dataflow,TIPX:DF_THB(1.0),I,A,VICTIMS,UA,_T,_T,_T,Y9T17,_T,_T,_T,_T,_T,2021,30,A,F,PS,0", lines.get(3));
         assertEquals("", lines.get(4), "CRLF after the last record");
         assertEquals(5, lines.size());
     }
@@ -44,7 +44,7 @@ class SdmxCsvWriterTest {
         // The guide's example: DATAFLOW,DIM_1,DIM_2,DIM_3,OBS_VALUE,... and ESTAT:NA_MAIN(1.6),A,B,2014-01,12.4,...
         assertEquals("DATAFLOW," + KEY + ",TIME_PERIOD,OBS_VALUE,OBS_STATUS,CONF_STATUS,UNIT_MEASURE,UNIT_MULT",
                 lines.get(0));
-        assertEquals("TIPX:DF_THB(1.0),A,VICTIMS,UA,_T,_T,F,_T,_T,_T,_T,_T,2020,15,A,F,PS,0", lines.get(1));
+        assertEquals("TIPX:DF_THB(1.0),A,VICTIMS,UA,_T,_T,F,_T,_T,_T,_T,_T,_T,2020,15,A,F,PS,0", lines.get(1));
     }
 
     @Test

@@ -52,10 +52,10 @@ class SdmxJsonWritersTest {
 
     @Test
     void dataMessages_areValid_andSayWhatTheDataSetSays_inEveryViewAndDetail() {
-        List<String> keys = List.of(key("A", "VICTIMS", "", "_T", "_T", "F+M", "_T", "_T", "_T", "_T", "_T"),
-                key("A", "VICTIMS+REGISTRATIONS", "UA", "_T", "_T", "", "_T", "_T", "_T", "_T", "_T"),
-                key("A", "VICTIMS", "", "", "", "_T", "_T", "_T", "", "_T", "_T"),
-                key("", "REGISTRATIONS", "UA+MD", "_T", "_T", "_T", "_T", "_T", "_T", "_T", "_T"));
+        List<String> keys = List.of(key("A", "VICTIMS", "", "_T", "_T", "F+M", "_T", "_T", "_T", "_T", "_T", "_T"),
+                key("A", "VICTIMS+REGISTRATIONS", "UA", "_T", "_T", "", "_T", "_T", "_T", "_T", "_T", "_T"),
+                key("A", "VICTIMS", "", "", "", "_T", "_T", "_T", "", "_T", "_T", "_T"),
+                key("", "REGISTRATIONS", "UA+MD", "_T", "_T", "_T", "_T", "_T", "_T", "_T", "_T", "_T"));
         List<Map<String, String>> parameters = List.of(Map.of(), Map.of("dimensionAtObservation", "AllDimensions"),
                 Map.of("detail", "dataonly"), Map.of("detail", "serieskeysonly"), Map.of("detail", "nodata"),
                 Map.of("startPeriod", "2021", "lastNObservations", "1"));
@@ -79,7 +79,7 @@ class SdmxJsonWritersTest {
     @Test
     void aWithheldCell_isNullWithStatusQAndConfidentialityA() {
         SdmxDataSet set = new SdmxDataSet(RELEASE, DataQuery.all(), List.of(
-                new SdmxDataSet.Series(List.of("A", "VICTIMS", "UA", "_T", "_T", "F", "_T", "_T", "_T", "_T", "_T"),
+                new SdmxDataSet.Series(List.of("A", "VICTIMS", "UA", "_T", "_T", "F", "_T", "_T", "_T", "_T", "_T", "_T"),
                         List.of(new SdmxDataSet.Observation("2020", ProtectedCell.published(12)),
                                 new SdmxDataSet.Observation("2021", ProtectedCell.withheld())))));
         String json = new String(dataWriter.bytes(set), StandardCharsets.UTF_8);
@@ -87,22 +87,22 @@ class SdmxJsonWritersTest {
         JsonObject message = parse(json);
         JsonObject series = message.getJsonObject("data").getJsonArray("dataSets").getJsonObject(0)
                 .getJsonObject("series");
-        assertEquals(List.of("0:0:0:0:0:0:0:0:0:0:0"), List.copyOf(series.keySet()));
-        JsonObject observations = series.getJsonObject("0:0:0:0:0:0:0:0:0:0:0").getJsonObject("observations");
+        assertEquals(List.of("0:0:0:0:0:0:0:0:0:0:0:0"), List.copyOf(series.keySet()));
+        JsonObject observations = series.getJsonObject("0:0:0:0:0:0:0:0:0:0:0:0").getJsonObject("observations");
         assertEquals("[12,0,0]", observations.getJsonArray("0").toString());
         assertEquals("[null,1,1]", observations.getJsonArray("1").toString());
         Map<String, Map<String, String>> read = SdmxJsonReader.observations(json);
         assertEquals(Map.of("OBS_VALUE", "", "OBS_STATUS", "Q", "CONF_STATUS", "A"),
-                read.get("A.VICTIMS.UA._T._T.F._T._T._T._T._T|2021"));
+                read.get("A.VICTIMS.UA._T._T.F._T._T._T._T._T._T|2021"));
         assertEquals(Map.of("OBS_VALUE", "12", "OBS_STATUS", "A", "CONF_STATUS", "F"),
-                read.get("A.VICTIMS.UA._T._T.F._T._T._T._T._T|2020"));
+                read.get("A.VICTIMS.UA._T._T.F._T._T._T._T._T._T|2020"));
         assertEquals("2026-11-23T10:00:00Z", message.getJsonObject("meta").getString("prepared"));
         assertEquals("TIPX-r-20261123-1", message.getJsonObject("meta").getString("id"));
     }
 
     @Test
     void theSameDataSet_givesTheSameBytes() {
-        DataQuery query = DataQuery.parse(key("A", "VICTIMS", "", "_T", "_T", "F+M", "_T", "_T", "_T", "_T", "_T"), Map.of());
+        DataQuery query = DataQuery.parse(key("A", "VICTIMS", "", "_T", "_T", "F+M", "_T", "_T", "_T", "_T", "_T", "_T"), Map.of());
         assertEquals(new String(dataWriter.bytes(DATA.dataSet(RELEASE, query)), StandardCharsets.UTF_8),
                 new String(dataWriter.bytes(DATA.dataSet(RELEASE, query)), StandardCharsets.UTF_8));
     }
@@ -138,7 +138,7 @@ class SdmxJsonWritersTest {
 
     @Test
     void aMessageMissingItsSender_isRefusedByTheSchema() {
-        SdmxDataSet set = DATA.dataSet(RELEASE, DataQuery.parse(key("A", "VICTIMS", "", "_T", "_T", "F+M", "_T", "_T", "_T", "_T", "_T"), Map.of()));
+        SdmxDataSet set = DATA.dataSet(RELEASE, DataQuery.parse(key("A", "VICTIMS", "", "_T", "_T", "F+M", "_T", "_T", "_T", "_T", "_T", "_T"), Map.of()));
         String json = new String(dataWriter.bytes(set), StandardCharsets.UTF_8).replace("\"sender\":", "\"sendr\":");
         assertFalse(SdmxJsonSchemas.DATA.problems(json).isEmpty());
     }

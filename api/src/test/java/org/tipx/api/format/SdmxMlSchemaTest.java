@@ -23,8 +23,8 @@ class SdmxMlSchemaTest {
 
     /** Two series: one with a published and a withheld year, one with a published year. */
     static SdmxDataSet dataSet(DataQuery query) {
-        List<String> females = List.of("A", "VICTIMS", "UA", "_T", "_T", "F", "_T", "_T", "_T", "_T", "_T");
-        List<String> minors = List.of("A", "VICTIMS", "UA", "_T", "_T", "_T", "Y9T17", "_T", "_T", "_T", "_T");
+        List<String> females = List.of("A", "VICTIMS", "UA", "_T", "_T", "F", "_T", "_T", "_T", "_T", "_T", "_T");
+        List<String> minors = List.of("A", "VICTIMS", "UA", "_T", "_T", "_T", "Y9T17", "_T", "_T", "_T", "_T", "_T");
         return new SdmxDataSet(FormatFixtures.RELEASE, query, List.of(
                 new SdmxDataSet.Series(females, List.of(new SdmxDataSet.Observation("2020", FormatFixtures.v(15)),
                         new SdmxDataSet.Observation("2021", FormatFixtures.withheld()))),

@@ -95,11 +95,14 @@ public final class AttackWorld {
             "labour_inspection", "border_migration", "hotline", "prosecution_court");
     private static final List<String> FORMS = List.of("sexual", "sexual", "sexual", "forced_labour", "forced_labour",
             "forced_criminality", "forced_begging", "servitude");
+    /** One form each, so that a target's assistance is a single code an attacker can know. */
+    private static final List<String> ASSISTANCE = List.of("shelter", "shelter", "medical", "psychological", "legal",
+            "reintegration", "return", "none", "declined");
     private static final List<String> SYLLABLES = List.of("ka", "lo", "mi", "ra", "ne", "to", "vi", "sa", "de", "lu",
             "ko", "ta", "ri", "no", "be", "ma", "zo", "pe", "li", "ga", "nu", "di", "fo", "ha");
     private static final List<String> TARGET_COLUMNS = List.of("record_id", "registration_date", "status", "identified_by",
             "given_name", "family_name", "birth_date", "sex", "age", "minor_at_exploitation", "citizenship",
-            "country_of_identification", "country_of_exploitation", "exploitation");
+            "country_of_identification", "country_of_exploitation", "exploitation", "assistance");
 
     private final Settings settings;
     private final List<String> countries;
@@ -332,6 +335,7 @@ public final class AttackWorld {
         v.put("country_of_identification", country);
         v.put("country_of_exploitation", exploitedIn);
         v.put("exploitation", FORMS.get(random.nextInt(FORMS.size())));
+        v.put("assistance", ASSISTANCE.get(random.nextInt(ASSISTANCE.size())));
         List<String> cells = TARGET_COLUMNS.stream().map(v::get).toList();
         return String.join(",", cells) + "\r\n";
     }

@@ -15,6 +15,7 @@ final class Pairs {
             List.of(KnownTarget.COUNTRY, KnownTarget.YEAR),
             List.of(KnownTarget.COUNTRY, "sex"),
             List.of(KnownTarget.COUNTRY, "exploitation"),
+            List.of(KnownTarget.COUNTRY, "assistance"),
             List.of(KnownTarget.COUNTRY, "age_band"),
             List.of(KnownTarget.COUNTRY, "status"),
             List.of(KnownTarget.COUNTRY, "identified_by"),

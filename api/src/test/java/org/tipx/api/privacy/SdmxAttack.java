@@ -75,7 +75,7 @@ final class SdmxAttack implements Attack {
                     .filter(KnownTarget.COUNTRY, country).with("format", "csv"));
             if (refused.kind() == Answer.Kind.REFUSED) {
                 refusalsChecked.incrementAndGet();
-                String key = String.join(".", "A", "VICTIMS", country, "", "_T", "", "", "_T", "_T", "", "");
+                String key = String.join(".", "A", "VICTIMS", country, "", "_T", "", "", "_T", "_T", "", "", "_T");
                 session.get(data(key).with("format", "csv")).filter(TipxHttp.Reply::ok)
                         .ifPresent(reply -> unrefused.incrementAndGet());
             }
@@ -97,7 +97,7 @@ final class SdmxAttack implements Attack {
 
     /** FREQ.MEASURE.REF_AREA.CITIZENSHIP.COUNTRY_EXPLOIT.SEX and totals for the rest. */
     private static String key(String country, String citizenship, String sex) {
-        return String.join(".", "A", "VICTIMS", country, citizenship, "_T", sex, "_T", "_T", "_T", "_T", "_T");
+        return String.join(".", "A", "VICTIMS", country, citizenship, "_T", sex, "_T", "_T", "_T", "_T", "_T", "_T");
     }
 
     /** The outcome of the row of an SDMX-CSV answer with these codes: its value, or empty (withheld). */

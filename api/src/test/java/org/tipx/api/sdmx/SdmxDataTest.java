@@ -78,7 +78,7 @@ class SdmxDataTest {
         SdmxData data = new SdmxData(tables, STRUCTURE);
         // FREQ, MEASURE, REF_AREA=UA, CITIZENSHIP _T, COUNTRY_EXPLOIT _T, SEX F+M, AGE wildcard, the rest _T.
         SdmxDataSet set = data.dataSet(RELEASE, DataQuery.parse(
-                key("A", "VICTIMS", "UA", "_T", "_T", "F+M", "", "_T", "_T", "_T", "_T"), Map.of()));
+                key("A", "VICTIMS", "UA", "_T", "_T", "F+M", "", "_T", "_T", "_T", "_T", "_T"), Map.of()));
         assertEquals(1, tables.asked.size());
         TableQuery asked = tables.asked.getFirst();
         assertEquals(List.of(Dimension.SEX, Dimension.AGE_BAND, Dimension.YEAR), asked.by());
@@ -99,7 +99,7 @@ class SdmxDataTest {
     void aCellIsTheTableCell() {
         Tables tables = new Tables();
         SdmxDataSet set = new SdmxData(tables, STRUCTURE).dataSet(RELEASE, DataQuery.parse(
-                key("A", "REGISTRATIONS", "", "_T", "_T", "", "_T", "_T", "_T", "_T", "_T"), Map.of()));
+                key("A", "REGISTRATIONS", "", "_T", "_T", "", "_T", "_T", "_T", "_T", "_T", "_T"), Map.of()));
         ProtectedTable table = tables.table(RELEASE, tables.asked.getFirst());
         for (SdmxDataSet.Series series : set.series()) {
             for (SdmxDataSet.Observation obs : series.observations()) {
@@ -117,7 +117,7 @@ class SdmxDataTest {
     void aTotalAmongSeveralCodesIsTheUnfilteredTotal() {
         Tables tables = new Tables();
         SdmxDataSet set = new SdmxData(tables, STRUCTURE).dataSet(RELEASE, DataQuery.parse(
-                key("A", "VICTIMS", "_T", "_T", "_T", "F+_T", "_T", "_T", "_T", "_T", "_T"), Map.of()));
+                key("A", "VICTIMS", "_T", "_T", "_T", "F+_T", "_T", "_T", "_T", "_T", "_T", "_T"), Map.of()));
         assertEquals(Map.of(), tables.asked.getFirst().filters(), "no filter, or the total would be the filter's");
         assertEquals(List.of("F", "_T"), set.series().stream().map(s -> s.key().get(5)).toList());
     }
@@ -126,7 +126,7 @@ class SdmxDataTest {
     void periodsAndLastObservations() {
         Tables tables = new Tables();
         SdmxData data = new SdmxData(tables, STRUCTURE);
-        String total = key("A", "VICTIMS", "_T", "_T", "_T", "_T", "_T", "_T", "_T", "_T", "_T");
+        String total = key("A", "VICTIMS", "_T", "_T", "_T", "_T", "_T", "_T", "_T", "_T", "_T", "_T");
         assertEquals(List.of("2021", "2022"), years(data.dataSet(RELEASE, DataQuery.parse(total, Map.of("startPeriod", "2021-Q1")))));
         assertEquals(List.of("2020", "2021"), years(data.dataSet(RELEASE, DataQuery.parse(total, Map.of("endPeriod", "2021")))));
         assertEquals(List.of("2022"), years(data.dataSet(RELEASE, DataQuery.parse(total, Map.of("lastNObservations", "1")))));
@@ -145,16 +145,16 @@ class SdmxDataTest {
         Tables tables = new Tables();
         SdmxData data = new SdmxData(tables, STRUCTURE);
         assertEquals(SdmxError.SYNTAX_ERROR, refusal(data, "A.VICTIMS"), "too few parts");
-        assertEquals(SdmxError.SYNTAX_ERROR, refusal(data, key("A", "VICTIMS", "_T", "_T", "_T", "female", "_T", "_T", "_T", "_T", "_T")),
+        assertEquals(SdmxError.SYNTAX_ERROR, refusal(data, key("A", "VICTIMS", "_T", "_T", "_T", "female", "_T", "_T", "_T", "_T", "_T", "_T")),
                 "a tipx code is not an SDMX code");
-        assertEquals(SdmxError.SYNTAX_ERROR, refusal(data, key("A", "PERSONS", "", "", "", "", "", "", "", "", "")));
-        assertEquals(SdmxError.NO_RESULTS, refusal(data, key("M", "", "", "", "", "", "", "", "", "", "")));
+        assertEquals(SdmxError.SYNTAX_ERROR, refusal(data, key("A", "PERSONS", "", "", "", "", "", "", "", "", "", "_T")));
+        assertEquals(SdmxError.NO_RESULTS, refusal(data, key("M", "", "", "", "", "", "", "", "", "", "", "")));
         // Five dimensions besides country and year broken down: tipx's rule.
-        assertEquals(SdmxError.SEMANTIC_ERROR, refusal(data, key("A", "VICTIMS", "", "", "", "", "", "", "_T", "_T", "_T")));
+        assertEquals(SdmxError.SEMANTIC_ERROR, refusal(data, key("A", "VICTIMS", "", "", "", "", "", "", "_T", "_T", "_T", "_T")));
         SdmxData tooLarge = new SdmxData((release, query) -> {
             throw new QueryRuleException(QueryRuleException.TOO_MANY_CELLS, "the table would have too many cells");
         }, STRUCTURE);
-        assertEquals(SdmxError.RESPONSE_TOO_LARGE, refusal(tooLarge, key("A", "VICTIMS", "", "_T", "_T", "", "_T", "_T", "_T", "_T", "_T")));
+        assertEquals(SdmxError.RESPONSE_TOO_LARGE, refusal(tooLarge, key("A", "VICTIMS", "", "_T", "_T", "", "_T", "_T", "_T", "_T", "_T", "_T")));
         assertEquals(413, SdmxError.RESPONSE_TOO_LARGE.httpStatus());
         assertEquals(SdmxError.NOT_IMPLEMENTED, assertThrows(SdmxException.class,
                 () -> DataQuery.parse("all", Map.of("dimensionAtObservation", "SEX"))).error());

@@ -41,7 +41,7 @@ class DatasetsApiTest {
             JsonObject victims = items.getFirst();
             assertEquals("Identified victims of trafficking in persons", victims.getString("title"));
             assertEquals("persons", victims.getJsonObject("measure").getString("unit"));
-            assertEquals(10, victims.getJsonArray("dimensions").size());
+            assertEquals(11, victims.getJsonArray("dimensions").size());
             List<JsonObject> releases = victims.getJsonArray("releases").getValuesAs(JsonObject.class);
             assertEquals(List.of(StatisticsApiTest.NEW, StatisticsApiTest.OLD),
                     releases.stream().map(r -> r.getString("id")).toList(), "newest first");

@@ -35,7 +35,7 @@ class GeneratedClientStatisticsTest {
             client.updateBaseUri(server.base().toString());
             StatisticsTable table = new org.tipx.client.api.StatisticsApi(client).getStatistics("sex", "victims", "json",
                     true, null, null, null, null, null, "UA,MD", null, null, null, null, null, null, null, null, null, null,
-                    null);
+                    null, null);
             JsonObject raw = Json.createReader(new StringReader(server.get(
                     "/v1/statistics?by=sex&citizenship=UA,MD&format=json&labels=true").body())).readObject();
 

@@ -96,8 +96,8 @@ class RoutesMatchSpecTest {
                 assertTrue(put.headers().firstValue("Allow").isPresent(), path);
             }
         }
-        assertEquals(32, crossOrigin, "the public reads: statistics, tables, dimensions, datasets, config, comparisons, "
-                + "the country profile, two of releases, and the 23 SDMX paths");
+        assertEquals(33, crossOrigin, "the public reads: statistics, tables, dimensions, indicators, datasets, config, "
+                + "comparisons, the country profile, two of releases, and the 23 SDMX paths");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.tipx.api.sdmx.ThbStructure;
  * What real SDMX clients must read from {@code /sdmx/2.1}: data queries paired with the
  * {@code /v1/statistics} query that publishes the same cells, and those cells as the CSV answer of
  * {@code /v1/statistics} gives them, keyed the way a client sees an observation:
- * {@code "A.VICTIMS.UA._T._T.F._T._T._T._T._T|2021" -> "17 A F"} (value, OBS_STATUS, CONF_STATUS; a
+ * {@code "A.VICTIMS.UA._T._T.F._T._T._T._T._T._T|2021" -> "17 A F"} (value, OBS_STATUS, CONF_STATUS; a
  * withheld cell's value is {@code NaN}).
  */
 final class SdmxClientCases {
@@ -37,13 +37,13 @@ final class SdmxClientCases {
      * fixture's releases withhold some of these cells (the age bands of one sex in one country are few).
      */
     static final List<Case> CASES = List.of(
-            new Case("A.VICTIMS.UA+MD._T._T.F+M._T._T._T._T._T",
+            new Case("A.VICTIMS.UA+MD._T._T.F+M._T._T._T._T._T._T",
                     "by=country_of_identification,sex,year&country_of_identification=UA,MD&sex=female,male"),
-            new Case("A.VICTIMS.UA._T._T.F.._T._T._T._T",
+            new Case("A.VICTIMS.UA._T._T.F.._T._T._T._T._T",
                     "by=age_band,year&country_of_identification=UA&sex=female"),
-            new Case("A.VICTIMS.UA.._T._T.._T._T._T._T",
+            new Case("A.VICTIMS.UA.._T._T.._T._T._T._T._T",
                     "by=citizenship,age_band,year&country_of_identification=UA"),
-            new Case("A.REGISTRATIONS.RO._T._T._T._T._T._T._T._T",
+            new Case("A.REGISTRATIONS.RO._T._T._T._T._T._T._T._T._T",
                     "by=year&country_of_identification=RO&measure=registrations"));
 
     private SdmxClientCases() {

@@ -21,7 +21,7 @@ import org.tipx.api.domain.PublishedRelease;
 
 /**
  * Seeded synthetic releases and queries for the table source tests: persons reported several times
- * with disagreeing codes, multi-valued exploitation (including none and blank forms), values
+ * with disagreeing codes, multi-valued exploitation and assistance (including none and blank forms), values
  * not recorded, and small code lists so that tables are dense enough to be published.
  */
 final class TableTestData {
@@ -35,6 +35,7 @@ final class TableTestData {
     static final List<String> FORMS = List.of("sexual", "forced_labour", "forced_criminality", "other", " ");
     static final List<String> IDENTIFIED_BY = List.of("police", "ngo", "self", "");
     static final List<String> STATUSES = List.of("registered", "assisted", " ");
+    static final List<String> ASSISTANCE = List.of("shelter", "medical", "legal", "none", " ");
 
     private TableTestData() {
     }
@@ -73,7 +74,7 @@ final class TableTestData {
                 pick(random, STATUSES), optional(pick(random, IDENTIFIED_BY)), pick(random, SEXES), OptionalInt.empty(),
                 optional(pick(random, AGE_BANDS)), optional(pick(random, MINOR)), optional(pick(random, CITIZENSHIPS)),
                 pick(random, COUNTRIES), optional(pick(random, EXPLOITATION_COUNTRIES)), forms(random),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), some(random, ASSISTANCE));
     }
 
     private static CaseRecord vary(Random random, CaseRecord r) {
@@ -83,12 +84,18 @@ final class TableTestData {
                 OptionalInt.empty(), random.nextDouble() < 0.4 ? optional(pick(random, AGE_BANDS)) : r.ageBand(),
                 r.minorAtExploitation(), random.nextDouble() < 0.2 ? optional(pick(random, CITIZENSHIPS)) : r.citizenship(),
                 pick(random, COUNTRIES), r.countryOfExploitation(), random.nextDouble() < 0.5 ? forms(random) : r.exploitation(),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(),
+                random.nextDouble() < 0.3 ? some(random, ASSISTANCE) : r.assistance());
     }
 
     private static List<String> forms(Random random) {
+        return some(random, FORMS);
+    }
+
+    /** Each of these codes with probability 0.3 (possibly none, possibly blank), one sometimes listed twice. */
+    private static List<String> some(Random random, List<String> codes) {
         List<String> forms = new ArrayList<>();
-        for (String form : FORMS) {
+        for (String form : codes) {
             if (random.nextDouble() < 0.3) {
                 forms.add(form);
             }
@@ -158,6 +165,7 @@ final class TableTestData {
             case EXPLOITATION -> FORMS;
             case IDENTIFIED_BY -> IDENTIFIED_BY;
             case STATUS -> STATUSES;
+            case ASSISTANCE -> ASSISTANCE;
         };
         return raw.stream().map(c -> c.isBlank() ? Dimension.UNKNOWN : c).distinct().toList();
     }
