@@ -14,10 +14,12 @@ import org.tipx.api.statistics.Profile;
 import org.tipx.api.statistics.RatePoint;
 
 /**
- * The CSV form of a country profile: one row per indicator, area and year, the country's rows before its
- * region's. Columns: {@code indicator}, {@code area} ({@code country} or {@code region}), {@code area_code}
- * (ISO 3166-1 alpha-2 or UN M49), {@code year}, {@code OBS_VALUE} (empty when withheld), {@code POPULATION},
- * {@code RATE_PER_100K}, {@code RATE_LOWER95}, {@code RATE_UPPER95}, {@code OBS_STATUS}, {@code CONF_STATUS},
+ * The CSV form of a country profile: one row per indicator, area, category and year, the country's rows before
+ * its region's. Columns: {@code indicator}, {@code area} ({@code country} or {@code region}), {@code area_code}
+ * (ISO 3166-1 alpha-2 or UN M49), {@code category} ({@code _T} for the total, else a share indicator's code or
+ * group), {@code year}, {@code OBS_VALUE} (empty when withheld), {@code POPULATION}, {@code RATE_PER_100K},
+ * {@code RATE_LOWER95}, {@code RATE_UPPER95}, {@code SHARE}, {@code SHARE_LOWER95}, {@code SHARE_UPPER95},
+ * {@code OBS_STATUS}, {@code CONF_STATUS},
  * {@code REPORTING_AGENCIES}, one {@code true}/{@code false} column per {@link Flag}, and the series' trend on
  * each of its rows ({@code TREND_ANNUAL_CHANGE}, {@code TREND_LOWER95}, {@code TREND_UPPER95},
  * {@code TREND_DISPERSION}). Every value is a code or a number (Locale.ROOT), so no field needs quoting; an
@@ -30,17 +32,17 @@ public final class ProfileCsv {
 
     public static String write(Profile profile) {
         StringBuilder csv = new StringBuilder();
-        csv.append("indicator,area,area_code,year,OBS_VALUE,POPULATION,RATE_PER_100K,RATE_LOWER95,RATE_UPPER95,"
-                + "OBS_STATUS,CONF_STATUS,REPORTING_AGENCIES");
+        csv.append("indicator,area,area_code,category,year,OBS_VALUE,POPULATION,RATE_PER_100K,RATE_LOWER95,"
+                + "RATE_UPPER95,SHARE,SHARE_LOWER95,SHARE_UPPER95,OBS_STATUS,CONF_STATUS,REPORTING_AGENCIES");
         for (Flag flag : Flag.values()) {
             csv.append(',').append(flag.name());
         }
         csv.append(",TREND_ANNUAL_CHANGE,TREND_LOWER95,TREND_UPPER95,TREND_DISPERSION\r\n");
         for (Profile.IndicatorSeries indicator : profile.indicators()) {
             String id = indicator.indicator().id();
-            indicator.country().ifPresent(s -> rows(csv, id, "country", profile.country().iso2(), s));
+            indicator.country().forEach(s -> rows(csv, id, "country", profile.country().iso2(), s));
             profile.region().ifPresent(region -> indicator.region()
-                    .ifPresent(s -> rows(csv, id, "region", region.m49(), s)));
+                    .forEach(s -> rows(csv, id, "region", region.m49(), s)));
         }
         return csv.toString();
     }
@@ -52,12 +54,16 @@ public final class ProfileCsv {
             fields.add(indicator);
             fields.add(area);
             fields.add(code);
+            fields.add(series.category());
             fields.add(Integer.toString(rate.year()));
             fields.add(rate.count().isPresent() ? Long.toString(rate.count().getAsLong()) : "");
             fields.add(rate.population().isPresent() ? Long.toString(rate.population().getAsLong()) : "");
             fields.add(decimal(rate.ratePer100k()));
             fields.add(decimal(point.rate95().map(Intervals.Interval::lower)));
             fields.add(decimal(point.rate95().map(Intervals.Interval::upper)));
+            fields.add(decimal(point.share()));
+            fields.add(decimal(point.share95().map(Intervals.Interval::lower)));
+            fields.add(decimal(point.share95().map(Intervals.Interval::upper)));
             fields.add(point.cell().obsStatus().code());
             fields.add(point.cell().confStatus().code());
             fields.add(point.reportingAgencies().isPresent() ? Integer.toString(point.reportingAgencies().getAsInt()) : "");

@@ -4,7 +4,9 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +30,9 @@ import org.tipx.api.upload.UploadResult;
 
 /** The Extracts tag of the spec: agencies upload and read back their own extracts. */
 public final class ExtractsServiceImpl extends ExtractsService {
+
+    /** How much more than the limit a refused upload is read, so that its client sees the 413 (see {@link #discard}). */
+    static final long SWALLOWED_BYTES = 2L * 1024 * 1024;
 
     private final TipxStore store;
     private final ExtractUploads uploads;
@@ -75,6 +80,9 @@ public final class ExtractsServiceImpl extends ExtractsService {
                 "Send the extract as text/csv or application/x-ndjson, not '" + abbreviate(contentType) + "'."));
         OptionalLong declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > maxUploadBytes) {
+            if (declared.getAsLong() <= maxUploadBytes + SWALLOWED_BYTES) {
+                discard(body);
+            }
             throw tooLarge(maxUploadBytes);
         }
         UploadResult result;
@@ -82,6 +90,7 @@ public final class ExtractsServiceImpl extends ExtractsService {
              PacedBody paced = PacedBody.of(body, limits)) {
             result = uploads.upload(agency, period, query.declaration(), format, paced);
         } catch (ExtractTooLargeException e) {
+            discard(body);
             throw tooLarge(e.limit());
         } catch (TokenWithdrawnException e) {
             throw ProblemException.unauthorized("The agency's token was rotated or revoked during the upload; "
@@ -117,6 +126,25 @@ public final class ExtractsServiceImpl extends ExtractsService {
     @Override
     public void afterStop() {
         // The generated default prints to standard output.
+    }
+
+    /**
+     * Reads and drops at most {@link #SWALLOWED_BYTES} more of a refused body. A client that sends its whole
+     * body before reading the answer (the JDK's HttpClient, curl) gets a connection reset instead of the 413
+     * when the server closes with unread data on the socket; a body that ends within the allowance is read to
+     * its end, so the answer arrives and the connection stays usable. A longer one is still cut off
+     * ({@link Problems} announces {@code Connection: close} for a body not read to its end).
+     */
+    private static void discard(InputStream body) {
+        byte[] buffer = new byte[16 * 1024];
+        long left = SWALLOWED_BYTES;
+        try {
+            for (int n; left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // The client went away or stalled: nothing more to read, and the refusal still stands.
+        }
     }
 
     private static ProblemException tooLarge(long limit) {

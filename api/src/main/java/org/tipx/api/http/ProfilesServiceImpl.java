@@ -18,11 +18,13 @@ import org.tipx.api.format.Labels;
 import org.tipx.api.format.Language;
 import org.tipx.api.format.ProfileCsv;
 import org.tipx.api.http.model.ComparisonProtection;
+import org.tipx.api.http.model.ComparisonSeries;
 import org.tipx.api.http.model.CountryProfile;
 import org.tipx.api.http.model.ProfileIndicator;
 import org.tipx.api.http.model.ProfileRegion;
 import org.tipx.api.reference.Country;
 import org.tipx.api.reference.ReferenceData;
+import org.tipx.api.statistics.Comparison;
 import org.tipx.api.statistics.Profile;
 import org.tipx.api.statistics.Profiles;
 import org.tipx.api.statistics.TableSource;
@@ -130,14 +132,19 @@ public final class ProfilesServiceImpl extends ProfilesService {
             item.setMeasure(ProfileIndicator.MeasureEnum.fromValue(
                     indicator.indicator().measure().name().toLowerCase(Locale.ROOT)));
             boolean perPopulation = indicator.indicator().perPopulation();
-            indicator.country().ifPresent(s -> item.setCountry(ComparisonsServiceImpl.toModel(s, perPopulation)));
-            indicator.region().ifPresent(s -> item.setRegion(ComparisonsServiceImpl.toModel(s, perPopulation)));
+            item.setCountry(series(indicator.country(), perPopulation));
+            item.setRegion(series(indicator.region(), perPopulation));
             item.setNotes(indicator.notes());
             indicators.add(item);
         }
         model.setIndicators(indicators);
         model.setNotes(notes(profile));
         return model;
+    }
+
+    /** The series' models, or null (the member left out) when there are none: never an empty list read as "none counted". */
+    private static List<ComparisonSeries> series(List<Comparison.Series> series, boolean perPopulation) {
+        return series.isEmpty() ? null : series.stream().map(s -> ComparisonsServiceImpl.toModel(s, perPopulation)).toList();
     }
 
     /** How to read the answer; the same as docs/profile.md. */

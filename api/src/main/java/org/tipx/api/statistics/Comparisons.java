@@ -1,6 +1,7 @@
 package org.tipx.api.statistics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -111,16 +112,7 @@ public final class Comparisons {
                     new Cells(tables.table(release, groupQuery(query, g, country.iso2(), allCountries)), false)));
             Context context = new Context(query.indicator(), country.iso2(), years, cells, group, population, agencies,
                     coverageChanges, partialYears, carriedForward, projected, noiseVariance);
-            List<Comparison.Series> series = new ArrayList<>();
-            // The total first, then the breakdown's categories in code order, then the group.
-            series.add(series(context, ProtectedTable.TOTAL));
-            for (String category : cells.categories()) {
-                series.add(series(context, category));
-            }
-            if (group.isPresent()) {
-                series.add(series(context, group.get().category()));
-            }
-            result.add(new Comparison.CountrySeries(country, series));
+            result.add(new Comparison.CountrySeries(country, seriesOf(context)));
         }
         return new Comparison(release, query,
                 span.map(s -> OptionalInt.of(s.from())).orElse(OptionalInt.empty()),
@@ -128,34 +120,35 @@ public final class Comparisons {
     }
 
     /**
-     * One indicator for a group of countries (a region) as one series, category {@link ProtectedTable#TOTAL}:
-     * the total-over-countries cells of one protected table filtered to {@code countries}, each perturbed by
-     * the cell key as a cell of its own (the same cells {@code /v1/statistics} publishes for that filter),
-     * never a sum of the countries' cells. Its population is the countries' sum in a year when each has one;
-     * a year is partial when it is partial for one of them, and coverage changes when any country's does.
+     * One indicator for a group of countries (a region), as the series of one country would be: the total
+     * ({@link ProtectedTable#TOTAL}), then the breakdown's categories of a share indicator, then its group when
+     * the group's codes do not depend on the country ({@link Indicator.Group#dependsOnCountry()}: "foreign" is
+     * relative to each country of identification, so a region has no such cell). Each count is a
+     * total-over-countries cell of one protected table filtered to {@code countries}, perturbed by the cell key
+     * as a cell of its own (the same cells {@code /v1/statistics} publishes for that filter), never a sum of the
+     * countries' cells. Its population is the countries' sum in a year when each has one; a year is partial
+     * when it is partial for one of them, and coverage changes when any country's does.
      *
      * @param from first year, or empty for the table's first
      * @param to   last year, or empty for the table's last
      * @return empty if the table has no year in the span asked for
      * @throws IllegalArgumentException if {@code countries} is empty
-     * @throws QueryRuleException       if a query rule refuses the underlying table
+     * @throws QueryRuleException       if a query rule refuses an underlying table
      * @throws NoSuchElementException   if the release is not published
      */
-    public Optional<Comparison.Series> aggregate(PublishedRelease release, Indicator indicator, Set<String> countries,
-                                                 OptionalInt from, OptionalInt to) {
+    public List<Comparison.Series> aggregate(PublishedRelease release, Indicator indicator, Set<String> countries,
+                                             OptionalInt from, OptionalInt to) {
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(indicator, "indicator");
         if (countries.isEmpty()) {
             throw new IllegalArgumentException("an aggregate needs at least one country");
         }
-        Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
-        filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(countries));
-        TableQuery tableQuery = new TableQuery(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR), filters,
-                indicator.measure());
-        Cells cells = new Cells(tables.table(release, tableQuery), true);
+        // Not a ComparisonQuery: a region may have more countries than a comparison may name.
+        Cells cells = new Cells(tables.table(release,
+                tableQuery(indicator, countries, from, to, indicator.breakdown())), true);
         Optional<YearSpan> span = span(from, to, cells);
         if (span.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         List<Integer> years = new ArrayList<>();
         for (int year = span.get().from(); year <= span.get().to(); year++) {
@@ -193,10 +186,18 @@ public final class Comparisons {
             populations.put(year, complete ? OptionalLong.of(sum) : OptionalLong.empty());
         }
         IntFunction<OptionalLong> population = year -> populations.getOrDefault(year, OptionalLong.empty());
-        Context context = new Context(indicator, ProtectedTable.TOTAL, years, cells, Optional.empty(), population, agencies,
+        Optional<GroupCells> group = indicator.group().filter(g -> !g.dependsOnCountry()).map(g -> {
+            Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
+            filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(countries));
+            filters.put(g.dimension(), g.codes(ProtectedTable.TOTAL, List.of()));
+            TableQuery groupQuery = new TableQuery(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR),
+                    filters, indicator.measure());
+            return new GroupCells(g.category(), new Cells(tables.table(release, groupQuery), true));
+        });
+        Context context = new Context(indicator, ProtectedTable.TOTAL, years, cells, group, population, agencies,
                 Rates.coverageChanges(agencies), partialYears, carriedForward, projected,
                 release.protection().ptable().variance());
-        return Optional.of(series(context, ProtectedTable.TOTAL));
+        return seriesOf(context);
     }
 
     /** The years of every series, from {@code from} to {@code to}. */
@@ -243,20 +244,25 @@ public final class Comparisons {
 
     /** The main table a comparison reads (a group indicator reads one more per country, {@link #groupQuery}). */
     static TableQuery tableQuery(ComparisonQuery query) {
+        return tableQuery(query.indicator(), query.countries(), query.from(), query.to(), query.breakdown());
+    }
+
+    private static TableQuery tableQuery(Indicator indicator, Collection<String> countries, OptionalInt from,
+                                         OptionalInt to, Optional<Dimension> breakdown) {
         List<Dimension> by = new ArrayList<>(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR));
-        query.breakdown().ifPresent(by::add);
+        breakdown.ifPresent(by::add);
         Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
-        filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(query.countries()));
-        if (query.from().isPresent() && query.to().isPresent()) {
+        filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(countries));
+        if (from.isPresent() && to.isPresent()) {
             // With one bound, the table's years are those the release lists (its rows never depend
             // on the filters), and the span is cut from them.
             Set<String> years = new TreeSet<>();
-            for (int year = query.from().getAsInt(); year <= query.to().getAsInt(); year++) {
+            for (int year = from.getAsInt(); year <= to.getAsInt(); year++) {
                 years.add(Integer.toString(year));
             }
             filters.put(Dimension.YEAR, years);
         }
-        return new TableQuery(by, filters, query.indicator().measure());
+        return new TableQuery(by, filters, indicator.measure());
     }
 
     /** What every series of one country shares. */
@@ -276,6 +282,17 @@ public final class Comparisons {
 
     /** A group's category id and the cells of its table. */
     private record GroupCells(String category, Cells cells) {
+    }
+
+    /** The total first, then the breakdown's categories in code order, then the group. */
+    private static List<Comparison.Series> seriesOf(Context context) {
+        List<Comparison.Series> series = new ArrayList<>();
+        series.add(series(context, ProtectedTable.TOTAL));
+        for (String category : context.cells().categories()) {
+            series.add(series(context, category));
+        }
+        context.group().ifPresent(group -> series.add(series(context, group.category())));
+        return series;
     }
 
     private static Comparison.Series series(Context context, String category) {

@@ -81,6 +81,14 @@ public enum Indicator {
             return category;
         }
 
+        /**
+         * True when the group's codes depend on the country of identification ("foreign" is relative to it):
+         * then a group of countries has no single cell for the group.
+         */
+        public boolean dependsOnCountry() {
+            return this != ANY_ASSISTANCE;
+        }
+
         /** The dimension whose codes the group's table is filtered on. */
         public Dimension dimension() {
             return dimension;

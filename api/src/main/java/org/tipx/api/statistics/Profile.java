@@ -38,18 +38,20 @@ public record Profile(PublishedRelease release, Country country, Optional<Region
     }
 
     /**
-     * One indicator: the country's total series and the region's; either is absent when its table has no year
-     * (a country without any record: nothing to show, rather than invented zeros) or a query rule refused it.
+     * One indicator: the country's series and the region's, each as {@code /v1/comparisons} lists a country's
+     * (the total, then a share indicator's categories and group). Either list is empty when its table has no
+     * year (a country without any record: nothing to show, rather than invented zeros) or a query rule refused
+     * it; the region's lacks a group relative to each country ({@link Indicator.Group#dependsOnCountry()}).
      *
-     * @param notes why a series is missing: the query rule that refused its table, never a count
+     * @param notes why series are missing: the query rule that refused a table, never a count
      */
-    public record IndicatorSeries(Indicator indicator, Optional<Comparison.Series> country,
-                                  Optional<Comparison.Series> region, List<String> notes) {
+    public record IndicatorSeries(Indicator indicator, List<Comparison.Series> country,
+                                  List<Comparison.Series> region, List<String> notes) {
         public IndicatorSeries {
-            notes = List.copyOf(notes);
             Objects.requireNonNull(indicator, "indicator");
-            Objects.requireNonNull(country, "country");
-            Objects.requireNonNull(region, "region");
+            country = List.copyOf(country);
+            region = List.copyOf(region);
+            notes = List.copyOf(notes);
         }
     }
 }

@@ -56,14 +56,14 @@ public final class Profiles {
         List<Profile.IndicatorSeries> indicators = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             List<String> notes = new ArrayList<>();
-            Optional<Comparison.Series> own = Optional.empty();
+            List<Comparison.Series> own = List.of();
             OptionalInt from = OptionalInt.empty();
             OptionalInt to = OptionalInt.empty();
             try {
                 Comparison comparison = comparisons.compare(release, new ComparisonQuery(indicator,
                         List.of(country.iso2()), OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
                 if (comparison.from().isPresent()) {
-                    own = Optional.of(comparison.countries().getFirst().series().getFirst());
+                    own = comparison.countries().getFirst().series();
                     from = comparison.from();
                     to = comparison.to();
                 }
@@ -71,8 +71,10 @@ public final class Profiles {
                 // What /v1/comparisons would refuse is left out here too; the rest of the profile still answers.
                 notes.add("country: " + e.getMessage());
             }
-            Optional<Comparison.Series> aggregate = Optional.empty();
+            List<Comparison.Series> aggregate = List.of();
             if (region.isPresent() && !region.get().reportingCountries().isEmpty()) {
+                indicator.group().filter(Indicator.Group::dependsOnCountry).ifPresent(group -> notes.add(
+                        "region: no share '" + group.category() + "', which is relative to each country of identification"));
                 try {
                     aggregate = comparisons.aggregate(release, indicator,
                             Set.copyOf(region.get().reportingCountries()), from, to);

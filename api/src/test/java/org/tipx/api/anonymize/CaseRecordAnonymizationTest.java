@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tipx.anonymizer.AnonymizationConfig;
@@ -66,6 +67,12 @@ class CaseRecordAnonymizationTest {
             assertTrue(outcome.valid(), () -> extract.agency().id() + " " + extract.period() + ": " + outcome.problems());
         }
         records = List.copyOf(all);
+    }
+
+    @AfterAll
+    static void forgetTheSample() {
+        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
+        records = null;
     }
 
     @Test

@@ -52,6 +52,9 @@ class PrivacyAttackTest {
         if (server != null) {
             server.close();
         }
+        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
+        server = null;
+        suite = null;
     }
 
     /** The attacks are only as good as the world: each target must be alone with its citizenship in its country. */

@@ -35,6 +35,8 @@ class AgenciesApiTest {
     @AfterAll
     static void stop() {
         server.close();
+        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
+        server = null;
     }
 
     private static AgencyRegistration registration(String id) {

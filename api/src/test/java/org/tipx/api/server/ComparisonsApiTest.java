@@ -81,6 +81,10 @@ class ComparisonsApiTest {
     @AfterAll
     static void stop() {
         server.close();
+        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
+        server = null;
+        releases = null;
+        tables = null;
     }
 
     private static ComparisonsApi api() {

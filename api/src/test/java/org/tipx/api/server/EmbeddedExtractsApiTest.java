@@ -19,5 +19,6 @@ class EmbeddedExtractsApiTest extends ExtractsApiContract {
     @AfterAll
     static void stop() {
         server.close();
+        server = null; // the class and its static fields outlive it: free the memory for the rest of the suite
     }
 }

@@ -81,6 +81,8 @@ class ExplorerBrowserTest {
         if (server != null) {
             server.close();
         }
+        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
+        server = null;
     }
 
     private static String url(String pathAndQuery) {

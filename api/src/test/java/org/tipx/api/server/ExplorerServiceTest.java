@@ -37,6 +37,8 @@ class ExplorerServiceTest {
     @AfterAll
     static void stop() {
         server.close();
+        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
+        server = null;
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -25,6 +25,7 @@ class PostgresExtractsApiTest extends ExtractsApiContract {
     @AfterAll
     static void stop() throws IOException {
         server.close();
+        server = null; // the class and its static fields outlive it: free the memory for the rest of the suite
         postgres.close();
     }
 }

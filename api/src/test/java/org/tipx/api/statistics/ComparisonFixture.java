@@ -27,7 +27,8 @@ import org.tipx.api.release.InMemoryReleases;
  *       coverage data.</li>
  * </ul>
  * Every fifth person is reported a second time by another agency (same pseudonym and record key),
- * so victims and registrations differ. Sex alternates three women to two men.
+ * so victims and registrations differ. Sex alternates three women to two men. About a third of the
+ * persons received shelter and medical care (their record key divisible by 3), the others none.
  */
 public final class ComparisonFixture {
 
@@ -111,8 +112,11 @@ public final class ComparisonFixture {
 
     /** A record of a person identified in {@code country}, aged 21–29, citizen of the same country. */
     public static CaseRecord record(String pseudonym, int key, int year, String sex, String country, List<String> forms) {
+        // About a third of the persons received shelter and medical care, the others none (by record key, so the
+        // same on every record of a person).
+        List<String> assistance = key % 3 == 0 ? List.of("shelter", "medical") : List.of("none");
         return new CaseRecord(pseudonym, true, key, year, Optional.empty(), "registered", Optional.of("police"),
                 sex, OptionalInt.empty(), Optional.of("21-29"), Optional.empty(), Optional.of(country), country,
-                Optional.empty(), forms, List.of(), List.of(), List.of(), List.of(), List.of());
+                Optional.empty(), forms, List.of(), List.of(), List.of(), List.of(), assistance);
     }
 }

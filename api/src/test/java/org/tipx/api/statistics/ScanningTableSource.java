@@ -2,8 +2,9 @@ package org.tipx.api.statistics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,9 +52,16 @@ public final class ScanningTableSource implements TableSource {
     static final class Scan implements CellCounter {
 
         private final List<CaseRecord> records;
+        /** The records grouped by person, so that a person's cells are remembered only while they are counted. */
+        private final Collection<List<CaseRecord>> persons;
 
         Scan(List<CaseRecord> records) {
             this.records = List.copyOf(records);
+            Map<String, List<CaseRecord>> byPerson = new LinkedHashMap<>();
+            for (CaseRecord record : this.records) {
+                byPerson.computeIfAbsent(record.pseudonym(), p -> new ArrayList<>()).add(record);
+            }
+            this.persons = byPerson.values();
         }
 
         @Override
@@ -76,21 +84,24 @@ public final class ScanningTableSource implements TableSource {
             int[] keys = new int[cells];
             CellCounts layout = new CellCounts(sizes, new long[cells], new int[cells]);
             boolean victims = spec.measure() == Measure.VICTIMS;
-            Map<String, Set<Integer>> cellsOfPerson = new HashMap<>();
-            for (CaseRecord record : records) {
-                if (!passes(record, spec.filters())) {
-                    continue;
-                }
-                Set<Integer> counted = victims
-                        ? cellsOfPerson.computeIfAbsent(record.pseudonym(), p -> new HashSet<>())
-                        : new HashSet<>();
-                for (int[] positions : positions(record, spec)) {
-                    int cell = layout.cell(positions);
-                    if (counted.add(cell)) {
-                        counts[cell]++;
-                        keys[cell] = (keys[cell] + record.recordKey()) % PTable.KEY_SPACE;
+            Set<Integer> counted = new HashSet<>();
+            for (List<CaseRecord> person : persons) {
+                for (CaseRecord record : person) {
+                    if (!victims) {
+                        counted.clear();
+                    }
+                    if (!passes(record, spec.filters())) {
+                        continue;
+                    }
+                    for (int[] positions : positions(record, spec)) {
+                        int cell = layout.cell(positions);
+                        if (counted.add(cell)) {
+                            counts[cell]++;
+                            keys[cell] = (keys[cell] + record.recordKey()) % PTable.KEY_SPACE;
+                        }
                     }
                 }
+                counted.clear();
             }
             return new CellCounts(sizes, counts, keys);
         }
