@@ -79,6 +79,8 @@ public final class Tipx implements AutoCloseable {
     private final ReleasesServiceImpl releases;
     private final ReleaseJobsServiceImpl releaseJobsService;
     private final PublishedReleases published;
+    /** The statistics sources, dropped on {@link #close()}: see {@link DetachableStatistics} for why. */
+    private final DetachableStatistics statisticsSources;
     private final ComparisonsServiceImpl comparisons;
     private final ProfilesServiceImpl profiles;
     private final ExplorerService explorer;
@@ -164,16 +166,17 @@ public final class Tipx implements AutoCloseable {
         releaseJobs.abandonInterrupted();
         this.releases = new ReleasesServiceImpl(store, releaseJobs, new ReleaseCatalog(store));
         this.releaseJobsService = new ReleaseJobsServiceImpl(releaseJobs);
-        this.published = statisticsApi.releases();
+        this.statisticsSources = new DetachableStatistics(statisticsApi.releases(), statisticsApi.tables());
+        this.published = statisticsSources.releases();
         Map<Language, Labels> labels = Labels.loadAll();
-        this.statistics = new StatisticsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), labels,
+        this.statistics = new StatisticsServiceImpl(statisticsSources.releases(), statisticsSources.tables(), labels,
                 statisticsApi.limits(), statisticsApi.rateLimit(), releaseSettings.protection(), releaseSettings.k(),
                 Sunsetting.TABLES, clock);
-        this.sdmx = new SdmxServiceImpl(statisticsApi.releases(), statisticsApi.tables(), ThbStructure.of(labels.get(Language.DEFAULT)));
+        this.sdmx = new SdmxServiceImpl(statisticsSources.releases(), statisticsSources.tables(), ThbStructure.of(labels.get(Language.DEFAULT)));
         this.rateLimit = statisticsApi.rateLimit().map(policy -> new RateLimitFilter(RateLimiter.of(policy)));
         ReferenceData reference = ReferenceData.load();
-        this.comparisons = new ComparisonsServiceImpl(statisticsApi.releases(), statisticsApi.tables(), reference, labels);
-        this.profiles = new ProfilesServiceImpl(statisticsApi.releases(), statisticsApi.tables(), reference, labels);
+        this.comparisons = new ComparisonsServiceImpl(statisticsSources.releases(), statisticsSources.tables(), reference, labels);
+        this.profiles = new ProfilesServiceImpl(statisticsSources.releases(), statisticsSources.tables(), reference, labels);
         this.explorer = ExplorerService.load();
     }
 
@@ -274,13 +277,20 @@ public final class Tipx implements AutoCloseable {
         return code -> iso.test(code) && !code.equals("XX") && !code.equals("XS");
     }
 
-    /** Stops the release builder (abandoning a build under way), then closes the store. */
+    /**
+     * Stops the release builder (abandoning a build under way), closes the store and lets go of the statistics
+     * sources (which a stopped Helidon 4.3.0 server would otherwise keep reachable).
+     */
     @Override
     public void close() {
         try {
             releaseJobs.close();
         } finally {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                statisticsSources.detach();
+            }
         }
     }
 }
