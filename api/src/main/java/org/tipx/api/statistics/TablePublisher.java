@@ -49,7 +49,8 @@ import org.tipx.api.domain.Measure;
  * <ul>
  *   <li>{@link QueryRuleException#TOO_MANY_CELLS}: the rows, the product over the {@code by}
  *       dimensions of (axis codes + 1), must not exceed {@code maxCells}; nor may the grid of the
- *       rows and the parts of the filters exceed {@link #MAX_GRID_CELLS}.</li>
+ *       rows and the parts of the filters exceed {@link #MAX_GRID_CELLS}, nor the grids the closure
+ *       rule counts for one table {@link #MAX_COUNTED_CELLS} in all.</li>
  *   <li>{@link QueryRuleException#TOO_SPARSE}: a table broken down by at least one dimension it
  *       does not filter is refused when more than {@code maxWithheldShare} of its inner cells (those
  *       without a total) are withheld, decided on the published cells only. A table whose every
@@ -66,12 +67,25 @@ public final class TablePublisher {
     public static final double DEFAULT_MAX_WITHHELD_SHARE = 0.8;
     /** Most cells counted for one table: its rows times the codes of the filters it does not show. */
     static final int MAX_GRID_CELLS = 1_000_000;
+    /**
+     * Most cells counted for one table over all its grids: the closure rule counts one grid per set of
+     * filters it drops or narrows, and a query whose filters each name several codes, some withheld, can
+     * ask for thousands (each 12 bytes a cell: 48 MB at most per table in the making, not gigabytes).
+     */
+    static final long MAX_COUNTED_CELLS = 4L * MAX_GRID_CELLS;
 
     private final int maxCells;
     private final double maxWithheldShare;
+    private final long maxCountedCells;
 
     /** A publisher with the given limits; messages quote the bad value. */
     public TablePublisher(int maxCells, double maxWithheldShare) {
+        this(maxCells, maxWithheldShare, MAX_COUNTED_CELLS);
+    }
+
+    /** A publisher counting at most {@code maxCountedCells} cells for one table (tests use a small budget). */
+    TablePublisher(int maxCells, double maxWithheldShare, long maxCountedCells) {
+        this.maxCountedCells = maxCountedCells;
         if (maxCells < 1) {
             throw new IllegalArgumentException("maxCells must be positive, was " + maxCells);
         }
@@ -204,6 +218,8 @@ public final class TablePublisher {
         private CellCounts base;
         /** The other grids counted so far, by their filters (the closure rule drops or narrows some). */
         private final Map<Map<Dimension, Set<String>>, CellCounts> grids = new HashMap<>();
+        /** Cells of the grids counted so far, within {@link #maxCountedCells}. */
+        private long countedCells;
         /** Scratch positions for {@link #value}. */
         private final int[] at;
 
@@ -383,7 +399,16 @@ public final class TablePublisher {
         }
 
         private CellCounts count(Map<Dimension, Set<String>> filters) {
-            return counter.count(new GridSpec(dimensions, axes, filters, query.measure()));
+            GridSpec spec = new GridSpec(dimensions, axes, filters, query.measure());
+            // Every grid of a table has the same axes, so the budget is a number of grids; refused before counting.
+            countedCells += CellCounts.size(spec.axisSizes());
+            if (countedCells > maxCountedCells) {
+                throw new QueryRuleException(QueryRuleException.TOO_MANY_CELLS, String.format(Locale.ROOT,
+                        "protecting this table would count more than %d cells (one grid for each combination of "
+                                + "filters the closure rule drops or narrows); use fewer dimensions or filters "
+                                + "naming fewer codes", maxCountedCells));
+            }
+            return counter.count(spec);
         }
 
         /**

@@ -236,6 +236,30 @@ class TablePublisherTest {
     }
 
     @Test
+    void theGridsTheClosureRuleCountsForOneTable_stayWithinABudget() {
+        List<CaseRecord> records = new ArrayList<>();
+        for (int p = 0; p < 100; p++) {
+            records.add(record("ua" + p, (p * 131) % 4096, 2022, "female", Optional.empty(), "UA", "NL", List.of()));
+        }
+        records.add(record("lone", 77, 2022, "female", Optional.empty(), "NG", "NL", List.of()));
+        // No breakdown, a hidden citizenship axis of two codes and its total: every grid has 3 cells. The closure
+        // rule reads the filtered grid, the grid without the filter, and the grid narrowed to the published code.
+        TableQuery withTheLone = new TableQuery(List.of(), Map.of(Dimension.CITIZENSHIP, Set.of("UA", "NG")),
+                Measure.VICTIMS);
+        ProtectedTable expected = publish(records, withTheLone);
+
+        TablePublisher oneGrid = new TablePublisher(TablePublisher.DEFAULT_MAX_CELLS,
+                TablePublisher.DEFAULT_MAX_WITHHELD_SHARE, 3);
+        QueryRuleException e = assertThrows(QueryRuleException.class, () -> publish(oneGrid, records, withTheLone));
+        assertEquals(QueryRuleException.TOO_MANY_CELLS, e.rule());
+        assertTrue(e.getMessage().contains("more than 3 cells") && e.getMessage().contains("closure rule"),
+                e.getMessage());
+        TablePublisher threeGrids = new TablePublisher(TablePublisher.DEFAULT_MAX_CELLS,
+                TablePublisher.DEFAULT_MAX_WITHHELD_SHARE, 9);
+        assertEquals(expected, publish(threeGrids, records, withTheLone));
+    }
+
+    @Test
     void aFilterOnABreakdownDimensionKeepsOnlyItsCodes() {
         List<CaseRecord> records = randomRecords(17, 1000);
         TableQuery query = new TableQuery(List.of(Dimension.EXPLOITATION),
