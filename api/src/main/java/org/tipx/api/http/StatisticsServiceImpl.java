@@ -142,18 +142,21 @@ public final class StatisticsServiceImpl extends StatisticsService {
     @Override
     protected void handleListDimensions(ServerRequest request, ServerResponse response, Optional<String> lang,
                                         Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
-        Language language = LanguageNegotiation.choose(lang, acceptLanguage);
-        LanguageNegotiation.contentLanguage(response, language);
-        HttpCaching.send(request, response, Json.MEDIA_TYPE, dimensionsJson.get(language),
-                HttpCaching.Policy.revalidateAfter(java.time.Duration.ofHours(1)), VARY_LANGUAGE);
+        sendInLanguage(request, response, lang, acceptLanguage, dimensionsJson);
     }
 
     @Override
     protected void handleListIndicators(ServerRequest request, ServerResponse response, Optional<String> lang,
                                         Optional<String> acceptLanguage, Optional<String> ifNoneMatch) {
+        sendInLanguage(request, response, lang, acceptLanguage, indicatorsJson);
+    }
+
+    /** One of the answers made at start-up, one per language, in the language asked for; revalidated hourly. */
+    private static void sendInLanguage(ServerRequest request, ServerResponse response, Optional<String> lang,
+                                       Optional<String> acceptLanguage, Map<Language, byte[]> bodies) {
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         LanguageNegotiation.contentLanguage(response, language);
-        HttpCaching.send(request, response, Json.MEDIA_TYPE, indicatorsJson.get(language),
+        HttpCaching.send(request, response, Json.MEDIA_TYPE, bodies.get(language),
                 HttpCaching.Policy.revalidateAfter(java.time.Duration.ofHours(1)), VARY_LANGUAGE);
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,46 +14,17 @@ import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
-import org.tipx.api.release.InMemoryReleases;
 import org.tipx.api.statistics.ComparisonFixture;
 import org.tipx.api.statistics.Indicator;
 import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.ScanningTableSource;
-import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.TableQuery;
-import org.tipx.api.statistics.TableSource;
 
 /** {@code GET /v1/indicators} and a share indicator of {@code /v1/comparisons} on a running server. */
-class IndicatorsApiTest {
-
-    @TempDir
-    static Path dir;
-    static RunningTipx server;
-    static InMemoryReleases releases;
-    static TableSource tables;
-
-    @BeforeAll
-    static void start() {
-        releases = ComparisonFixture.releases();
-        tables = new ScanningTableSource(releases, TablePublisher.withDefaults());
-        server = RunningTipx.publishing(dir, releases, tables);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
-        server = null;
-        releases = null;
-        tables = null;
-    }
+class IndicatorsApiTest extends ComparisonFixtureServer {
 
     private static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();

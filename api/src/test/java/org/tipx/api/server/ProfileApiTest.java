@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,50 +17,21 @@ import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tipx.anonymizer.cellkey.ProtectedCell;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
 import org.tipx.api.reference.ReferenceData;
-import org.tipx.api.release.InMemoryReleases;
 import org.tipx.api.statistics.ComparisonFixture;
 import org.tipx.api.statistics.Indicator;
 import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.ScanningTableSource;
-import org.tipx.api.statistics.TablePublisher;
 import org.tipx.api.statistics.TableQuery;
-import org.tipx.api.statistics.TableSource;
 
 /**
  * {@code GET /v1/countries/{iso2}/profile} on a running server with {@link ComparisonFixture}'s releases:
  * UA, MD and BY have records (all three in UN M49 Eastern Europe, 151), UA and MD report agencies.
  */
-class ProfileApiTest {
-
-    @TempDir
-    static Path dir;
-    static RunningTipx server;
-    static InMemoryReleases releases;
-    static TableSource tables;
-
-    @BeforeAll
-    static void start() {
-        releases = ComparisonFixture.releases();
-        tables = new ScanningTableSource(releases, TablePublisher.withDefaults());
-        server = RunningTipx.publishing(dir, releases, tables);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
-        server = null;
-        releases = null;
-        tables = null;
-    }
+class ProfileApiTest extends ComparisonFixtureServer {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return server.send(server.request(path));
