@@ -108,8 +108,9 @@ public final class Comparisons {
             IntFunction<OptionalLong> population = year -> reference.population().denominator(country.iso2(), year)
                     .map(d -> OptionalLong.of(d.population())).orElse(OptionalLong.empty());
             // A group's count is the published cell of its own table (one per country: the codes depend on it).
-            Optional<GroupCells> group = query.indicator().group().map(g -> new GroupCells(g.category(),
-                    new Cells(tables.table(release, groupQuery(query, g, country.iso2(), allCountries)), false)));
+            Optional<GroupCells> group = query.indicator().group().filter(g -> !years.isEmpty()).map(g -> new GroupCells(
+                    g.category(), new Cells(tables.table(release, groupQuery(query, g, country.iso2(), allCountries, years)),
+                            false)));
             Context context = new Context(query.indicator(), country.iso2(), years, cells, group, population, agencies,
                     coverageChanges, partialYears, carriedForward, projected, noiseVariance);
             result.add(new Comparison.CountrySeries(country, seriesOf(context)));
@@ -189,6 +190,7 @@ public final class Comparisons {
         Optional<GroupCells> group = indicator.group().filter(g -> !g.dependsOnCountry()).map(g -> {
             Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
             filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.copyOf(countries));
+            filters.put(Dimension.YEAR, yearCodes(years));
             filters.put(g.dimension(), g.codes(ProtectedTable.TOTAL, List.of()));
             TableQuery groupQuery = new TableQuery(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR),
                     filters, indicator.measure());
@@ -231,12 +233,16 @@ public final class Comparisons {
 
     /**
      * The table of a group's count in one country: by country and year like the main table, filtered
-     * to the country and to the group's codes (so a person counts once however many of them they have).
+     * to the country, to the comparison's years and to the group's codes (so a person counts once however
+     * many of them they have). With every breakdown filtered, the table lists exactly the cells it names, so a
+     * group too small to publish gives withheld points, not a refusal of the whole comparison.
      */
-    static TableQuery groupQuery(ComparisonQuery query, Indicator.Group group, String country, List<String> allCountries) {
+    static TableQuery groupQuery(ComparisonQuery query, Indicator.Group group, String country, List<String> allCountries,
+                                 List<Integer> years) {
         TableQuery main = tableQuery(query);
         Map<Dimension, Set<String>> filters = new EnumMap<>(main.filters());
         filters.put(Dimension.COUNTRY_OF_IDENTIFICATION, Set.of(country));
+        filters.put(Dimension.YEAR, yearCodes(years));
         filters.put(group.dimension(), group.codes(country, allCountries));
         return new TableQuery(List.of(Dimension.COUNTRY_OF_IDENTIFICATION, Dimension.YEAR), filters,
                 query.indicator().measure());
@@ -256,13 +262,19 @@ public final class Comparisons {
         if (from.isPresent() && to.isPresent()) {
             // With one bound, the table's years are those the release lists (its rows never depend
             // on the filters), and the span is cut from them.
-            Set<String> years = new TreeSet<>();
+            List<Integer> years = new ArrayList<>();
             for (int year = from.getAsInt(); year <= to.getAsInt(); year++) {
-                years.add(Integer.toString(year));
+                years.add(year);
             }
-            filters.put(Dimension.YEAR, years);
+            filters.put(Dimension.YEAR, yearCodes(years));
         }
         return new TableQuery(by, filters, indicator.measure());
+    }
+
+    private static Set<String> yearCodes(List<Integer> years) {
+        Set<String> codes = new TreeSet<>();
+        years.forEach(year -> codes.add(Integer.toString(year)));
+        return codes;
     }
 
     /** What every series of one country shares. */

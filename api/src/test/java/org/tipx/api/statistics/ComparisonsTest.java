@@ -303,6 +303,23 @@ class ComparisonsTest {
     }
 
     @Test
+    void aGroupTooSmallToPublish_givesWithheldPoints_notARefusalOfTheComparison() {
+        // The fixture's victims are all citizens of the country that identified them: no foreign nationals.
+        Comparison comparison = compare(REFERENCE, new ComparisonQuery(Indicator.SHARE_FOREIGN_NATIONALS,
+                List.of("UA"), OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
+        List<Comparison.Series> series = comparison.countries().getFirst().series();
+        assertEquals(List.of(ProtectedTable.TOTAL, "foreign"), series.stream().map(Comparison.Series::category).toList());
+        Comparison.Series foreign = series.get(1);
+        assertEquals(10, foreign.points().size(), "2015-2024");
+        for (Comparison.Point point : foreign.points()) {
+            assertTrue(point.rate().has(Flag.WITHHELD), "" + point.rate().year());
+            assertTrue(point.share().isEmpty(), "no share of a withheld count");
+        }
+        assertTrue(total(comparison, "UA").points().stream().allMatch(p -> p.rate().count().isPresent()),
+                "the total is published beside it");
+    }
+
+    @Test
     void yearOnYearChangesAreOfProtectedCountsAndRates() {
         Comparison comparison = compare(REFERENCE, query(Indicator.VICTIMS_PER_100K, 2015, 2017, Optional.empty(), "UA"));
         Comparison.Series ua = total(comparison, "UA");
