@@ -81,11 +81,13 @@ public final class DemoCommand implements Callable<Integer> {
                   %s/v1/releases/latest      release %s: its manifest (microdata at .../microdata, with a token as below)
                   %s/v1/statistics?by=sex,year&format=csv
                   %s%s
+                  %s/v1/indicators           the indicators for monitoring a referral mechanism, defined
+                  %s/v1/countries/MD/profile one country's indicators beside its region (add ?format=csv)
                   curl -H "Authorization: Bearer $(cat %s)" %s/v1/extracts
                   ./tipx upload samples/extract-sample.csv --period 2026-Q3 --server %s --token-file %s
                 Admin token: %s (or TIPX_ADMIN_TOKEN). Stop with Ctrl-C.
                 """, stored, dataDir.toAbsolutePath(), base, base, base, base, base, release, base, base, COMPARISON,
-                someToken, base, base, someToken,
+                base, base, someToken, base, base, someToken,
                 dataDir.resolve("admin.token"));
         out.flush();
         ServeCommand.awaitShutdown(server, tipx);
