@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +29,9 @@ import org.tipx.api.domain.CaseRecord;
 import org.tipx.api.domain.Dimension;
 import org.tipx.api.domain.Measure;
 import org.tipx.api.domain.PublishedRelease;
-import org.tipx.api.release.InMemoryReleases;
 import org.tipx.api.statistics.ComparisonFixture;
 import org.tipx.api.statistics.ProtectedTable;
-import org.tipx.api.statistics.TablePublisher;
-import org.tipx.api.statistics.ScanningTableSource;
 import org.tipx.api.statistics.TableQuery;
-import org.tipx.api.statistics.TableSource;
 import org.tipx.client.ApiException;
 import org.tipx.client.ApiResponse;
 import org.tipx.client.api.ComparisonsApi;
@@ -46,20 +41,14 @@ import org.tipx.client.model.ComparisonSeries;
 import org.tipx.client.model.CountryComparison;
 
 /** {@code GET /v1/comparisons} on a running server, through the generated client and plain HTTP. */
-class ComparisonsApiTest {
+class ComparisonsApiTest extends ComparisonFixtureServer {
 
     /** A release older than the fixture's, so never the latest, with every cell withheld. */
     private static final String SPARSE = "r2024-sparse";
 
-    @TempDir
-    static Path dir;
-    static RunningTipx server;
-    static InMemoryReleases releases;
-    static TableSource tables;
-
+    /** After the fixture server started: the release is read per request, so adding it now is as good as before. */
     @BeforeAll
-    static void start() {
-        releases = ComparisonFixture.releases();
+    static void addTheSparseRelease() {
         // Two persons a year in Ukraine (thirty in Moldova, so the years are rows): every Ukrainian
         // cell is withheld, so the sparsity rule refuses Ukraine's table.
         List<CaseRecord> sparse = new ArrayList<>();
@@ -74,17 +63,6 @@ class ComparisonsApiTest {
             }
         }
         releases.add(new PublishedRelease(SPARSE, Instant.parse("2024-01-01T00:00:00Z"), ProtectionParameters.DEFAULTS), sparse);
-        tables = new ScanningTableSource(releases, TablePublisher.withDefaults());
-        server = RunningTipx.publishing(dir, releases, tables);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        // JUnit keeps the class, and so its static fields, to the end of the run: let the rest of the suite have the memory.
-        server = null;
-        releases = null;
-        tables = null;
     }
 
     private static ComparisonsApi api() {
