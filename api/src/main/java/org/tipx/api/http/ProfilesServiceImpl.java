@@ -17,6 +17,7 @@ import org.tipx.api.domain.PublishedReleases;
 import org.tipx.api.format.Labels;
 import org.tipx.api.format.Language;
 import org.tipx.api.format.ProfileCsv;
+import org.tipx.api.format.ProfileHtml;
 import org.tipx.api.http.model.ComparisonProtection;
 import org.tipx.api.http.model.ComparisonSeries;
 import org.tipx.api.http.model.CountryProfile;
@@ -31,10 +32,13 @@ import org.tipx.api.statistics.TableSource;
 
 /**
  * The Profiles tag of the spec: {@code GET /v1/countries/{iso2}/profile}, public. Answers from the pinned or
- * latest release through {@link Profiles}, as JSON or CSV, with an {@code ETag} over the body and the release
+ * latest release through {@link Profiles}, as JSON, CSV or a printable HTML page, with an {@code ETag} over the body and the release
  * in the {@code Tipx-Release} header, like {@code /v1/comparisons}. Thread-safe.
  */
 public final class ProfilesServiceImpl extends ProfilesService {
+
+    /** The printable page's media type. */
+    static final String HTML_MEDIA_TYPE = "text/html; charset=utf-8";
 
     /** The query parameters of the operation, as the spec defines them (the country is in the path). */
     private static final List<String> PARAMETERS = List.of("release", "format", LanguageNegotiation.LANG);
@@ -65,7 +69,7 @@ public final class ProfilesServiceImpl extends ProfilesService {
                 .flatMap(c -> reference.countries().byIso2(c))
                 .orElseThrow(() -> ProblemException.notFound(
                         "Parameter iso2: not an ISO 3166-1 alpha-2 country code.").about("iso2"));
-        boolean csv = parseCsv(formatText);
+        String format = parseFormat(formatText);
         String releaseId = releaseText.map(String::trim).filter(s -> !s.isEmpty()).orElse(PublishedReleases.LATEST);
         PublishedRelease release = releases.find(releaseId).orElseThrow(() -> releaseId.equals(PublishedReleases.LATEST)
                 ? ProblemException.notFound("No release has been published yet.")
@@ -79,12 +83,21 @@ public final class ProfilesServiceImpl extends ProfilesService {
         }
         byte[] body;
         String mediaType;
-        if (csv) {
-            body = ProfileCsv.write(profile).getBytes(StandardCharsets.UTF_8);
-            mediaType = ComparisonsServiceImpl.CSV_MEDIA_TYPE;
-        } else {
-            body = Json.bytes(toModel(profile, labels.get(language)));
-            mediaType = Json.MEDIA_TYPE;
+        switch (format) {
+            case "csv" -> {
+                body = ProfileCsv.write(profile).getBytes(StandardCharsets.UTF_8);
+                mediaType = ComparisonsServiceImpl.CSV_MEDIA_TYPE;
+            }
+            case "html" -> {
+                body = ProfileHtml.write(profile, labels.get(language)).getBytes(StandardCharsets.UTF_8);
+                mediaType = HTML_MEDIA_TYPE;
+                // Replaces the API's policy: this page may apply its own inline stylesheet, nothing else.
+                response.header("Content-Security-Policy", ProfileHtml.CONTENT_SECURITY_POLICY);
+            }
+            default -> {
+                body = Json.bytes(toModel(profile, labels.get(language)));
+                mediaType = Json.MEDIA_TYPE;
+            }
         }
         response.header(ComparisonsServiceImpl.RELEASE_HEADER, release.id());
         LanguageNegotiation.contentLanguage(response, language);
@@ -97,12 +110,11 @@ public final class ProfilesServiceImpl extends ProfilesService {
         // The generated default prints to standard output.
     }
 
-    private static boolean parseCsv(Optional<String> text) {
+    private static String parseFormat(Optional<String> text) {
         String format = text.map(String::trim).filter(s -> !s.isEmpty()).orElse("json");
         return switch (format) {
-            case "json" -> false;
-            case "csv" -> true;
-            default -> throw ProblemException.badRequest("Parameter format: json or csv.").about("format");
+            case "json", "csv", "html" -> format;
+            default -> throw ProblemException.badRequest("Parameter format: json, csv or html.").about("format");
         };
     }
 

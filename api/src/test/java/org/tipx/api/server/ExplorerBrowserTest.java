@@ -391,14 +391,7 @@ class ExplorerBrowserTest {
                 chrome.get(url(page));
                 new WebDriverWait(chrome, WAIT).until(driver -> List.of("ready", "refused").contains(
                         driver.findElement(By.tagName("body")).getDomAttribute("data-state")));
-                ((JavascriptExecutor) chrome).executeScript(axe);
-                Object result = ((JavascriptExecutor) chrome).executeAsyncScript("""
-                        const done = arguments[arguments.length - 1];
-                        axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
-                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))));
-                        """);
-                for (Object violation : (List<?>) result) {
+                for (Object violation : seriousViolations(axe)) {
                     found.add(width + "px " + page + " " + violation);
                 }
                 String name = page.contains("method") ? "method" : page.contains("rate") ? "rates" : "explore";
@@ -436,6 +429,35 @@ class ExplorerBrowserTest {
         } finally {
             chrome.manage().window().setSize(new Dimension(1280, 1000));
         }
+    }
+
+    @Test
+    @Order(10)
+    void theCountryProfilePage_appliesItsOwnStyleUnderItsPolicy_printsToPdf_andAxeFindsNoSeriousViolation()
+            throws Exception {
+        requireAxe();
+        chrome.manage().window().setSize(new Dimension(1280, 1000));
+        chrome.get(url("/v1/countries/MD/profile?format=html&lang=uk"));
+        JavascriptExecutor page = chrome;
+        // Its inline stylesheet applies: a policy that blocked it would leave the tables' borders separate.
+        assertEquals("collapse", page.executeScript(
+                "return getComputedStyle(document.querySelector('table')).borderCollapse"));
+        assertEquals(List.of(), seriousViolations(Files.readString(AXE, StandardCharsets.UTF_8)));
+        screenshot("profile-page-desktop-1280");
+        org.openqa.selenium.Pdf pdf = chrome.print(new org.openqa.selenium.print.PrintOptions());
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII), "the browser prints it");
+    }
+
+    /** axe-core's serious and critical violations on the page shown, each as its rule and the elements it names. */
+    private static List<?> seriousViolations(String axe) {
+        ((JavascriptExecutor) chrome).executeScript(axe);
+        return (List<?>) ((JavascriptExecutor) chrome).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))));
+                """);
     }
 
     /** axe-core comes from npm (api/src/test/js); without it this check skips, or fails where node tools are required. */

@@ -263,6 +263,53 @@ class ProfileApiTest extends ComparisonFixtureServer {
     }
 
     @Test
+    void htmlIsAPrintablePage_withTheJsonsFigures_inTheAnswersLanguage_underItsOwnPolicy() throws Exception {
+        HttpResponse<String> response = get("/v1/countries/UA/profile?format=html&lang=uk");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertEquals("uk", response.headers().firstValue("Content-Language").orElseThrow());
+        String page = response.body();
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<html lang=\"uk\">"));
+        assertTrue(page.contains("<h1>Україна</h1>"), "the country's name in Ukrainian");
+        assertTrue(page.contains("Профіль країни"), "headings in Ukrainian");
+        assertFalse(page.contains("<script") || page.contains("src=") || page.contains("href="), "nothing to load");
+        // One policy, this page's: nothing may load, and only the inline stylesheet applies, by its hash.
+        List<String> policies = response.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), policies.toString());
+        String style = page.substring(page.indexOf("<style>") + 7, page.indexOf("</style>"));
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("default-src 'none'; style-src 'sha256-" + hash + "'; frame-ancestors 'none'", policies.getFirst());
+
+        // Every point of the JSON is one cell of the page, in the same order, with the same published count.
+        List<List<String>> expected = new ArrayList<>();
+        for (JsonObject indicator : json(get("/v1/countries/UA/profile")).getJsonArray("indicators")
+                .getValuesAs(JsonObject.class)) {
+            for (String area : List.of("country", "region")) {
+                if (indicator.containsKey(area)) {
+                    for (JsonObject series : indicator.getJsonArray(area).getValuesAs(JsonObject.class)) {
+                        for (JsonObject point : series.getJsonArray("points").getValuesAs(JsonObject.class)) {
+                            expected.add(List.of(indicator.getString("indicator"), area, series.getString("category"),
+                                    Integer.toString(point.getInt("year")),
+                                    point.containsKey("count") ? point.get("count").toString() : ""));
+                        }
+                    }
+                }
+            }
+        }
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td data-indicator=\"([^\"]*)\" data-area=\"([^\"]*)\" "
+                + "data-category=\"([^\"]*)\" data-year=\"([^\"]*)\" data-count=\"([^\"]*)\">").matcher(page);
+        List<List<String>> cells = new ArrayList<>();
+        while (cell.find()) {
+            cells.add(List.of(cell.group(1), cell.group(2), cell.group(3), cell.group(4), cell.group(5)));
+        }
+        assertEquals(expected, cells);
+        assertTrue(page.contains("c</sup>"), "UA's coverage change of " + ComparisonFixture.COVERAGE_CHANGE_YEAR
+                + " is marked");
+        assertEquals(400, get("/v1/countries/UA/profile?format=pdf").statusCode());
+    }
+
+    @Test
     void cachedPublicAndInTheRequestedLanguage() throws Exception {
         HttpResponse<String> first = get("/v1/countries/UA/profile");
         String etag = first.headers().firstValue("ETag").orElseThrow();
