@@ -52,28 +52,47 @@ public final class ComparisonCsv {
                     if (breakdown) {
                         fields.add(series.category());
                     }
-                    fields.add(rate.count().isPresent() ? Long.toString(rate.count().getAsLong()) : "");
-                    fields.add(rate.population().isPresent() ? Long.toString(rate.population().getAsLong()) : "");
-                    fields.add(decimal(rate.ratePer100k()));
-                    fields.add(decimal(point.rate95().map(Intervals.Interval::lower)));
-                    fields.add(decimal(point.rate95().map(Intervals.Interval::upper)));
-                    fields.add(decimal(point.share()));
-                    fields.add(decimal(point.share95().map(Intervals.Interval::lower)));
-                    fields.add(decimal(point.share95().map(Intervals.Interval::upper)));
-                    fields.add(point.cell().obsStatus().code());
-                    fields.add(point.cell().confStatus().code());
-                    for (Flag flag : Flag.values()) {
-                        fields.add(Boolean.toString(rate.has(flag)));
-                    }
-                    fields.add(decimal(series.trend().map(PoissonTrend.Trend::annualChange)));
-                    fields.add(decimal(series.trend().map(PoissonTrend.Trend::lower95)));
-                    fields.add(decimal(series.trend().map(PoissonTrend.Trend::upper95)));
-                    fields.add(decimal(series.trend().map(PoissonTrend.Trend::dispersion)));
+                    figures(fields, point);
+                    flags(fields, rate);
+                    trend(fields, series);
                     csv.append(String.join(",", fields)).append("\r\n");
                 }
             }
         }
         return csv.toString();
+    }
+
+    /**
+     * A point's figures, the columns {@code OBS_VALUE} to {@code CONF_STATUS}: the count (empty when withheld),
+     * population, rate per 100,000 and its range, share and its range, and the two SDMX statuses.
+     */
+    static void figures(List<String> fields, Comparison.Point point) {
+        RatePoint rate = point.rate();
+        fields.add(rate.count().isPresent() ? Long.toString(rate.count().getAsLong()) : "");
+        fields.add(rate.population().isPresent() ? Long.toString(rate.population().getAsLong()) : "");
+        fields.add(decimal(rate.ratePer100k()));
+        fields.add(decimal(point.rate95().map(Intervals.Interval::lower)));
+        fields.add(decimal(point.rate95().map(Intervals.Interval::upper)));
+        fields.add(decimal(point.share()));
+        fields.add(decimal(point.share95().map(Intervals.Interval::lower)));
+        fields.add(decimal(point.share95().map(Intervals.Interval::upper)));
+        fields.add(point.cell().obsStatus().code());
+        fields.add(point.cell().confStatus().code());
+    }
+
+    /** One {@code true}/{@code false} column per {@link Flag}, in its order. */
+    static void flags(List<String> fields, RatePoint rate) {
+        for (Flag flag : Flag.values()) {
+            fields.add(Boolean.toString(rate.has(flag)));
+        }
+    }
+
+    /** The series' trend, on each of its rows: annual change, its range, the dispersion. */
+    static void trend(List<String> fields, Comparison.Series series) {
+        fields.add(decimal(series.trend().map(PoissonTrend.Trend::annualChange)));
+        fields.add(decimal(series.trend().map(PoissonTrend.Trend::lower95)));
+        fields.add(decimal(series.trend().map(PoissonTrend.Trend::upper95)));
+        fields.add(decimal(series.trend().map(PoissonTrend.Trend::dispersion)));
     }
 
     /** Six decimals: a rate per 100,000 to a millionth, a share to a ten-thousandth of a percent. */

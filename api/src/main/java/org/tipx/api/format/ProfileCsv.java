@@ -2,14 +2,9 @@ package org.tipx.api.format;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalDouble;
 
 import org.tipx.api.statistics.Comparison;
 import org.tipx.api.statistics.Flag;
-import org.tipx.api.statistics.Intervals;
-import org.tipx.api.statistics.PoissonTrend;
 import org.tipx.api.statistics.Profile;
 import org.tipx.api.statistics.RatePoint;
 
@@ -56,34 +51,11 @@ public final class ProfileCsv {
             fields.add(code);
             fields.add(series.category());
             fields.add(Integer.toString(rate.year()));
-            fields.add(rate.count().isPresent() ? Long.toString(rate.count().getAsLong()) : "");
-            fields.add(rate.population().isPresent() ? Long.toString(rate.population().getAsLong()) : "");
-            fields.add(decimal(rate.ratePer100k()));
-            fields.add(decimal(point.rate95().map(Intervals.Interval::lower)));
-            fields.add(decimal(point.rate95().map(Intervals.Interval::upper)));
-            fields.add(decimal(point.share()));
-            fields.add(decimal(point.share95().map(Intervals.Interval::lower)));
-            fields.add(decimal(point.share95().map(Intervals.Interval::upper)));
-            fields.add(point.cell().obsStatus().code());
-            fields.add(point.cell().confStatus().code());
+            ComparisonCsv.figures(fields, point);
             fields.add(point.reportingAgencies().isPresent() ? Integer.toString(point.reportingAgencies().getAsInt()) : "");
-            for (Flag flag : Flag.values()) {
-                fields.add(Boolean.toString(rate.has(flag)));
-            }
-            fields.add(decimal(series.trend().map(PoissonTrend.Trend::annualChange)));
-            fields.add(decimal(series.trend().map(PoissonTrend.Trend::lower95)));
-            fields.add(decimal(series.trend().map(PoissonTrend.Trend::upper95)));
-            fields.add(decimal(series.trend().map(PoissonTrend.Trend::dispersion)));
+            ComparisonCsv.flags(fields, rate);
+            ComparisonCsv.trend(fields, series);
             csv.append(String.join(",", fields)).append("\r\n");
         }
-    }
-
-    /** Six decimals, as in {@link ComparisonCsv}. */
-    private static String decimal(OptionalDouble value) {
-        return value.isPresent() ? String.format(Locale.ROOT, "%.6f", value.getAsDouble()) : "";
-    }
-
-    private static String decimal(Optional<Double> value) {
-        return value.map(v -> String.format(Locale.ROOT, "%.6f", v)).orElse("");
     }
 }
