@@ -52,8 +52,8 @@ public final class ComparisonsServiceImpl extends ComparisonsService {
             "format", LanguageNegotiation.LANG);
     /** The response header naming the release an answer comes from. */
     public static final HeaderName RELEASE_HEADER = HeaderNames.create("Tipx-Release");
+    /** The CSV answers' media type (the profile's too). */
     static final String CSV_MEDIA_TYPE = "text/csv; charset=UTF-8";
-    /** A pinned release never changes; the latest one may be superseded at any time. */
 
     private final PublishedReleases releases;
     private final ReferenceData reference;
